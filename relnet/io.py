@@ -388,7 +388,7 @@ def _schema_problems(raw, rules, frame_checks=()):
         return []
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
-    problems = []
+    problems, duplicates = [], {}
     for case in cases.itertuples(index=False):
         column, check, value, row = case.column, str(case.check), case.failure_case, case.index
         row = None if pd.isna(row) else int(row)
@@ -397,8 +397,7 @@ def _schema_problems(raw, rules, frame_checks=()):
                                     "a header row with " + ", ".join(
                                         r.column for r in rules if r.required)))
         elif check == "field_uniqueness":
-            problems.append(Problem(raw.label, row, column, value, "appears more than once",
-                                    by_column[column].accepted))
+            duplicates.setdefault((column, value), []).append(row)
         elif check.startswith("rule:"):
             rule = by_column[column]
             try:
@@ -415,6 +414,12 @@ def _schema_problems(raw, rules, frame_checks=()):
                                         "a tie between two different actors"))
         else:  # pragma: no cover - a pandera check relnet does not define
             problems.append(Problem(raw.label, row, column, value, f"fails {check}"))
+    for (column, value), rows in duplicates.items():
+        first, *later = sorted(rows)
+        for row in later:
+            problems.append(Problem(raw.label, row, column, value,
+                                    f"appears more than once (first in row {first})",
+                                    by_column[column].accepted))
     # One message per cell, in file order.
     unique = {(p.file, p.row or 0, p.column or "", p.message): p for p in problems}
     return [unique[k] for k in sorted(unique, key=lambda k: (k[1], k[2]))]
@@ -435,10 +440,10 @@ def _goal_problems(raw):
                                 "has no main goal: every goal has a parent",
                                 "exactly one goal with an empty parent"))
     elif len(roots) > 1:
-        for row in roots:
+        for row in roots[1:]:
             problems.append(Problem(raw.label, row, "parent", None,
-                                    f"is empty here and in {len(roots) - 1} other row(s): "
-                                    "the goal tree has more than one main goal",
+                                    f"is empty, but row {roots[0]} already holds the main "
+                                    "goal: the goal tree has more than one main goal",
                                     "exactly one goal with an empty parent"))
     if "parent" in frame.columns:
         graph = nx.DiGraph()
@@ -494,7 +499,10 @@ def _typed(raw, rules):
         data[column] = values
     typed = pd.DataFrame(data, index=range(len(frame)))
     for column in typed.columns:
-        dtype = DTYPES.get(column, "str" if column in by_column else None)
+        dtype = DTYPES.get(column)
+        if dtype is None and column in by_column:
+            text = all(v is None or isinstance(v, str) for v in data[column])
+            dtype = "str" if text else "float64"
         if dtype is not None:
             typed[column] = typed[column].astype(dtype if dtype != "bool" else "boolean")
     return typed
@@ -528,6 +536,7 @@ def _build_case(meta, tables, source):
                               value_name="score")
             long = long.dropna(subset=["score"])
             long["lesson"] = long["lesson"].str[1:].astype("Int64")
+            long["score"] = long["score"].astype("float64")
             typed = long.reset_index(drop=True)
         else:
             typed = _typed(raw, table_rules(name, _Any(), _Any(), []))
@@ -638,8 +647,9 @@ def validate(path):
     >>> import relnet
     >>> relnet.validate(relnet.example_path("haverdonk"))
     []
-    >>> [str(p) for p in relnet.validate("no/such/case")]
-    ["no/such/case: does not exist (accepted: a case folder, an .xlsx workbook or a .zip)"]
+    >>> for problem in relnet.validate("no/such/case"):
+    ...     print(problem)
+    no/such/case: does not exist (accepted: a case folder, an .xlsx workbook or a .zip)
     """
     return _load(path)[1]
 

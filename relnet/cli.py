@@ -1,0 +1,80 @@
+"""The `relnet` command: validate, convert and create cases (and more, see `relnet --help`)."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import CaseError
+from .io import new_case, read_case, validate, write_case
+
+__all__ = ["main"]
+
+
+def _validate(args):
+    problems = validate(args.path)
+    if not problems:
+        print(f"{args.path}: valid case")
+        return 0
+    print(f"{args.path}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    for problem in problems:
+        print(f"  - {problem}")
+    return 1
+
+
+def _convert(args):
+    case = read_case(args.src)
+    write_case(case, args.dst, overwrite=args.overwrite)
+    print(f"wrote {args.dst}")
+    return 0
+
+
+def _new(args):
+    new_case(args.dir, name=args.name, municipality=args.municipality,
+             overwrite=args.overwrite)
+    print(f"wrote an empty case to {args.dir}: fill in case.yaml and the CSV files "
+          f"(or open them in Excel), then run: relnet validate {args.dir}")
+    return 0
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="relnet",
+        description="relnet: research workbench for the relationship-oriented municipality.")
+    parser.add_argument("--version", action="version", version=f"relnet {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check a case and list every problem (exit 1 if any)")
+    p.add_argument("path", help="a case folder, .xlsx workbook or .zip")
+    p.set_defaults(func=_validate)
+
+    p = sub.add_parser("convert", help="convert a case between folder and .xlsx")
+    p.add_argument("src")
+    p.add_argument("dst", help="a folder, or a path ending in .xlsx")
+    p.add_argument("--overwrite", action="store_true", help="replace DST if it exists")
+    p.set_defaults(func=_convert)
+
+    p = sub.add_parser("new", help="write an empty case with every file and its header")
+    p.add_argument("dir")
+    p.add_argument("--name", default="Nieuwe casus")
+    p.add_argument("--municipality", default="")
+    p.add_argument("--overwrite", action="store_true")
+    p.set_defaults(func=_new)
+    return parser
+
+
+def main(argv=None):
+    """Run the command line; returns the exit code (0 ok, 1 bad data, 2 usage or I/O)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except (FileExistsError, FileNotFoundError, PermissionError, ValueError) as exc:
+        print(f"relnet: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
