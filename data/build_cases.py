@@ -65,8 +65,9 @@ class Builder:
                               weight=weight, **extra))
 
     def tie_both(self, a, b, type, wave, **extra):
-        self.tie(a, b, type, wave, **extra)
-        self.tie(b, a, type, wave, **extra)
+        """A relationship both ways: two directed ties (partners ask each other)."""
+        self.tie(a, b, type, wave, directed=True, **extra)
+        self.tie(b, a, type, wave, directed=True, **extra)
 
     def random_ties(self, group_a, group_b, type, wave, p):
         for a in group_a:

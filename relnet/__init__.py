@@ -6,14 +6,25 @@ Read a case (actors, ties, partner scores, goals, roles, self-assessment) and an
 >>> case = relnet.load_example("haverdonk")
 >>> case.meta["fictional"]
 True
+>>> int(relnet.network_metrics(case)["n_actors"])
+38
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
+from . import graph, synth
 from .case import Case
 from .errors import CaseError, Problem
 from .examples import example_path, list_cases, load_example
+from .graph import collapsed_graph, directed_graph, to_graph
+from .indicators import relational_profile
 from .io import new_case, read_case, validate, write_case
+from .metrics import (
+    actor_metrics, network_metrics, register_metric, registered_metrics, unregister_metric,
+)
+from .names import merge_actors, similar_names
+from .quality import trust_value
+from .waves import compare, wave_changes
 
 try:
     __version__ = version("relnet")
@@ -24,4 +35,8 @@ __all__ = [
     "Case", "CaseError", "Problem",
     "read_case", "validate", "write_case", "new_case",
     "list_cases", "load_example", "example_path",
+    "to_graph", "collapsed_graph", "directed_graph",
+    "network_metrics", "actor_metrics", "register_metric", "unregister_metric",
+    "registered_metrics", "relational_profile", "compare", "wave_changes", "trust_value",
+    "similar_names", "merge_actors", "graph", "synth",
 ]

@@ -1,0 +1,194 @@
+"""Name reconciliation: find spelling variants of one organisation and merge them.
+
+Real actor lists spell one organisation many ways ("St. Welzijn Oost", "Stichting Welzijn
+Oost", "WELZIJN OOST"). Names are normalised (case, accents, punctuation, legal-form words
+such as stichting/bv/vereniging, common abbreviations) and compared with RapidFuzz's
+token-sort ratio, a well-kept C++ implementation of Levenshtein-based similarity.
+"""
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from .case import COLUMNS
+
+__all__ = ["similar_names", "merge_actors", "normalise_name"]
+
+LEGAL_FORMS = {"stichting", "st", "stg", "bv", "b.v", "nv", "n.v", "vereniging", "ver",
+               "cooperatie", "coop", "ua", "u.a", "vof", "v.o.f", "foundation", "ltd",
+               "inc", "de", "het", "the", "van", "voor"}
+ABBREVIATIONS = {"gem": "gemeente", "gemeentelijke": "gemeente", "ggd": "gezondheidsdienst",
+                 "jgz": "jeugdgezondheidszorg", "cjg": "centrum jeugd gezin",
+                 "mee": "mee", "zw": "zuidwest", "nw": "noordwest", "zo": "zuidoost",
+                 "no": "noordoost", "wmo": "wmo", "afd": "afdeling", "wt": "wijkteam"}
+
+
+def normalise_name(name):
+    """Fold a name for comparison.
+
+    >>> normalise_name("St. Welzijn Oost")
+    'welzijn oost'
+    >>> normalise_name("Stichting Wélzijn  OOST B.V.")
+    'welzijn oost'
+    """
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"(?<=\w)\.(?=\w\b)", "", text)  # b.v -> bv
+    words = re.split(r"[^\w]+", text)
+    kept = [ABBREVIATIONS.get(w, w) for w in words if w and w not in LEGAL_FORMS]
+    return " ".join(kept)
+
+
+def _initials(text):
+    return "".join(w[0] for w in text.split() if w)
+
+
+def similar_names(case, threshold=85.0, limit=None):
+    """Pairs of actors whose names are probably the same organisation, best first.
+
+    Parameters
+    ----------
+    case : Case
+    threshold : float
+        Minimum similarity (0-100) to propose a pair.
+
+    Returns
+    -------
+    DataFrame with id_a, name_a, id_b, name_b, score (0-100), reason.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from relnet import Case
+    >>> actors = pd.DataFrame({"id": ["a", "b", "c"], "kind": ["welfare_org"] * 3,
+    ...     "name": ["St. Welzijn Oost", "Stichting Welzijn Oost", "Zorggroep Noord"]})
+    >>> similar_names(Case(actors=actors))[["id_a", "id_b", "score"]]
+      id_a id_b  score
+    0    a    b  100.0
+    """
+    actors = case.actors
+    ids = actors["id"].tolist()
+    raw = actors["name"].astype(str).tolist()
+    folded = [normalise_name(n) for n in raw]
+    scores = process.cdist(folded, folded, scorer=fuzz.token_sort_ratio,
+                           score_cutoff=threshold, workers=-1)
+    rows = []
+    i_idx, j_idx = np.nonzero(np.triu(scores, k=1))
+    for i, j in zip(i_idx, j_idx):
+        reason = "same name after folding" if folded[i] == folded[j] else "similar spelling"
+        rows.append((ids[i], raw[i], ids[j], raw[j], float(scores[i, j]), reason))
+    # Acronyms: "GGZ Oost" for "Geestelijke Gezondheidszorg Oost".
+    for i, short in enumerate(folded):
+        head = short.split()[0] if short else ""
+        if not (2 <= len(head) <= 6 and raw[i].split()[0].isupper()):
+            continue
+        rest = short[len(head):].strip()
+        for j, long in enumerate(folded):
+            if i == j or len(long.split()) <= len(short.split()):
+                continue
+            words = long.split()
+            if _initials(" ".join(words[:len(head)])) == head and \
+                    " ".join(words[len(head):]) == rest:
+                a, b = sorted((i, j))
+                rows.append((ids[a], raw[a], ids[b], raw[b], 90.0, "abbreviation"))
+    frame = pd.DataFrame(rows, columns=["id_a", "name_a", "id_b", "name_b", "score", "reason"])
+    frame = frame.sort_values(["score", "id_a", "id_b"], ascending=[False, True, True])
+    frame = frame.drop_duplicates(["id_a", "id_b"]).reset_index(drop=True)
+    return frame.head(limit) if limit else frame
+
+
+def merge_actors(case, mapping):
+    """A new case in which each actor `old` is merged into `new` ({old: new}).
+
+    Ties, partner scores, goal links and roles of `old` move to `new`; the actor row of
+    `new` is kept (its `waves` become the union of both). Ties that become duplicates (same
+    ends, type and wave; either direction for undirected ties) are collapsed: largest
+    weight, mean trust and ratings, earliest `since`. A tie between `old` and `new`
+    disappears. Partner scores that meet in the same wave are averaged.
+
+    Examples
+    --------
+    >>> import relnet
+    >>> case = relnet.load_example("haverdonk")
+    >>> merged = merge_actors(case, {"vrijw_cent": "welz_hav"})
+    >>> "vrijw_cent" in set(merged.actors["id"]), "vrijw_cent" in set(merged.ties["source"])
+    (False, False)
+    """
+    ids = set(case.actors["id"])
+    for old, new in mapping.items():
+        for role, value in (("merge", old), ("merge into", new)):
+            if value not in ids:
+                raise ValueError(f"cannot {role} '{value}': no actor has that id")
+        if old == new:
+            raise ValueError(f"cannot merge '{old}' into itself")
+    if set(mapping) & set(mapping.values()):
+        raise ValueError("an actor is both merged and merged into; merge in two steps")
+
+    def moved(series):
+        return series.map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
+
+    actors = case.actors.copy()
+    for old, new in mapping.items():
+        waves = actors.set_index("id")["waves"]
+        if pd.notna(waves.get(new)) and pd.notna(waves.get(old)):
+            union = sorted(set(waves[new].split("|")) | set(waves[old].split("|")))
+            actors.loc[actors["id"] == new, "waves"] = "|".join(union)
+        elif pd.isna(waves.get(old)):
+            actors.loc[actors["id"] == new, "waves"] = np.nan
+    actors = actors[~actors["id"].isin(mapping)].reset_index(drop=True)
+
+    ties = case.ties.copy()
+    for column in ("source", "target", "reported_by"):
+        ties[column] = moved(ties[column])
+    ties = ties[ties["source"] != ties["target"]]
+    ties = _collapse_ties(ties)
+
+    partners = case.partners.copy()
+    partners["actor"] = moved(partners["actor"])
+    if len(partners):
+        keys = ["actor", "wave"]
+        agg = {c: ("mean" if c in ("influence", "dependency") else "first")
+               for c in partners.columns if c not in keys}
+        partners = partners.groupby(keys, dropna=False, sort=False, as_index=False).agg(agg)
+        partners = partners[COLUMNS["partners"] + [c for c in partners.columns
+                                                   if c not in COLUMNS["partners"]]]
+
+    links = case.goal_links.copy()
+    links["actor"] = moved(links["actor"])
+    links = links.sort_values("contribution", ascending=False, na_position="last")
+    links = links.drop_duplicates(["goal", "actor"]).sort_index().reset_index(drop=True)
+
+    roles = case.roles.copy()
+    roles["body"] = moved(roles["body"])
+    roles["holder"] = moved(roles["holder"])
+    roles = roles.drop_duplicates().reset_index(drop=True)
+
+    return case.copy(actors=actors, ties=ties, partners=partners.reset_index(drop=True),
+                     goal_links=links, roles=roles)
+
+
+def _collapse_ties(ties):
+    if not len(ties):
+        return ties.reset_index(drop=True)
+    ties = ties.copy()
+    undirected = ~ties["directed"].astype(bool)
+    swap = undirected & (ties["source"] > ties["target"])
+    ties.loc[swap, ["source", "target"]] = ties.loc[swap, ["target", "source"]].to_numpy()
+    keys = ["source", "target", "type", "wave", "directed"]
+    agg = {}
+    for column in ties.columns:
+        if column in keys:
+            continue
+        if column == "weight":
+            agg[column] = "max"
+        elif column == "since":
+            agg[column] = "min"
+        elif pd.api.types.is_float_dtype(ties[column]):
+            agg[column] = "mean"
+        else:
+            agg[column] = "first"
+    out = ties.groupby(keys, dropna=False, sort=False, as_index=False).agg(agg)
+    return out[list(ties.columns)].reset_index(drop=True)
