@@ -37,6 +37,16 @@ def _new(args):
     return 0
 
 
+def _synth(args):
+    from .synth import generate_case
+
+    case = generate_case(args.actors, seed=args.seed, style=args.style)
+    write_case(case, args.dir, overwrite=args.overwrite)
+    print(f"wrote a synthetic {args.style} case with {len(case.actors)} actors and "
+          f"{len(case.ties)} ties to {args.dir}")
+    return 0
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="relnet",
@@ -60,6 +70,14 @@ def build_parser():
     p.add_argument("--municipality", default="")
     p.add_argument("--overwrite", action="store_true")
     p.set_defaults(func=_new)
+
+    p = sub.add_parser("synth", help="write a synthetic (fictional) case of any size")
+    p.add_argument("dir", help="a folder, or a path ending in .xlsx")
+    p.add_argument("--actors", type=int, default=200, help="number of actors (default 200)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--style", choices=["relational", "directive"], default="relational")
+    p.add_argument("--overwrite", action="store_true")
+    p.set_defaults(func=_synth)
     return parser
 
 

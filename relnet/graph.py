@@ -10,6 +10,9 @@ Three views of the same wave (see DESIGN.md section 4):
   weight;
 - `directed_graph`: the *directed view*: a directed tie u -> v gives the arc u -> v, an
   undirected tie gives both arcs; ``weight`` is again the largest.
+
+Order is pinned because Louvain community detection (seed 0) depends on it: nodes are added
+in the order of the actors table, links in the order of their first tie in the ties table.
 """
 
 import networkx as nx
@@ -20,7 +23,7 @@ from .vocab import TIE_TYPES, accepted, normalise
 
 __all__ = [
     "to_graph", "collapsed_graph", "directed_graph", "present_actors", "wave_ties",
-    "collapsed_edges", "normalise_types",
+    "collapsed_edges", "normalise_types", "from_networkx", "collapse",
 ]
 
 NODE_ATTRIBUTES = ("name", "kind", "domain", "person", "district")
@@ -98,8 +101,9 @@ def collapsed_edges(ties):
     swap = s > t
     frame = pd.DataFrame({"u": np.where(swap, t, s), "v": np.where(swap, s, t),
                           "weight": ties["weight"].fillna(1.0).to_numpy(dtype=float)})
-    out = frame.groupby(["u", "v"], sort=True).agg(weight=("weight", "max"),
-                                                   n_ties=("weight", "size"))
+    # First-tie order, not sorted: Louvain (seed 0) depends on the order links are added.
+    out = frame.groupby(["u", "v"], sort=False).agg(weight=("weight", "max"),
+                                                    n_ties=("weight", "size"))
     return out.reset_index()
 
 
@@ -119,7 +123,7 @@ def directed_arcs(ties):
                              "target": ties.loc[undirected, "source"],
                              "weight": weight[undirected]})
     arcs = pd.concat([forward, backward], ignore_index=True)
-    return arcs.groupby(["source", "target"], sort=True, as_index=False)["weight"].max()
+    return arcs.groupby(["source", "target"], sort=False, as_index=False)["weight"].max()
 
 
 def _nodes(graph, actors):
@@ -217,3 +221,44 @@ def collapse(multigraph):
         else:
             graph.add_edge(u, v, weight=weight)
     return graph
+
+
+def from_networkx(G, kind="other", type="collaboration"):
+    """A Case holding a networkx graph: nodes become actors, edges ties (one wave, no year).
+
+    Node attributes ``name`` and ``kind`` are used when present; edge attribute ``weight``
+    becomes the tie weight. Directed graphs give directed ties. Useful to run relnet's
+    metrics on published reference networks.
+
+    >>> import networkx as nx
+    >>> case = from_networkx(nx.florentine_families_graph())
+    >>> len(case.actors), len(case.ties)
+    (15, 20)
+    """
+    from .case import COLUMNS, Case
+
+    nodes = list(G.nodes(data=True))
+    actors = pd.DataFrame({
+        "id": [str(n) for n, _ in nodes],
+        "name": [str(d.get("name", n)) for n, d in nodes],
+        "kind": [d.get("kind", kind) for _, d in nodes],
+    }).reindex(columns=COLUMNS["actors"])
+    actors["person"] = False
+    edges = list(G.edges(data=True))
+    ties = pd.DataFrame({
+        "source": [str(u) for u, _, _ in edges],
+        "target": [str(v) for _, v, _ in edges],
+        "type": [d.get("type", type) for _, _, d in edges],
+        "directed": [G.is_directed()] * len(edges),
+        "weight": [float(d.get("weight", 1.0)) for _, _, d in edges],
+    }).reindex(columns=COLUMNS["ties"])
+    for frame in (actors, ties):
+        for column in frame.columns:
+            if frame[column].isna().all():
+                frame[column] = frame[column].astype("float64" if column not in (
+                    "domain", "waves", "district", "reported_by") else "str")
+    ties["wave"] = ties["wave"].astype("Int64")
+    ties["since"] = ties["since"].astype("Int64")
+    ties["directed"] = ties["directed"].astype(bool)
+    return Case(meta={"name": G.graph.get("name", "networkx graph"), "municipality": "",
+                      "fictional": True}, actors=actors, ties=ties)

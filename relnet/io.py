@@ -479,7 +479,40 @@ def _validate_raw(meta, meta_label, tables):
         problems += _schema_problems(raw, rules, checks)
         if name == "goals":
             problems += _goal_problems(raw)
+    if waves and actors is not None and "ties" in tables:
+        problems += _presence_problems(actors.frame, tables["ties"], waves)
     return meta, problems
+
+
+def _presence_problems(actors, ties, waves):
+    """A tie observed in a wave in which one of its actors did not exist."""
+    if not {"id", "waves"} <= set(actors.columns) or \
+            not {"source", "target"} <= set(ties.frame.columns):
+        return []
+    lifetimes = {}
+    for actor, cell in zip(actors["id"], actors["waves"]):
+        years = {p for p in re.split(r"[|;,\s]+", cell) if p}
+        if years:
+            lifetimes[actor] = years
+    if not lifetimes:
+        return []
+    problems = []
+    observed = ties.frame["wave"] if "wave" in ties.frame.columns else None
+    for row in ties.frame.index:
+        wave = observed[row] if observed is not None else ""
+        try:
+            wave = str(int(parse_number(wave))) if wave else str(waves[0])
+        except ValueError:
+            continue  # already reported by the wave rule
+        for column in ("source", "target"):
+            actor = ties.frame.at[row, column]
+            if actor in lifetimes and wave not in lifetimes[actor]:
+                problems.append(Problem(
+                    ties.label, row, column, actor,
+                    f"is not present in wave {wave} (the actors table gives its waves as "
+                    f"{'|'.join(sorted(lifetimes[actor]))})",
+                    "an actor that exists in the tie's wave"))
+    return problems
 
 
 # --------------------------------------------------------------------------- typed case

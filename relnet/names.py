@@ -22,8 +22,7 @@ LEGAL_FORMS = {"stichting", "st", "stg", "bv", "b.v", "nv", "n.v", "vereniging",
                "inc", "de", "het", "the", "van", "voor"}
 ABBREVIATIONS = {"gem": "gemeente", "gemeentelijke": "gemeente", "ggd": "gezondheidsdienst",
                  "jgz": "jeugdgezondheidszorg", "cjg": "centrum jeugd gezin",
-                 "mee": "mee", "zw": "zuidwest", "nw": "noordwest", "zo": "zuidoost",
-                 "no": "noordoost", "wmo": "wmo", "afd": "afdeling", "wt": "wijkteam"}
+                 "afd": "afdeling", "wt": "wijkteam"}
 
 
 def normalise_name(name):
@@ -42,8 +41,31 @@ def normalise_name(name):
     return " ".join(kept)
 
 
-def _initials(text):
-    return "".join(w[0] for w in text.split() if w)
+def _abbreviates(acronym, words):
+    """Whether `acronym` abbreviates `words`: each word gives its initial and may give more
+    letters of a Dutch compound in order ("ggz" for "geestelijke gezondheidszorg").
+
+    >>> _abbreviates("ggz", ["geestelijke", "gezondheidszorg"])
+    True
+    >>> _abbreviates("ggz", ["gemeente", "oost"])
+    False
+    """
+    if not words:
+        return not acronym
+    if not acronym or acronym[0] != words[0][0]:
+        return False
+    word, rest = words[0][1:], acronym[1:]
+    # the first word may take 0..k further letters of the acronym as a subsequence
+    for take in range(len(rest) + 1):
+        position, ok = 0, True
+        for letter in rest[:take]:
+            position = word.find(letter, position) + 1
+            if position == 0:
+                ok = False
+                break
+        if ok and _abbreviates(rest[take:], words[1:]):
+            return True
+    return False
 
 
 def similar_names(case, threshold=85.0, limit=None):
@@ -90,8 +112,9 @@ def similar_names(case, threshold=85.0, limit=None):
             if i == j or len(long.split()) <= len(short.split()):
                 continue
             words = long.split()
-            if _initials(" ".join(words[:len(head)])) == head and \
-                    " ".join(words[len(head):]) == rest:
+            tail = len(rest.split()) if rest else 0
+            lead = words[:len(words) - tail] if tail else words
+            if " ".join(words[len(lead):]) == rest and _abbreviates(head, lead):
                 a, b = sorted((i, j))
                 rows.append((ids[a], raw[a], ids[b], raw[b], 90.0, "abbreviation"))
     frame = pd.DataFrame(rows, columns=["id_a", "name_a", "id_b", "name_b", "score", "reason"])

@@ -71,6 +71,10 @@ BAD_INPUTS = {
     "wave not one of the case's": (
         {"ties": "source,target,type,wave\ngem,zorg,funding,2016\n"},
         "ties.csv", 2, "wave", "is not one of the case's waves"),
+    "tie in a wave its actor does not exist in": (
+        {"actors": "id,name,kind,waves\ngem,G,gemeente,\nwt,Wijkteam,wijkteam,2017\n",
+         "ties": "source,target,type,wave\ngem,wt,funding,2017\ngem,wt,funding,\n"},
+        "ties.csv", 3, "target", "is not present in wave 2015"),
     "two goal roots": (
         {"goals": "id,label,parent\ng0,Een,\ng1,Twee,\ng2,Drie,g0\n"},
         "goals.csv", 3, "parent", "more than one main goal"),
