@@ -127,8 +127,8 @@ def municipal_core(b, town, districts, admins, team_waves=""):
     b.actor("afd_sd", "Afdeling Sociaal Domein", "department", "care|youth|welfare")
     b.actor("afd_wi", "Afdeling Werk en Inkomen", "department", "work|income")
     for key, portfolio in admins:
-        b.actor(key, f"{b.person()} (wethouder {portfolio})", "administrator", "general",
-                person=True)
+        title = portfolio if portfolio == "burgemeester" else f"wethouder {portfolio}"
+        b.actor(key, f"{b.person()} ({title})", "administrator", "general", person=True)
     for d in districts:
         b.actor(f"wt_{d.lower()}", f"Wijkteam {d}", "district_team", "care|youth|welfare",
                 waves=team_waves, district=d)
@@ -415,7 +415,7 @@ def brakkenveen():
     districts = ["Dorp", "Veen"]
     municipal_core(b, "Brakkenveen", districts, [("weth_a", "Sociaal Domein"),
                                                 ("weth_b", "Financiën"),
-                                                ("burgemeester", "Burgemeester")])
+                                                ("burgemeester", "burgemeester")])
     orgs = [
         ("vp_sd", "Sociale Dienst Veenstreek (GR)", "affiliated_body", "income|work"),
         ("vp_gezond", "Gezondheidsdienst Veenstreek", "affiliated_body", "health"),
