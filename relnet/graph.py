@@ -23,7 +23,7 @@ from .vocab import TIE_TYPES, accepted, normalise
 
 __all__ = [
     "to_graph", "collapsed_graph", "directed_graph", "present_actors", "wave_ties",
-    "collapsed_edges", "normalise_types", "from_networkx", "collapse",
+    "collapsed_edges", "normalise_types", "from_networkx", "collapse", "remove_actors",
 ]
 
 NODE_ATTRIBUTES = ("name", "kind", "domain", "person", "district")
@@ -262,3 +262,19 @@ def from_networkx(G, kind="other", type="collaboration"):
     ties["directed"] = ties["directed"].astype(bool)
     return Case(meta={"name": G.graph.get("name", "networkx graph"), "municipality": "",
                       "fictional": True}, actors=actors, ties=ties)
+
+
+def remove_actors(case, ids):
+    """A copy of a case without the given actors and their ties (for a what-if).
+
+    >>> import relnet
+    >>> case = relnet.load_example("haverdonk")
+    >>> smaller = remove_actors(case, ["gem"])
+    >>> "gem" in set(smaller.actors["id"]), len(smaller.ties) < len(case.ties)
+    (False, True)
+    """
+    ids = set(ids)
+    ties = case.ties
+    keep = ~(ties["source"].isin(ids) | ties["target"].isin(ids))
+    return case.copy(actors=case.actors[~case.actors["id"].isin(ids)].reset_index(drop=True),
+                     ties=ties[keep.to_numpy(dtype=bool)].reset_index(drop=True))

@@ -14,7 +14,7 @@ import pandas as pd
 from .snapshot import snapshot
 from .vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS
 
-__all__ = ["relational_profile", "INDICATORS", "indicator_values"]
+__all__ = ["relational_profile", "INDICATORS", "indicator_values", "district_profile"]
 
 # indicator -> (lesson or None, English description, Dutch description)
 INDICATORS = {
@@ -175,3 +175,36 @@ def relational_profile(case, wave=None, lang="en"):
     frame = pd.DataFrame(rows)
     frame["lesson"] = frame["lesson"].astype("Int64")
     return frame
+
+
+def district_profile(case, wave=None):
+    """Variation between districts (wijken), for actors that carry a `district`.
+
+    One row per district: district, actors, informal_share (informal actors / actors),
+    density (links among the district's actors / possible pairs) and external_share (of the
+    links with at least one end in the district, the share that leaves it). Empty when no
+    actor has a district.
+
+    >>> import relnet
+    >>> d = district_profile(relnet.load_example("welderhoven"))
+    >>> sorted(d["district"])
+    ['Buitengebied', 'Hoven', 'Molenwijk', 'Welde']
+    """
+    snap = snapshot(case, wave)
+    actors = snap.actors
+    columns = ["district", "actors", "informal_share", "density", "external_share"]
+    if "district" not in actors or actors["district"].isna().all():
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for name, members in actors.dropna(subset=["district"]).groupby("district"):
+        ids = set(members["id"])
+        inside = snap.G.subgraph(ids).number_of_edges()
+        touching = sum(1 for u, v in snap.G.edges if u in ids or v in ids)
+        leaving = sum(1 for u, v in snap.G.edges if (u in ids) != (v in ids))
+        rows.append({
+            "district": name, "actors": len(ids),
+            "informal_share": members["kind"].isin(INFORMAL_KINDS).mean(),
+            "density": inside / _pairs(len(ids)) if len(ids) > 1 else math.nan,
+            "external_share": leaving / touching if touching else math.nan,
+        })
+    return pd.DataFrame(rows, columns=columns)

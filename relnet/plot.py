@@ -176,20 +176,71 @@ def layout(case, wave=None, types=None):
     """Positions of the wave's actors (cached per case, wave and types)."""
     snap = snapshot(case, wave, types)
 
-    def compute():
-        G = snap.G
-        n = max(G.number_of_nodes(), 1)
-        return nx.spring_layout(G, seed=0, k=1.6 / math.sqrt(n), iterations=100)
+    return snap.cached("layout", lambda: _packed_layout(snap.G))
 
-    return snap.cached("layout", compute)
+
+def _packed_layout(G):
+    """Spring layout per connected component, packed: the largest in the middle, smaller
+    components and isolates in rows beneath it (so an isolate does not squash the rest)."""
+    components = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(c)))
+    if not components:
+        return {}
+    pos = {}
+    main = G.subgraph(components[0])
+    n = main.number_of_nodes()
+    pos.update(nx.spring_layout(main, seed=0, k=1.6 / math.sqrt(max(n, 1)), iterations=100)
+               if n > 1 else {next(iter(main)): np.zeros(2)})
+    rest = components[1:]
+    if rest:
+        cell = 0.25
+        per_row = max(1, int(2.0 / cell))
+        for i, component in enumerate(rest):
+            centre = np.array([-1.0 + cell / 2 + (i % per_row) * cell,
+                               -1.25 - (i // per_row) * cell])
+            sub = G.subgraph(component)
+            local = nx.spring_layout(sub, seed=0, scale=cell * 0.35) if len(sub) > 1 \
+                else {next(iter(sub)): np.zeros(2)}
+            pos.update({node: centre + xy for node, xy in local.items()})
+    return pos
+
+
+def _place_labels(ax, points, texts, fontsize=7):
+    """Greedy label placement: for each label (most important first) try eight spots
+    around its point and keep the first that overlaps no earlier label; else skip it."""
+    fig = ax.figure
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    width_in, height_in = ax.get_position().width * fig.get_figwidth(), \
+        ax.get_position().height * fig.get_figheight()
+    per_x = (x1 - x0) / (width_in * 72)  # data units per point
+    per_y = (y1 - y0) / (height_in * 72)
+    taken = []
+    offsets = [(0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)]
+    for (px, py), text in zip(points, texts):
+        lines = text.split("\n")
+        w = max(map(len, lines)) * fontsize * 0.55 * per_x
+        h = len(lines) * fontsize * 1.2 * per_y
+        gap_x, gap_y = 6 * per_x, 5 * per_y
+        for dx, dy in offsets:
+            cx = px + dx * (w / 2 + gap_x)
+            cy = py + dy * (h / 2 + gap_y)
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]
+                   for b in taken):
+                taken.append(box)
+                ax.text(cx, cy, text, fontsize=fontsize, ha="center", va="center", zorder=5,
+                        bbox=dict(facecolor="white", edgecolor="none", alpha=0.7, pad=0.5))
+                break
 
 
 def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", lang="en",
-                ax=None, labels=8, removed=(), title=None):
+                ax=None, labels=8, removed=(), title=None, repel=True):
     """The relationship network: colour by kind, domain or community, size by any metric.
 
     Municipal actors are squares with a dark edge. `removed` actors (a what-if) are left
-    out; positions stay those of the full network so that pictures compare.
+    out; positions stay those of the full network so that pictures compare. The `labels`
+    largest actors are named; ``repel=False`` skips moving labels apart (fast, for live
+    explorers).
     """
     ax = _axes(ax)
     pos = layout(case, wave, types)
@@ -235,10 +286,13 @@ def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", 
     if labels and nodes:
         top = pd.Series(values, index=nodes).nlargest(labels).index
         names = nx.get_node_attributes(G, "name")
-        texts = [ax.text(*pos[n], _wrap(names.get(n, n), 22), fontsize=7, ha="center",
-                         va="bottom") for n in top]
-        xy = np.array([pos[n] for n in nodes])
-        _repel(ax, texts, xy[:, 0], xy[:, 1])
+        if repel:
+            texts = [ax.text(*pos[n], _wrap(names.get(n, n), 22), fontsize=7, ha="center",
+                             va="bottom") for n in top]
+            xy = np.array([pos[n] for n in nodes])
+            _repel(ax, texts, xy[:, 0], xy[:, 1])
+        else:
+            _place_labels(ax, [pos[n] for n in top], [_wrap(names.get(n, n), 22) for n in top])
     handles = [Line2D([], [], marker="o", ls="", color=c, label=k, markersize=6)
                for k, c in legend.items()]
     handles.append(Line2D([], [], marker="s", ls="", color="white", markeredgecolor="black",
