@@ -20,6 +20,10 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
 
+# Code-free presentation for trainers: the explorer notebooks in Voila, code hidden.
+present: $(STAMP)
+	$(BIN)/voila notebooks --no-browser --port=8866 --Voila.ip=127.0.0.1
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 

@@ -53,3 +53,17 @@ ties = (folder / "ties.csv").read_text(encoding="utf-8").replace("zorg_linde", "
 (folder / "ties.csv").write_text(ties, encoding="utf-8")
 for problem in relnet.validate(folder):
     print(problem)
+
+# %% [markdown]
+# ## Browse the good-practice cases / Blader door de casussen
+#
+# Filter the shipped (fictional) cases by lesson, domain and size; pick one to read its
+# practice story. Switch NL/EN at the top.
+
+# %%
+from relnet import widgets
+
+widgets.case_browser()
+
+# %% [markdown]
+# Next: `01_relationship_network` for the network and its metrics.

@@ -112,6 +112,9 @@ class Explorer(w.VBox):
         self.views = dict(views)
         self.controls["lang"] = w.ToggleButtons(options=[("NL", "nl"), ("EN", "en")],
                                                 value=lang, style={"button_width": "48px"})
+        for control in self.controls.values():
+            if hasattr(control, "style") and hasattr(control.style, "description_width"):
+                control.style.description_width = "initial"  # no truncated labels
         self._update = update
         self._busy = False
         super().__init__([self.controls["lang"]] + list(layout_rows))
