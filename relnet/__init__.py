@@ -28,6 +28,7 @@ from .metrics import (
 )
 from .names import merge_actors, similar_names
 from .partners import partner_matrix
+from .privacy import anonymize
 from .quality import trust_value
 from .waves import compare, wave_changes
 
@@ -46,5 +47,5 @@ __all__ = [
     "similar_names", "merge_actors", "graph", "synth",
     "partner_matrix", "goal_tree", "goal_coverage", "unlinked_partners", "role_conflicts",
     "role_overview", "lesson_scores", "lesson_benchmark",
-    "LESSONS", "LAWS", "OPPORTUNITIES", "lessons_table",
+    "LESSONS", "LAWS", "OPPORTUNITIES", "lessons_table", "anonymize",
 ]

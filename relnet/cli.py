@@ -47,6 +47,35 @@ def _synth(args):
     return 0
 
 
+def _report(args):
+    from .report import write_report
+
+    case = read_case(args.path)  # a CaseError is printed by main() and nothing is written
+    path = write_report(case, args.output, lang=args.lang, names=args.names, wave=args.wave,
+                        overwrite=args.overwrite)
+    size = path.stat().st_size / 1024
+    print(f"wrote {path} ({size:.0f} KB; persons "
+          f"{'named' if args.names else 'pseudonymised'})")
+    return 0
+
+
+def _anonymize(args):
+    import secrets
+
+    from .privacy import anonymize
+
+    salt = args.salt
+    if not salt:
+        salt = secrets.token_hex(16)
+        print(f"salt: {salt}\n(keep it secret and use it again with --salt to give the same "
+              "persons the same pseudonyms in later files)")
+    case = read_case(args.src)
+    write_case(anonymize(case, salt, keep_text=args.keep_text), args.dst,
+               overwrite=args.overwrite)
+    print(f"wrote {args.dst}")
+    return 0
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="relnet",
@@ -70,6 +99,27 @@ def build_parser():
     p.add_argument("--municipality", default="")
     p.add_argument("--overwrite", action="store_true")
     p.set_defaults(func=_new)
+
+    p = sub.add_parser("report", help="a self-contained HTML report of a case")
+    p.add_argument("path", help="a case folder, .xlsx workbook or .zip")
+    p.add_argument("-o", "--output", required=True, help="the report file (.html)")
+    p.add_argument("--lang", choices=["nl", "en"], default="en")
+    p.add_argument("--names", action="store_true",
+                   help="show persons' names (default: pseudonymised)")
+    p.add_argument("--wave", type=int, default=None, help="the wave (default: the latest)")
+    p.add_argument("--overwrite", action="store_true")
+    p.set_defaults(func=_report)
+
+    p = sub.add_parser("anonymize", help="write a copy with persons and respondents "
+                                         "pseudonymised")
+    p.add_argument("src")
+    p.add_argument("dst")
+    p.add_argument("--salt", help="secret text; the same salt gives the same pseudonyms "
+                                  "(default: a new random salt, printed)")
+    p.add_argument("--keep-text", action="store_true",
+                   help="keep free-text columns (comments, notes)")
+    p.add_argument("--overwrite", action="store_true")
+    p.set_defaults(func=_anonymize)
 
     p = sub.add_parser("synth", help="write a synthetic (fictional) case of any size")
     p.add_argument("dir", help="a folder, or a path ending in .xlsx")

@@ -28,7 +28,7 @@ from .errors import CaseError, Problem
 from .rules import Rule, parse_bool, parse_number, schema_for, table_rules
 from .vocab import DIRECTED_BY_DEFAULT
 
-__all__ = ["read_case", "validate", "write_case", "new_case", "META_KEYS"]
+__all__ = ["read_case", "validate", "write_case", "new_case", "atomic_write", "META_KEYS"]
 
 META_KEYS = {
     "name": "the case's name",
@@ -776,6 +776,31 @@ def write_case(case, path, overwrite=False):
         os.replace(staged, path)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
+
+
+def _umask():
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def atomic_write(path, write, overwrite=False, binary=False):
+    """Call ``write(temp_path)`` and rename the result to `path` (refusing to overwrite)."""
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{path} already exists; pass overwrite=True to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # same suffix as the target: writers such as Excel's pick their format by it
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        write(temp)
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp's 0600 is not what a user expects
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+    return path
 
 
 def new_case(path, name="Nieuwe casus", municipality="", overwrite=False):

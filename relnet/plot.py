@@ -8,7 +8,6 @@ exports SVG, PNG (300 dpi) and PDF, atomically and without overwriting by defaul
 
 import math
 import os
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from matplotlib.patches import FancyBboxPatch, Patch, Rectangle  # noqa: E402
 from .content import LESSONS  # noqa: E402
 from .goals import goal_coverage, goal_tree  # noqa: E402
 from .governance import role_conflicts, role_overview  # noqa: E402
+from .io import atomic_write  # noqa: E402
 from .lessons import lesson_benchmark, lesson_scores  # noqa: E402
 from .metrics import actor_metrics  # noqa: E402
 from .partners import QUADRANT_LABELS, partner_matrix  # noqa: E402
@@ -592,16 +592,10 @@ def save_figure(figure, path, formats=("svg", "png", "pdf"), dpi=300, overwrite=
             raise FileExistsError(f"{target} already exists; pass overwrite=True to replace it")
     written = []
     for target in targets:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        os.close(fd)
-        try:
-            figure.savefig(temp, format=target.suffix.lstrip(".").lower(), dpi=dpi,
-                           bbox_inches="tight", metadata=_metadata(target))
-            os.replace(temp, target)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
+        fmt = target.suffix.lstrip(".").lower()
+        atomic_write(target, lambda temp, fmt=fmt, target=target: figure.savefig(
+            temp, format=fmt, dpi=dpi, bbox_inches="tight", metadata=_metadata(target)),
+            overwrite=True)
         written.append(target)
     return written
 

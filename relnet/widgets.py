@@ -18,6 +18,7 @@ import pandas as pd
 from . import plot
 from .content import LAWS, LESSONS, OPPORTUNITIES
 from .examples import list_cases, load_example
+from .export import html_table
 from .goals import goal_coverage, unlinked_partners
 from .governance import role_conflicts, role_overview
 from .graph import normalise_types, remove_actors
@@ -94,9 +95,8 @@ def png(ax, dpi=100):
 
 
 def table_html(frame, digits=3, index=False):
-    """A DataFrame as a compact HTML table (numbers rounded, text escaped)."""
-    return frame.to_html(index=index, float_format=lambda x: f"{x:.{digits}f}",
-                         na_rep="–", border=0, classes="relnet-table", escape=True)
+    """A DataFrame as a compact HTML table (see `relnet.export.html_table`)."""
+    return html_table(frame, index=index, digits=digits)
 
 
 def note_html(title, body):
