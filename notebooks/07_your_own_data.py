@@ -67,3 +67,16 @@ for problem in relnet.validate(work / "met_typfout.xlsx"):
 # %%
 case = relnet.read_case(workbook)
 relnet.relational_profile(case)[["indicator", "value", "note"]]
+
+# %% [markdown]
+# ## A first report / Een eerste rapport
+#
+# One self-contained HTML file (it opens offline and can be mailed). Persons are
+# pseudonymised unless you ask for names. On the command line:
+# `relnet report mijn_casus.xlsx -o rapport.html --lang nl`.
+
+# %%
+from relnet.report import write_report
+
+report = write_report(case, work / "rapport.html", lang="nl")
+print(report, f"{report.stat().st_size / 1024:.0f} KB")

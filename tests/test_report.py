@@ -1,0 +1,214 @@
+"""Reports: sections, inline figures, nothing loaded from the network, persons
+pseudonymised unless --names; anonymisation; exports."""
+
+import base64
+import re
+
+import pandas as pd
+import pytest
+from conftest import snapshot, write_case_files
+
+import relnet
+from relnet.cli import main
+from relnet.export import export_tables
+from relnet.report import build_report
+
+SECTIONS = {
+    "en": ["Summary", "The relationship network", "Relational profile",
+           "Change between waves", "Partner strategy matrix", "Goal coverage",
+           "Governance of affiliated bodies", "Self-assessment on the 10 lessons",
+           "Data and provenance"],
+    "nl": ["Samenvatting", "Het relatienetwerk", "Relationeel profiel",
+           "Verandering tussen metingen", "Partnermatrix", "Dekking van de doelen",
+           "Sturing op verbonden partijen", "Zelfevaluatie op de 10 lessen",
+           "Gegevens en herkomst"],
+}
+RUNS = [("haverdonk", "en"), ("lindermeer", "nl"), ("brakkenveen", "en"), ("welderhoven", "nl")]
+
+
+def everything_readable(page):
+    """The page plus the decoded text of every inline SVG figure."""
+    svgs = [base64.b64decode(d).decode("utf-8")
+            for d in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", page)]
+    return page + "\n".join(svgs), len(svgs)
+
+
+def person_names(case):
+    names = case.actors.loc[case.actors["person"], "name"]
+    # "Sanne Everaerts (wethouder Financiën)" -> the full name and the surname
+    people = [n.split(" (")[0] for n in names]
+    return people + [p.split()[-1] for p in people]
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    made = {}
+    for name, lang in RUNS:
+        path = out / f"{name}.html"
+        assert main(["report", str(relnet.example_path(name)), "-o", str(path),
+                     "--lang", lang]) == 0
+        made[name] = path.read_text(encoding="utf-8")
+    return made
+
+
+@pytest.mark.parametrize("name,lang", RUNS)
+def test_report_sections_figures_and_privacy(reports, name, lang):
+    page = reports[name]
+    assert page.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in page
+    for section in SECTIONS[lang]:
+        assert f"<h2>{section}" in page, section
+    text, n_figures = everything_readable(page)
+    assert n_figures >= 6
+    # nothing is loaded from the network
+    for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", page):
+        assert not re.search(r"(src|href)\s*=\s*[\"']?\s*(https?:)?//", tag), tag
+    assert "@import" not in page and "url(http" not in page
+    case = relnet.load_example(name)
+    for person in person_names(case):
+        assert person not in text, f"{person} named in the {name} report"
+    assert ("pseudonymised" in page) if lang == "en" else ("gepseudonimiseerd" in page)
+    assert relnet.__version__ in page
+    assert ("Fictional illustration" in page) if lang == "en" else ("Fictieve illustratie" in page)
+    for respondent in case.lessons["respondent"].unique():
+        assert f">{respondent}<" not in page
+
+
+def test_report_with_names(tmp_path):
+    path = tmp_path / "named.html"
+    assert main(["report", str(relnet.example_path("brakkenveen")), "-o", str(path),
+                 "--names"]) == 0
+    text, _ = everything_readable(path.read_text(encoding="utf-8"))
+    assert "Sanne Everaerts" in text  # commissioner and owner of the social service
+    assert "shows the names of persons" in text
+
+
+def test_report_of_an_xlsx_case_in_dutch(tmp_path):
+    relnet.write_case(relnet.load_example("welderhoven"), tmp_path / "w.xlsx")
+    assert main(["report", str(tmp_path / "w.xlsx"), "-o", str(tmp_path / "w.html"),
+                 "--lang", "nl", "--wave", "2015"]) == 0
+    page = (tmp_path / "w.html").read_text(encoding="utf-8")
+    assert "w.xlsx" in page and "Relatierapport" in page and ">2015<" in page
+
+
+def test_missing_or_invalid_case_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "report.html"
+    assert main(["report", str(tmp_path / "nothing"), "-o", str(out)]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    bad = write_case_files(tmp_path / "bad", ties="source,target,type\ngem,zorg,vriendschap\n")
+    before = snapshot(bad)
+    assert main(["report", str(bad), "-o", str(out)]) == 1
+    assert "is not a known tie type" in capsys.readouterr().err
+    assert not out.exists() and list(tmp_path.glob(".report*")) == []
+    assert snapshot(bad) == before
+
+
+def test_report_refuses_to_overwrite(tmp_path, capsys):
+    out = tmp_path / "r.html"
+    out.write_text("keep me")
+    assert main(["report", str(relnet.example_path("haverdonk")), "-o", str(out)]) == 2
+    assert out.read_text() == "keep me"
+
+
+def test_report_of_a_case_with_only_actors(tmp_path):
+    folder = write_case_files(tmp_path / "small")
+    page = build_report(relnet.read_case(folder))
+    assert page.count("The case has no data for this section.") >= 3
+
+
+# ------------------------------------------------------------------ anonymisation
+
+
+def test_anonymize_is_stable_and_salted():
+    case = relnet.load_example("welderhoven")
+    a = relnet.anonymize(case, "zout-1")
+    b = relnet.anonymize(case, "zout-1")
+    c = relnet.anonymize(case, "zout-2")
+    pd.testing.assert_frame_equal(a.actors, b.actors)
+    pd.testing.assert_frame_equal(a.lessons, b.lessons)
+    persons = case.actors["person"]
+    assert (a.actors.loc[persons, "id"] != c.actors.loc[persons, "id"]).all()
+    assert (a.actors.loc[~persons, "id"] == case.actors.loc[~persons, "id"]).all()
+    assert a.actors.loc[persons, "id"].str.match(r"^P-[0-9a-f]{8}$").all()
+    assert a.lessons["respondent"].str.match(r"^R-[0-9a-f]{8}$").all()
+    names = " ".join(a.actors["name"])
+    for person in person_names(case):
+        assert person not in names
+    # references follow the pseudonyms, so the case is still valid and equivalent
+    pd.testing.assert_frame_equal(relnet.network_metrics(a).to_frame(),
+                                  relnet.network_metrics(case).to_frame())
+    assert "comment" not in a.lessons.columns and "note" not in a.partners.columns
+    assert "comment" in relnet.anonymize(case, "z", keep_text=True).lessons.columns
+    with pytest.raises(ValueError, match="salt"):
+        relnet.anonymize(case, "")
+
+
+def test_anonymize_across_waves_and_files_links(tmp_path):
+    case = relnet.load_example("haverdonk")
+    assert main(["anonymize", str(relnet.example_path("haverdonk")), str(tmp_path / "a"),
+                 "--salt", "s3cret"]) == 0
+    assert main(["anonymize", str(relnet.example_path("haverdonk")), str(tmp_path / "b.xlsx"),
+                 "--salt", "s3cret"]) == 0
+    a, b = relnet.read_case(tmp_path / "a"), relnet.read_case(tmp_path / "b.xlsx")
+    assert relnet.validate(tmp_path / "a") == []
+    pd.testing.assert_frame_equal(a.actors, b.actors)
+    assert a.meta["pseudonymised"].startswith("persons and respondents")
+    assert set(a.ties["source"]) - set(case.ties["source"]) == {
+        p for p in a.actors["id"] if p.startswith("P-")} & set(a.ties["source"])
+
+
+def test_anonymize_without_salt_prints_one(tmp_path, capsys):
+    assert main(["anonymize", str(relnet.example_path("lindermeer")), str(tmp_path / "x")]) == 0
+    assert re.search(r"salt: [0-9a-f]{32}", capsys.readouterr().out)
+
+
+# ------------------------------------------------------------------ exports
+
+
+def test_export_tables_every_format(tmp_path):
+    case = relnet.load_example("haverdonk")
+    tables = {"metrics": relnet.network_metrics(case), "profile": relnet.relational_profile(case),
+              "partner_matrix": relnet.partner_matrix(case)}
+    (book,) = export_tables(tables, tmp_path / "tables.xlsx")
+    with pd.ExcelFile(book) as workbook:
+        assert workbook.sheet_names == ["metrics", "profile", "partner_matrix"]
+    back = pd.read_excel(book, sheet_name="profile", index_col=0)
+    assert list(back["indicator"]) == list(tables["profile"]["indicator"])
+    for fmt in ("csv", "tex", "md"):
+        written = export_tables(tables, tmp_path / "t", fmt=fmt)
+        assert len(written) == 3 and all(p.suffix == f".{fmt}" for p in written)
+    tex = (tmp_path / "t_profile.tex").read_text()
+    assert "\\begin{table}" in tex and "\\toprule" in tex and "hub" in tex
+    md = (tmp_path / "t_metrics.md").read_text()
+    assert md.startswith("|") and "density" in md
+    csv = pd.read_csv(tmp_path / "t_partner_matrix.csv", index_col=0)
+    assert list(csv["quadrant"]) == list(tables["partner_matrix"]["quadrant"])
+    with pytest.raises(FileExistsError):
+        export_tables(tables, tmp_path / "t", fmt="md")
+    with pytest.raises(ValueError, match="format"):
+        export_tables(tables, tmp_path / "t.docx")
+
+
+def test_report_notebook_runs_with_parameters(tmp_path):
+    import papermill
+
+    relnet.write_case(relnet.load_example("lindermeer"), tmp_path / "l.xlsx")
+    out = tmp_path / "report.html"
+    papermill.execute_notebook(
+        str(relnet.example_path("haverdonk").parents[2] / "notebooks" / "09_report.ipynb"),
+        str(tmp_path / "executed.ipynb"), kernel_name="python3", progress_bar=False,
+        parameters={"case_path": str(tmp_path / "l.xlsx"), "lang": "nl", "output": str(out)})
+    page = out.read_text(encoding="utf-8")
+    assert "Lindermeer" in page and "Relatierapport" in page
+
+
+def test_citation_names_the_version_and_the_data_dictionary():
+    import yaml
+    from conftest import ROOT
+
+    from relnet.report import DATA_DICTIONARY_VERSION
+
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["version"] == relnet.__version__
+    assert citation["references"][0]["version"] == DATA_DICTIONARY_VERSION
+    assert f"version {DATA_DICTIONARY_VERSION}" in (ROOT / "data" / "README.md").read_text()
