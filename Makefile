@@ -27,6 +27,10 @@ present: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The performance benchmark: a table with ratios, saved as JSON (benchmarks/results/).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES))
+
 cases: $(STAMP)
 	$(BIN)/python data/build_cases.py
 

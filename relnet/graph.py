@@ -23,7 +23,8 @@ from .vocab import TIE_TYPES, accepted, normalise
 
 __all__ = [
     "to_graph", "collapsed_graph", "directed_graph", "present_actors", "wave_ties",
-    "collapsed_edges", "normalise_types", "from_networkx", "collapse", "remove_actors",
+    "collapsed_edges", "directed_arcs", "normalise_types", "from_networkx", "collapse",
+    "remove_actors",
 ]
 
 NODE_ATTRIBUTES = ("name", "kind", "domain", "person", "district")

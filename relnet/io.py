@@ -153,6 +153,9 @@ def _csv_table(data, label, required):
                                  "a CSV file as Excel or a text editor writes it")])
     text = text.lstrip("\ufeff")
     delimiter = _sniff_delimiter(text)
+    fast = _pandas_table(text, delimiter, label, required)
+    if fast is not None:
+        return fast
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
@@ -162,6 +165,43 @@ def _csv_table(data, label, required):
         raise CaseError([Problem(label, None, None, None, "is empty",
                                  "a header row with the columns " + ", ".join(required))])
     return _frame(label, rows[0], [(i + 2, r) for i, r in enumerate(rows[1:])], required)
+
+
+def _pandas_table(text, delimiter, label, required):
+    """pandas' C parser for well-formed files (fast); None when a row has too many values,
+    so that the csv module can say which row."""
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
+                            skip_blank_lines=False, header=None, engine="c")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        return None
+    if not len(frame):
+        return None
+    header = list(frame.iloc[0])
+    body = frame.iloc[1:]
+    rows = zip(range(2, len(body) + 2), body.itertuples(index=False, name=None))
+    if len(body) > 5000:
+        # build directly: the row loop in _frame is fine for small tables only
+        d = re.escape(delimiter)
+        padded = re.search(rf"[ \t\u00a0]({d}|\"|\r?\n)|({d}|\"|\n)[ \t\u00a0]|\u00a0", text)
+        return _frame_fast(label, header, body, required, strip=padded is not None)
+    return _frame(label, header, [(r, list(cells)) for r, cells in rows], required)
+
+
+def _frame_fast(label, header, body, required, strip=True):
+    names_frame = _frame(label, header, [], required)  # header checks and names
+    names = list(names_frame.columns)
+    body = body.iloc[:, : len(header)].copy()
+    while body.shape[1] < len(names):
+        body[body.shape[1]] = ""
+    body = body.iloc[:, : len(names)]
+    body.columns = names
+    body.index = range(2, len(body) + 2)
+    body = body.fillna("")
+    if strip:
+        body = body.apply(lambda col: col.str.replace("\u00a0", " ").str.strip())
+    empty = (body == "").all(axis=1)
+    return body[~empty.to_numpy()].astype(object)
 
 
 def _cell_text(value):
@@ -489,30 +529,32 @@ def _presence_problems(actors, ties, waves):
     if not {"id", "waves"} <= set(actors.columns) or \
             not {"source", "target"} <= set(ties.frame.columns):
         return []
-    lifetimes = {}
-    for actor, cell in zip(actors["id"], actors["waves"]):
-        years = {p for p in re.split(r"[|;,\s]+", cell) if p}
-        if years:
-            lifetimes[actor] = years
-    if not lifetimes:
+    limited = actors[actors["waves"] != ""]
+    if not len(limited):
         return []
+    lifetimes = {a: {p for p in re.split(r"[|;,\s]+", cell) if p}
+                 for a, cell in zip(limited["id"], limited["waves"])}
+    frame = ties.frame
+    observed = frame["wave"] if "wave" in frame.columns else pd.Series("", index=frame.index)
+    # the tie's wave as text ("" -> the first wave); unparsable ones are reported elsewhere
+    years = observed.map(lambda w: str(waves[0]) if w == "" else w)
     problems = []
-    observed = ties.frame["wave"] if "wave" in ties.frame.columns else None
-    for row in ties.frame.index:
-        wave = observed[row] if observed is not None else ""
-        try:
-            wave = str(int(parse_number(wave))) if wave else str(waves[0])
-        except ValueError:
-            continue  # already reported by the wave rule
-        for column in ("source", "target"):
-            actor = ties.frame.at[row, column]
-            if actor in lifetimes and wave not in lifetimes[actor]:
+    for column in ("source", "target"):
+        actor = frame[column]
+        concerned = actor.isin(lifetimes.keys())
+        for row in frame.index[concerned.to_numpy()]:
+            year = years[row]
+            try:
+                year = str(int(parse_number(year)))
+            except ValueError:
+                continue
+            if year not in lifetimes[actor[row]]:
                 problems.append(Problem(
-                    ties.label, row, column, actor,
-                    f"is not present in wave {wave} (the actors table gives its waves as "
-                    f"{'|'.join(sorted(lifetimes[actor]))})",
+                    ties.label, row, column, actor[row],
+                    f"is not present in wave {year} (the actors table gives its waves as "
+                    f"{'|'.join(sorted(lifetimes[actor[row]]))})",
                     "an actor that exists in the tie's wave"))
-    return problems
+    return sorted(problems, key=lambda p: (p.row, p.column))
 
 
 # --------------------------------------------------------------------------- typed case
@@ -526,7 +568,7 @@ def _typed(raw, rules):
     for column in frame.columns:
         cells = frame[column]
         if column in by_column:
-            values = [by_column[column].check(c) for c in cells]
+            values = by_column[column].check_series(cells)[0].tolist()
         else:
             values = _extra_column(cells)
         data[column] = values
@@ -534,8 +576,8 @@ def _typed(raw, rules):
     for column in typed.columns:
         dtype = DTYPES.get(column)
         if dtype is None and column in by_column:
-            text = all(v is None or isinstance(v, str) for v in data[column])
-            dtype = "str" if text else "float64"
+            # every contract column outside DTYPES is text, but the wide lessons' l1..l10
+            dtype = "float64" if re.fullmatch(r"l\d+", column) else "str"
         if dtype is not None:
             typed[column] = typed[column].astype(dtype if dtype != "bool" else "boolean")
     return typed

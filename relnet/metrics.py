@@ -13,12 +13,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .fast import actor_metrics_fast, network_metrics_fast
 from .snapshot import snapshot
 
 __all__ = [
     "network_metrics", "actor_metrics", "register_metric", "unregister_metric",
     "registered_metrics", "NETWORK_METRICS", "ACTOR_METRICS",
-    "network_metrics_of_graph", "actor_metrics_of_graph",
+    "network_metrics_of_graph", "actor_metrics_of_graph", "centrality_batch", "EXACT_LIMIT",
 ]
 
 NETWORK_METRICS = (
@@ -106,11 +107,12 @@ def _freeman(values, n, denominator):
 
 
 def _reciprocity(ties):
-    directed = ties[ties["directed"].astype(bool)]
-    pairs = set(zip(directed["source"], directed["target"]))
-    if not pairs:
+    directed = ties.loc[ties["directed"].astype(bool).to_numpy(), ["source", "target"]]
+    pairs = pd.MultiIndex.from_frame(directed).unique()
+    if not len(pairs):
         return math.nan
-    return sum((t, s) in pairs for s, t in pairs) / len(pairs)
+    reverse = pd.MultiIndex.from_arrays([pairs.get_level_values(1), pairs.get_level_values(0)])
+    return float(reverse.isin(pairs).sum() / len(pairs))
 
 
 def network_metrics_of_graph(G, communities=None, ties=None):
@@ -140,7 +142,7 @@ def network_metrics_of_graph(G, communities=None, ties=None):
     }, dtype=float)
 
 
-def network_metrics(case, wave=None, types=None):
+def network_metrics(case, wave=None, types=None, exact="auto"):
     """Network-level metrics of a wave as a Series.
 
     Definitions (collapsed undirected graph; n actors, m links):
@@ -160,7 +162,8 @@ def network_metrics(case, wave=None, types=None):
       seed 0, link weights); NaN without links.
 
     Disconnected graphs are measured as they are: density, centralization and clustering
-    over all actors, isolates included.
+    over all actors, isolates included. Above `EXACT_LIMIT` actors (``exact="auto"``)
+    betweenness centralization is NaN unless ``exact=True``; see `centrality_batch`.
 
     Examples
     --------
@@ -172,13 +175,17 @@ def network_metrics(case, wave=None, types=None):
     snap = snapshot(case, wave, types)
 
     def compute():
-        series = network_metrics_of_graph(snap.G, snap.communities, snap.ties)
+        actors, parts = _fast_actor_arrays(snap, exact)
+        values = network_metrics_fast(snap.arrays, snap.membership, _reciprocity(snap.ties),
+                                      actors, parts)
+        series = pd.Series(values, dtype=float)
         for name, fn in _REGISTRY["network"].items():
             series[name] = float(fn(snap.G))
         series.name = snap.wave
         return series
 
-    return snap.cached(("network_metrics", _GENERATION[0]), compute).copy()
+    return snap.cached(("network_metrics", _exact(snap, exact), _GENERATION[0]),
+                       compute).copy()
 
 
 # --------------------------------------------------------------------------- actors
@@ -227,7 +234,7 @@ def _eigenvector(G):
         return nx.eigenvector_centrality_numpy(G)
 
 
-def actor_metrics(case, wave=None, types=None):
+def actor_metrics(case, wave=None, types=None, exact="auto"):
     """Actor-level metrics of a wave: a DataFrame indexed by actor id.
 
     Every value equals networkx (3.6) with its defaults on the same graph:
@@ -246,7 +253,11 @@ def actor_metrics(case, wave=None, types=None):
     - ``clustering`` (local, 0 below degree 2); ``core_number`` (Batagelj & Zaversnik
       2003); ``community``: the Louvain community (seed 0) numbered largest first.
 
-    Registered actor metrics are added as further columns.
+    Registered actor metrics are added as further columns. Values are computed by the fast
+    paths in `relnet.fast` (igraph, scipy, numba) and equal networkx's (see
+    `actor_metrics_of_graph`, the reference). Betweenness (both) and closeness take time
+    quadratic in the network's size: above `EXACT_LIMIT` actors they are NaN unless
+    ``exact=True``, or computed as a batch job with `centrality_batch`.
 
     Examples
     --------
@@ -258,11 +269,74 @@ def actor_metrics(case, wave=None, types=None):
     snap = snapshot(case, wave, types)
 
     def compute():
-        frame = actor_metrics_of_graph(snap.G, snap.D, snap.communities)
+        values, _ = _fast_actor_arrays(snap, exact)
+        frame = pd.DataFrame({k: np.asarray(values[k], dtype=float) for k in ACTOR_METRICS},
+                             index=pd.Index(snap.arrays.ids, name="id"))
+        for column in ("degree", "in_degree", "out_degree", "core_number", "community"):
+            frame[column] = frame[column].astype("int64")
         for name, fn in _REGISTRY["actor"].items():
-            values = fn(snap.G)
-            frame[name] = pd.Series(dict(values), dtype=float).reindex(frame.index)
+            frame[name] = pd.Series(dict(fn(snap.G)), dtype=float).reindex(frame.index)
         return frame
 
-    return snap.cached(("actor_metrics", _GENERATION[0]), compute).copy()
+    return snap.cached(("actor_metrics", _exact(snap, exact), _GENERATION[0]),
+                       compute).copy()
+
+
+EXACT_LIMIT = 20_000
+
+
+def _exact(snap, exact):
+    if exact == "auto":
+        return snap.arrays.n <= EXACT_LIMIT
+    return bool(exact)
+
+
+def _fast_actor_arrays(snap, exact):
+    """The fast actor arrays of a snapshot, computed once per exactness."""
+    exact = _exact(snap, exact)
+    return snap.cached(("actor_arrays", exact),
+                       lambda: actor_metrics_fast(snap.arrays, snap.membership, exact))
+
+
+def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=2000):
+    """Exact betweenness and closeness for large networks, as an explicit batch job.
+
+    Parameters
+    ----------
+    by : str, optional
+        An actor column (e.g. ``"municipality"`` in a national case) to compute per group:
+        each group's own subnetwork, normalised within the group. None: the whole network.
+    progress : bool
+        Show a tqdm progress bar (sources done).
+
+    Returns a DataFrame indexed by actor id with betweenness and closeness (and the group).
+    """
+    from tqdm.auto import tqdm
+
+    from .fast import betweenness_batch, closeness
+    from .graph import remove_actors
+
+    snap = snapshot(case, wave, types)
+    if by is None:
+        groups = {None: snap}
+    else:
+        if by not in snap.actors:
+            raise ValueError(f"the actors table has no column '{by}'")
+        groups = {}
+        for value, members in snap.actors.groupby(by):
+            others = snap.actors.loc[~snap.actors["id"].isin(members["id"]), "id"]
+            groups[value] = snapshot(remove_actors(case, others), wave, types)
+    total = sum(g.arrays.n for g in groups.values())
+    frames = []
+    with tqdm(total=total, disable=not progress, desc="betweenness", unit="actor") as bar:
+        for value, group in groups.items():
+            arrays = group.arrays
+            _, labels = arrays.components()
+            frame = pd.DataFrame({
+                "betweenness": betweenness_batch(arrays, chunk=chunk, progress=bar.update),
+                "closeness": closeness(arrays, labels)}, index=pd.Index(arrays.ids, name="id"))
+            if by is not None:
+                frame[by] = value
+            frames.append(frame)
+    return pd.concat(frames)
 

@@ -187,9 +187,7 @@ def _packed_layout(G):
         return {}
     pos = {}
     main = G.subgraph(components[0])
-    n = main.number_of_nodes()
-    pos.update(nx.spring_layout(main, seed=0, k=1.6 / math.sqrt(max(n, 1)), iterations=100)
-               if n > 1 else {next(iter(main)): np.zeros(2)})
+    pos.update(_component_layout(main))
     rest = components[1:]
     if rest:
         cell = 0.25
@@ -202,6 +200,26 @@ def _packed_layout(G):
                 else {next(iter(sub)): np.zeros(2)}
             pos.update({node: centre + xy for node, xy in local.items()})
     return pos
+
+
+def _component_layout(G):
+    """networkx's spring layout for small components; igraph's Fruchterman-Reingold (C,
+    from a seeded start, so the same case gives the same picture) for large ones."""
+    n = G.number_of_nodes()
+    if n == 1:
+        return {next(iter(G)): np.zeros(2)}
+    if n <= 300:
+        return nx.spring_layout(G, seed=0, k=1.6 / math.sqrt(n), iterations=100)
+    import igraph as ig
+
+    nodes = list(G)
+    index = {node: i for i, node in enumerate(nodes)}
+    g = ig.Graph(n=n, edges=[(index[u], index[v]) for u, v in G.edges])
+    start = np.random.default_rng(0).uniform(-1, 1, size=(n, 2)).tolist()
+    xy = np.array(g.layout_fruchterman_reingold(seed=start, niter=300, grid="auto").coords)
+    xy -= xy.mean(axis=0)
+    xy /= np.abs(xy).max() or 1
+    return dict(zip(nodes, xy))
 
 
 def _place_labels(ax, points, texts, fontsize=7):
@@ -239,8 +257,8 @@ def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", 
 
     Municipal actors are squares with a dark edge. `removed` actors (a what-if) are left
     out; positions stay those of the full network so that pictures compare. The `labels`
-    largest actors are named; ``repel=False`` skips moving labels apart (fast, for live
-    explorers).
+    largest actors are named; labels are moved apart with adjustText up to 300 actors and
+    placed greedily beyond that or with ``repel=False`` (fast, for live explorers).
     """
     ax = _axes(ax)
     pos = layout(case, wave, types)
@@ -286,7 +304,7 @@ def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", 
     if labels and nodes:
         top = pd.Series(values, index=nodes).nlargest(labels).index
         names = nx.get_node_attributes(G, "name")
-        if repel:
+        if repel and len(nodes) <= 300:
             texts = [ax.text(*pos[n], _wrap(names.get(n, n), 22), fontsize=7, ha="center",
                              va="bottom") for n in top]
             xy = np.array([pos[n] for n in nodes])

@@ -9,11 +9,12 @@ import hashlib
 from collections import OrderedDict
 from functools import cached_property
 
-import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .graph import (
-    collapsed_graph, directed_graph, normalise_types, present_actors, wave_ties,
+    collapsed_edges, collapsed_graph, directed_arcs, directed_graph, normalise_types,
+    present_actors, wave_ties,
 )
 
 __all__ = ["snapshot", "fingerprint", "Snapshot", "clear_cache"]
@@ -22,13 +23,22 @@ _CACHE = OrderedDict()
 _CACHE_SIZE = 32
 
 
+# The columns snapshots are built from; other columns (notes, ratings) do not change graphs.
+_GRAPH_COLUMNS = {
+    "actors": ["id", "name", "kind", "domain", "person", "waves", "district"],
+    "ties": ["source", "target", "type", "directed", "weight", "wave"],
+}
+
+
 def fingerprint(case):
-    """A content hash of a case's actors and ties (what every graph is built from)."""
+    """A content hash of the actor and tie columns that every graph is built from."""
     digest = hashlib.sha1()
-    for frame in (case.actors, case.ties):
-        digest.update(",".join(map(str, frame.columns)).encode())
+    for table, wanted in _GRAPH_COLUMNS.items():
+        frame = case.tables[table]
+        columns = [c for c in wanted if c in frame.columns]
+        digest.update(",".join(columns).encode())
         if len(frame):
-            hashed = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+            hashed = pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
             digest.update(hashed.tobytes())
     return digest.hexdigest()
 
@@ -63,12 +73,42 @@ class Snapshot:
         return directed_graph(self.case, self.wave, self.types)
 
     @cached_property
+    def arrays(self):
+        """The collapsed graph and directed view as arrays (relnet.fast.GraphArrays)."""
+        from .fast import GraphArrays
+
+        index = pd.Index(self.actors["id"])
+        edges = collapsed_edges(self.ties)
+        arcs = directed_arcs(self.ties)
+        return GraphArrays(
+            index, index.get_indexer(edges["u"]), index.get_indexer(edges["v"]),
+            edges["weight"].to_numpy(dtype=float), index.get_indexer(arcs["source"]),
+            index.get_indexer(arcs["target"]), arcs["weight"].to_numpy(dtype=float))
+
+    @cached_property
+    def membership(self):
+        """Louvain community per actor (networkx's partition, seed 0), numbered largest
+        first, ties broken by the smallest member id."""
+        from .louvain import louvain_communities
+
+        arrays = self.arrays
+        if arrays.n == 0:
+            return np.zeros(0, dtype=np.int64)
+        raw = louvain_communities(arrays.n, arrays.u, arrays.v, arrays.weight)
+        ids = np.asarray(arrays.ids, dtype=object)
+        groups = pd.Series(ids).groupby(raw)
+        ranked = sorted(groups.groups, key=lambda c: (-len(groups.groups[c]),
+                                                      min(ids[groups.groups[c]])))
+        relabel = np.empty(raw.max() + 1, dtype=np.int64)
+        relabel[ranked] = np.arange(len(ranked))
+        return relabel[raw]
+
+    @cached_property
     def communities(self):
-        """Louvain communities (seed 0), largest first, ties broken by smallest member."""
-        if self.G.number_of_edges() == 0:
-            return [{n} for n in sorted(self.G.nodes)]
-        found = nx.community.louvain_communities(self.G, seed=0)
-        return sorted(found, key=lambda c: (-len(c), min(c)))
+        """Louvain communities (seed 0) as sets of actor ids, largest first."""
+        ids = np.asarray(self.arrays.ids, dtype=object)
+        return [set(ids[self.membership == c]) for c in range(self.membership.max() + 1)] \
+            if len(ids) else []
 
     def cached(self, key, compute):
         if key not in self.results:

@@ -263,3 +263,44 @@ def test_arbitrary_edits_of_a_valid_case_raise_only_case_error(tmp_path, edits):
         lines[r] = ",".join(cells)
         (folder / f"{table}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     _read_expecting_only_case_error(folder)
+
+
+def test_large_tables_locate_problems_like_small_ones(tmp_path):
+    """Tables over 5,000 rows take pandas' C parser; rows and columns must still be Excel's."""
+    from relnet.synth import generate_case
+
+    folder = tmp_path / "big"
+    relnet.write_case(generate_case(1200, seed=5), folder)
+    lines = (folder / "ties.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 6000
+    cells = lines[6000].split(",")  # Excel row 6001
+    cells[1] = "nobody"
+    lines[6000] = ",".join(cells)
+    lines.insert(3000, "")  # a blank line at Excel row 3001 shifts what follows
+    (folder / "ties.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = relnet.validate(folder)
+    assert [(p.file, p.row, p.column, p.value) for p in problems] == [
+        ("ties.csv", 6002, "target", "nobody")]
+    before = snapshot(folder)
+    lines[4000] = lines[4000] + ",extra,values"
+    (folder / "ties.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = relnet.validate(folder)
+    assert any(p.row == 4001 and "values but the header has" in p.message for p in problems)
+    assert snapshot(folder) != before  # we changed it ourselves; relnet did not
+
+
+def test_large_tables_with_padding_are_stripped(tmp_path):
+    """Excel users pad values with spaces and non-breaking spaces; large tables too."""
+    from relnet.synth import generate_case
+
+    folder = tmp_path / "padded"
+    case = generate_case(1200, seed=6)
+    relnet.write_case(case, folder)
+    lines = (folder / "ties.csv").read_text(encoding="utf-8").splitlines()
+    lines = [line.replace(",", ";") for line in lines]
+    lines[10] = " " + lines[10].replace(";", " ;\u00a0")  # tie 9, every value padded
+    (folder / "ties.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert relnet.validate(folder) == []
+    read = relnet.read_case(folder).ties
+    assert read.loc[9, "source"] == case.ties.loc[9, "source"]
+    assert read.loc[9, "type"] == case.ties.loc[9, "type"]

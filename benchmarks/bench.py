@@ -1,0 +1,216 @@
+"""relnet's performance benchmark: every step a user waits for, at 500 to 100,000 actors.
+
+    python benchmarks/bench.py [--sizes 500,2000,10000,100000] [--out results.json]
+
+Each size runs in its own process (so peak memory is per size) on a synthetic case
+(`relnet.synth.generate_case`, about 7.5 ties per actor over two waves). Next to relnet's
+times it runs the same analysis panel in plain networkx (up to 2,000 actors; beyond that
+networkx takes minutes to hours) and in igraph, and prints ratios. Numba's compiled code is
+loaded (or compiled, the very first time) before timing, and that one-time cost is printed
+separately. Targets are checked here, not in timed unit tests.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+TARGETS = {  # size -> step -> seconds (from the issue), checked in the summary
+    500: {"explorer update": 0.2},
+    2000: {"analysis panel": 1.0, "explorer update": 0.2},
+    10000: {"analysis panel": 10.0},
+    100000: {"read + validate (csv)": 20.0, "linear-time panel": 60.0},
+}
+
+
+def peak_mb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed(results, label, fn, repeat=1):
+    best = float("inf")
+    value = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        value = fn()
+        best = min(best, time.perf_counter() - start)
+    results[label] = best
+    print(f"    {label:<28} {best:9.3f} s", flush=True)
+    return value
+
+
+def networkx_panel(case):
+    """The same panel in plain networkx (relnet's reference implementation)."""
+    from relnet.graph import collapsed_graph, directed_graph
+    from relnet.indicators import indicator_values
+    from relnet.metrics import actor_metrics_of_graph, network_metrics_of_graph
+
+    G, D = collapsed_graph(case), directed_graph(case)
+    network_metrics_of_graph(G, ties=case.ties)
+    actor_metrics_of_graph(G, D)
+    actors = case.actors
+    indicator_values(G, case.ties[case.ties["wave"] == case.waves[-1]],
+                     dict(zip(actors["id"], actors["kind"])), {})
+
+
+def igraph_panel(arrays, exact=True):
+    """The same panel with igraph's C core (multilevel instead of networkx's Louvain)."""
+    g = arrays.igraph
+    distances = [1 / w for w in g.es["weight"]]
+    if exact:
+        g.betweenness(directed=False)
+        g.betweenness(directed=False, weights=distances)
+        g.closeness()
+    g.eigenvector_centrality()
+    g.constraint()
+    g.coreness()
+    g.transitivity_local_undirected(mode="zero")
+    g.transitivity_undirected()
+    g.connected_components()
+    g.community_multilevel(weights="weight")
+    g.pagerank(weights="weight")
+
+
+def run_size(n):
+    import igraph  # noqa: F401  (import time is not a user step)
+
+    import relnet
+    from relnet import widgets
+    from relnet.report import build_report
+    from relnet.snapshot import clear_cache, snapshot
+    from relnet.synth import generate_case
+
+    results = {}
+    print(f"\n== {n:,} actors", flush=True)
+    start = time.perf_counter()
+    relnet.network_metrics(generate_case(60, seed=99))  # load numba's compiled code
+    results["numba load/compile (once)"] = time.perf_counter() - start
+    print(f"    {'numba load/compile (once)':<28} {results['numba load/compile (once)']:9.3f} s")
+    case = generate_case(n, seed=0)
+    results["ties"] = len(case.ties)
+    work = Path(tempfile.mkdtemp(prefix="relnet-bench-"))
+    relnet.write_case(case, work / "case")
+    timed(results, "read + validate (csv)", lambda: relnet.read_case(work / "case"))
+    if n <= 10_000:
+        relnet.write_case(case, work / "case.xlsx")
+        timed(results, "read + validate (xlsx)", lambda: relnet.read_case(work / "case.xlsx"))
+    case = relnet.read_case(work / "case")
+    clear_cache()
+    timed(results, "to_graph", lambda: relnet.to_graph(case))
+    exact = n <= relnet.metrics.EXACT_LIMIT
+    clear_cache()
+    start = time.perf_counter()
+    timed(results, "network_metrics", lambda: relnet.network_metrics(case))
+    timed(results, "actor_metrics", lambda: relnet.actor_metrics(case))
+    timed(results, "relational_profile", lambda: relnet.relational_profile(case))
+    panel = time.perf_counter() - start
+    results["analysis panel" if exact else "linear-time panel"] = panel
+    print(f"    {'= panel (cold)':<28} {panel:9.3f} s  (exact betweenness/closeness: {exact})")
+    timed(results, "compare (two waves)", lambda: relnet.compare(case))
+    arrays = snapshot(case).arrays
+    timed(results, "igraph panel", lambda: igraph_panel(arrays, exact))
+    if n <= 2000:
+        timed(results, "networkx panel", lambda: networkx_panel(case))
+    if not exact:
+        # exact betweenness as a batch job: time a sample of sources, scale to all
+        from relnet.fast import betweenness_batch
+
+        sample = 1000
+        g = arrays.igraph
+        start = time.perf_counter()
+        g.betweenness(directed=False, sources=list(range(sample)))
+        results["igraph betweenness (all sources, est.)"] = \
+            (time.perf_counter() - start) * arrays.n / sample
+        start = time.perf_counter()
+        from relnet import fast
+
+        indptr, nbr, _ = fast._csr(arrays)
+        fast._bfs_all(indptr, nbr, fast._blocks(sample))
+        results["relnet batch betweenness+closeness (all sources, est.)"] = \
+            (time.perf_counter() - start) * arrays.n / sample
+        for key in ("igraph betweenness (all sources, est.)",
+                    "relnet batch betweenness+closeness (all sources, est.)"):
+            print(f"    {key:<28} {results[key]:9.1f} s")
+        del betweenness_batch
+    if n <= 10_000:
+        timed(results, "report", lambda: build_report(case))
+    if n <= 10_000:
+        explorer = timed(results, "explorer (first draw)", lambda: widgets.network_explorer(case))
+        colours = iter(["community", "domain", "kind"] * 3)
+        timed(results, "explorer update",
+              lambda: setattr(explorer.controls["color"], "value", next(colours)), repeat=3)
+    results["peak memory (MB)"] = peak_mb()
+    print(f"    {'peak memory':<28} {results['peak memory (MB)']:9.0f} MB")
+    return results
+
+
+def summary(all_results):
+    print("\n== summary (seconds; ratios are networkx / relnet and relnet / igraph)")
+    header = f"{'actors':>8} {'ties':>8} {'read':>7} {'panel':>7} {'igraph':>7} " \
+             f"{'networkx':>9} {'nx/relnet':>9} {'relnet/ig':>9} {'update':>7} {'peak MB':>8}"
+    print(header)
+    for n, r in sorted(all_results.items(), key=lambda kv: int(kv[0])):
+        panel = r.get("analysis panel", r.get("linear-time panel"))
+        nx_time = r.get("networkx panel")
+        print(f"{int(n):>8,} {r['ties']:>8,} {r['read + validate (csv)']:>7.2f} {panel:>7.2f} "
+              f"{r['igraph panel']:>7.2f} {nx_time if nx_time else float('nan'):>9.2f} "
+              f"{(nx_time / panel) if nx_time else float('nan'):>9.1f} "
+              f"{panel / r['igraph panel']:>9.2f} "
+              f"{r.get('explorer update', float('nan')):>7.3f} {r['peak memory (MB)']:>8.0f}")
+    print("\n== targets")
+    for n, steps in TARGETS.items():
+        r = all_results.get(str(n)) or all_results.get(n)
+        if not r:
+            continue
+        for step, limit in steps.items():
+            value = r.get(step)
+            if value is None:
+                continue
+            verdict = "met" if value <= limit else f"MISSED by {value / limit:.1f}x"
+            print(f"{n:>8,} {step:<24} {value:8.3f} s  (target {limit} s)  {verdict}")
+        if n == 100000 and "peak memory (MB)" in r:
+            print(f"{n:>8,} {'peak memory':<24} {r['peak memory (MB)']:8.0f} MB (target 4096 MB)")
+            ig = r.get("igraph betweenness (all sources, est.)")
+            ours = r.get("relnet batch betweenness+closeness (all sources, est.)")
+            if ig and ours:
+                print(f"{n:>8,} {'batch betweenness':<24} {ours / ig:8.2f} x igraph (target 1.5x)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="500,2000,10000,100000")
+    parser.add_argument("--out", default=str(HERE / "results" / "bench.json"))
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_size(args.one)), file=sys.stderr)
+        return
+    all_results = {}
+    for n in [int(s) for s in args.sizes.split(",")]:
+        done = subprocess.run([sys.executable, __file__, "--one", str(n)],
+                              stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            sys.exit(done.returncode)
+        all_results[n] = json.loads(done.stderr.strip().splitlines()[-1])
+    summary(all_results)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"machine": {"cpus": os.cpu_count()},
+                               "results": all_results}, indent=2))
+    print(f"\nwrote {out}")
+
+
+if __name__ == "__main__":
+    main()

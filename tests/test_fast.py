@@ -1,0 +1,90 @@
+"""The fast paths (igraph, scipy, numba) give networkx's numbers: the reference functions
+in relnet.metrics are networkx itself."""
+
+import random
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import relnet
+from relnet.graph import from_networkx
+from relnet.louvain import louvain_communities
+from relnet.metrics import ACTOR_METRICS, actor_metrics_of_graph, network_metrics_of_graph
+from relnet.snapshot import snapshot
+from relnet.synth import generate_case
+
+
+def awkward_graph(seed):
+    """Weighted, several components, isolates, a star and a clique: the corner cases."""
+    rng = random.Random(seed)
+    G = nx.gnm_random_graph(80, 160, seed=seed)
+    G.add_edges_from((100, 100 + i) for i in range(1, 9))  # a star component
+    G.add_edges_from((200 + i, 200 + j) for i in range(5) for j in range(i + 1, 5))  # clique
+    G.add_nodes_from([300, 301, 302])  # isolates
+    for u, v in G.edges:
+        G[u][v]["weight"] = rng.choice([1, 2, 3, 4, 5, 2.5])
+    return G
+
+
+GRAPHS = {f"awkward{s}": (lambda s=s: from_networkx(awkward_graph(s))) for s in range(4)}
+GRAPHS["directed"] = lambda: from_networkx(nx.gnp_random_graph(60, 0.06, seed=1, directed=True))
+GRAPHS["synthetic"] = lambda: generate_case(400, seed=7, style="directive")
+
+
+@pytest.mark.parametrize("name", list(GRAPHS))
+def test_fast_actor_metrics_equal_the_networkx_reference(name):
+    case = GRAPHS[name]()
+    snap = snapshot(case)
+    fast = relnet.actor_metrics(case)
+    reference = actor_metrics_of_graph(snap.G.copy(), snap.D)
+    assert list(fast.index) == list(reference.index)
+    for column in ACTOR_METRICS:
+        tol = 1e-6 if column in ("eigenvector", "pagerank") else 1e-9
+        np.testing.assert_allclose(fast[column].astype(float), reference[column].astype(float),
+                                   rtol=tol, atol=tol, err_msg=f"{name}: {column}")
+    network = relnet.network_metrics(case)
+    expected = network_metrics_of_graph(snap.G, ties=snap.ties)
+    for metric, value in expected.items():
+        assert network[metric] == pytest.approx(value, nan_ok=True, abs=1e-12), metric
+
+
+def test_louvain_port_equals_networkx_on_random_weighted_graphs():
+    for seed in range(25):
+        G = nx.gnm_random_graph(50 + 9 * seed, 120 + 25 * seed, seed=seed)
+        rng = random.Random(seed)
+        for u, v in G.edges:
+            G[u][v]["weight"] = rng.choice([1.0, 2.0, 3.0, 0.5])
+        edges = list(G.edges(data="weight"))
+        labels = louvain_communities(G.number_of_nodes(), *map(np.array, zip(*edges)))
+        ours = sorted(sorted(np.flatnonzero(labels == c).tolist()) for c in set(labels))
+        theirs = sorted(sorted(c) for c in nx.community.louvain_communities(G, seed=seed * 0))
+        assert ours == theirs, seed
+
+
+def test_inexact_mode_and_the_batch_job():
+    case = generate_case(300, seed=3)
+    quick = relnet.actor_metrics(case, exact=False)
+    assert quick["betweenness"].isna().all() and quick["closeness"].isna().all()
+    assert quick["degree"].notna().all() and quick["eigenvector"].notna().all()
+    assert np.isnan(relnet.network_metrics(case, exact=False)["betweenness_centralization"])
+    full = relnet.actor_metrics(case)
+    batch = relnet.metrics.centrality_batch(case, progress=False, chunk=37)
+    np.testing.assert_allclose(batch["betweenness"], full["betweenness"], atol=1e-12)
+    np.testing.assert_allclose(batch["closeness"], full["closeness"], atol=1e-12)
+
+
+def test_batch_job_per_group():
+    case = generate_case(200, seed=4)
+    case.actors["municipality"] = np.where(np.arange(len(case.actors)) % 2 == 0, "A", "B")
+    batch = relnet.metrics.centrality_batch(case, by="municipality", progress=False)
+    assert set(batch["municipality"]) == {"A", "B"}
+    a_ids = case.actors.loc[case.actors["municipality"] == "A", "id"]
+    only_a = relnet.graph.remove_actors(case, case.actors.loc[~case.actors["id"].isin(a_ids), "id"])
+    expected = relnet.actor_metrics(only_a)["betweenness"]
+    got = batch[batch["municipality"] == "A"]["betweenness"]
+    pd.testing.assert_series_equal(got.sort_index(), expected.sort_index(), check_names=False,
+                                   atol=1e-12)
+    with pytest.raises(ValueError, match="no column"):
+        relnet.metrics.centrality_batch(case, by="province", progress=False)
