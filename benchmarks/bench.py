@@ -124,8 +124,6 @@ def run_size(n):
         timed(results, "networkx panel", lambda: networkx_panel(case))
     if not exact:
         # exact betweenness as a batch job: time a sample of sources, scale to all
-        from relnet.fast import betweenness_batch
-
         sample = 1000
         g = arrays.igraph
         start = time.perf_counter()
@@ -136,13 +134,12 @@ def run_size(n):
         from relnet import fast
 
         indptr, nbr, _ = fast._csr(arrays)
-        fast._bfs_all(indptr, nbr, fast._blocks(sample))
+        fast._bfs_all(indptr, nbr, fast._blocks(sample))  # what centrality_batch runs
         results["relnet batch betweenness+closeness (all sources, est.)"] = \
             (time.perf_counter() - start) * arrays.n / sample
         for key in ("igraph betweenness (all sources, est.)",
                     "relnet batch betweenness+closeness (all sources, est.)"):
             print(f"    {key:<28} {results[key]:9.1f} s")
-        del betweenness_batch
     if n <= 10_000:
         timed(results, "report", lambda: build_report(case))
     if n <= 10_000:

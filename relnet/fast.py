@@ -25,7 +25,8 @@ import scipy.sparse as sp
 from numba import njit, prange
 from scipy.sparse.csgraph import connected_components
 
-__all__ = ["GraphArrays", "actor_metrics_fast", "network_metrics_fast", "betweenness_batch"]
+__all__ = ["GraphArrays", "actor_metrics_fast", "network_metrics_fast",
+           "shortest_path_centralities"]
 
 
 class GraphArrays:
@@ -67,37 +68,6 @@ class GraphArrays:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _betweenness_scale(n):
-    # networkx: normalised by 1/((n-1)(n-2)) over ordered pairs; igraph counts each
-    # unordered pair once, hence the 2.
-    return 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-
-
-def betweenness_unweighted(arrays):
-    if arrays.n <= 2 or arrays.m == 0:
-        return np.zeros(arrays.n)
-    raw = np.array(arrays.igraph.betweenness(directed=False))
-    return raw * _betweenness_scale(arrays.n)
-
-
-def betweenness_batch(arrays, chunk=2000, progress=None):
-    """Exact unweighted betweenness, source by source in chunks (for a progress bar).
-
-    Summing igraph's betweenness over disjoint sets of sources counts every ordered pair
-    once, that is each unordered pair twice; networkx's normalisation expects exactly that.
-    """
-    n = arrays.n
-    total = np.zeros(n)
-    if n <= 2 or arrays.m == 0:
-        return total
-    for start in range(0, n, chunk):
-        sources = list(range(start, min(n, start + chunk)))
-        total += np.array(arrays.igraph.betweenness(directed=False, sources=sources))
-        if progress is not None:
-            progress(len(sources))
-    return total / ((n - 1) * (n - 2))
 
 
 @njit(cache=True, inline="always")
@@ -265,9 +235,10 @@ def _weighted_all(indptr, nbr, cost, blocks):
     return parts.sum(axis=0)
 
 
-def _blocks(n, parts=None):
+def _blocks(stop, parts=None, start=0):
+    """Source ranges [start, stop) split for the threads (a few blocks each)."""
     parts = parts or max(1, numba.get_num_threads()) * 4
-    return np.linspace(0, n, min(n, parts) + 1).astype(np.int64)
+    return np.linspace(start, stop, min(stop - start, parts) + 1).astype(np.int64)
 
 
 def _csr(arrays, values=None):
@@ -280,13 +251,26 @@ def _csr(arrays, values=None):
     return indptr, cols[order].astype(np.int64), data
 
 
-def shortest_path_centralities(arrays):
-    """Unweighted betweenness and closeness (networkx's conventions) in one BFS pass."""
+def shortest_path_centralities(arrays, chunk=None, progress=None):
+    """Unweighted betweenness and closeness (networkx's conventions) in one BFS pass,
+    parallel over sources; with `chunk`, source by source in chunks, calling
+    ``progress(done)`` after each (the batch job for large networks)."""
     n = arrays.n
     if n == 0:
         return np.zeros(0), np.zeros(0)
     indptr, nbr, _ = _csr(arrays)
-    raw, dist_sum, reached = _bfs_all(indptr, nbr, _blocks(n))
+    chunk = chunk or n
+    raw = np.zeros(n)
+    dist_sum = np.zeros(n)
+    reached = np.zeros(n, dtype=np.int64)
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        part, sums, counts = _bfs_all(indptr, nbr, _blocks(stop, start=start))
+        raw += part
+        dist_sum[start:stop] = sums[start:stop]
+        reached[start:stop] = counts[start:stop]
+        if progress is not None:
+            progress(stop - start)
     betweenness = raw / ((n - 1) * (n - 2)) if n > 2 else np.zeros(n)
     with np.errstate(divide="ignore", invalid="ignore"):
         close = np.where(dist_sum > 0, (reached - 1) / dist_sum, 0.0)
@@ -302,16 +286,6 @@ def betweenness_weighted(arrays):
     indptr, nbr, cost = _csr(arrays, 1.0 / arrays.weight)
     raw = _weighted_all(indptr, nbr, cost, _blocks(arrays.n))
     return raw / ((arrays.n - 1) * (arrays.n - 2))
-
-
-def closeness(arrays, labels):
-    """networkx's closeness (Wasserman-Faust): reachable-share scaled; isolates 0."""
-    n = arrays.n
-    if n <= 1:
-        return np.zeros(n)
-    raw = np.array(arrays.igraph.closeness(normalized=True), dtype=float)
-    size = np.bincount(labels)[labels]
-    return np.nan_to_num(raw * (size - 1) / (n - 1), nan=0.0)
 
 
 def eigenvector(arrays, max_iter=100, tol=1e-6):

@@ -9,12 +9,14 @@ said otherwise.
 import math
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .snapshot import snapshot
 from .vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS
 
-__all__ = ["relational_profile", "INDICATORS", "indicator_values", "district_profile"]
+__all__ = ["relational_profile", "INDICATORS", "indicator_values", "indicator_values_fast",
+           "district_profile"]
 
 # indicator -> (lesson or None, English description, Dutch description)
 INDICATORS = {
@@ -142,6 +144,85 @@ def indicator_values(G, ties, kinds, domains):
     return out
 
 
+def indicator_values_fast(snap):
+    """The same values as `indicator_values` (the networkx reference), from arrays."""
+    from scipy.sparse import csr_array
+    from scipy.sparse.csgraph import connected_components
+
+    from .vocab import DOMAINS
+
+    arrays = snap.arrays
+    n, u, v = arrays.n, arrays.u, arrays.v
+    actors = snap.actors
+    kind = actors["kind"].to_numpy(dtype=object)
+    municipal = np.isin(kind, list(MUNICIPAL_KINDS))
+    informal = np.isin(kind, list(INFORMAL_KINDS))
+    provider = np.isin(kind, list(PROVIDER_KINDS))
+    admin = kind == "administrator"
+    index = pd.Index(arrays.ids)
+    out = {}
+
+    with_municipal = municipal[u] | municipal[v]
+    out["outward_share"] = _ratio(int((with_municipal & ~(municipal[u] & municipal[v])).sum()),
+                                  int(with_municipal.sum()),
+                                  "no link has a municipal actor at either end")
+
+    ties = snap.ties
+    facilitating = ties[ties["type"].isin(("funding", "support")).to_numpy()]
+    a = index.get_indexer(facilitating["source"])
+    b = index.get_indexer(facilitating["target"])
+    pairs = np.unique(np.column_stack([np.minimum(a, b), np.maximum(a, b)]), axis=0) \
+        if len(a) else np.zeros((0, 2), dtype=np.int64)
+    one_end = municipal[pairs[:, 0]] != municipal[pairs[:, 1]]
+    other = np.where(municipal[pairs[:, 0]], pairs[:, 1], pairs[:, 0])
+    out["informal_facilitation"] = _ratio(
+        int((one_end & informal[other]).sum()), int(one_end.sum()),
+        "no funding or support tie joins a municipal and a non-municipal actor")
+
+    k = int(provider.sum())
+    out["provider_density"] = _ratio(
+        int((provider[u] & provider[v]).sum()), _pairs(k),
+        "fewer than two care providers, welfare organisations or district teams")
+
+    directed = ties[ties["directed"].astype(bool).to_numpy()]
+    s_idx = index.get_indexer(directed["source"]).astype(np.int64)
+    t_idx = index.get_indexer(directed["target"]).astype(np.int64)
+    keys = np.unique(s_idx * n + t_idx)
+    s_idx, t_idx = keys // n if n else keys, keys % n if n else keys
+    crossing = municipal[s_idx] != municipal[t_idx]
+    mutual = np.isin(t_idx * n + s_idx, keys) & crossing
+    out["mutuality"] = _ratio(int(mutual.sum()), int(crossing.sum()),
+                              "no directed tie joins a municipal and a non-municipal actor")
+
+    out["informal_share"] = _ratio(int(informal.sum()), n, "no actors in this wave")
+
+    reach = int((admin[u] & ~municipal[v]).sum() + (admin[v] & ~municipal[u]).sum())
+    out["administrator_reach"] = _ratio(reach, int(admin.sum()), "no administrator in this wave")
+
+    bits = {d: 1 << i for i, d in enumerate(DOMAINS) if d != "general"}
+    mask = np.array([sum(bits.get(d, 0) for d in str(cell).split("|"))
+                     if isinstance(cell, str) else 0 for cell in actors["domain"]],
+                    dtype=np.int64)
+    both = (mask[u] != 0) & (mask[v] != 0)
+    out["cross_domain_share"] = _ratio(
+        int((both & ((mask[u] & mask[v]) == 0)).sum()), int(both.sum()),
+        "no link joins two actors with a domain other than general")
+
+    def connected_pairs(keep_nodes, keep_edges):
+        graph = csr_array((np.ones(int(keep_edges.sum())), (u[keep_edges], v[keep_edges])),
+                          shape=(n, n))
+        _, labels = connected_components(graph, directed=False)
+        counts = np.bincount(labels[keep_nodes], minlength=labels.max() + 1 if n else 0)
+        return int((counts * (counts - 1) // 2).sum())
+
+    others = ~municipal
+    before = connected_pairs(others, np.ones(len(u), dtype=bool))
+    after = connected_pairs(others, others[u] & others[v])
+    out["hub_dependence"] = _ratio(before - after, before,
+                                   "no two non-municipal actors are connected")
+    return out
+
+
 def relational_profile(case, wave=None, lang="en"):
     """The relational indicators of a wave: columns indicator, lesson, value, description, note.
 
@@ -159,14 +240,7 @@ def relational_profile(case, wave=None, lang="en"):
     """
     snap = snapshot(case, wave)
 
-    def compute():
-        actors = snap.actors
-        kinds = dict(zip(actors["id"], actors["kind"]))
-        domains = {a: set(str(d).split("|")) if isinstance(d, str) else set()
-                   for a, d in zip(actors["id"], actors["domain"])}
-        return indicator_values(snap.G, snap.ties, kinds, domains)
-
-    values = snap.cached("indicators", compute)
+    values = snap.cached("indicators", lambda: indicator_values_fast(snap))
     rows = []
     for name, (lesson, english, dutch) in INDICATORS.items():
         value, reason = values[name]
@@ -195,16 +269,22 @@ def district_profile(case, wave=None):
     columns = ["district", "actors", "informal_share", "density", "external_share"]
     if "district" not in actors or actors["district"].isna().all():
         return pd.DataFrame(columns=columns)
-    rows = []
-    for name, members in actors.dropna(subset=["district"]).groupby("district"):
-        ids = set(members["id"])
-        inside = snap.G.subgraph(ids).number_of_edges()
-        touching = sum(1 for u, v in snap.G.edges if u in ids or v in ids)
-        leaving = sum(1 for u, v in snap.G.edges if (u in ids) != (v in ids))
-        rows.append({
-            "district": name, "actors": len(ids),
-            "informal_share": members["kind"].isin(INFORMAL_KINDS).mean(),
-            "density": inside / _pairs(len(ids)) if len(ids) > 1 else math.nan,
-            "external_share": leaving / touching if touching else math.nan,
-        })
-    return pd.DataFrame(rows, columns=columns)
+    arrays = snap.arrays
+    names, code = np.unique(actors["district"].fillna("").to_numpy(dtype=str),
+                            return_inverse=True)
+    k = len(names)
+    cu, cv = code[arrays.u], code[arrays.v]
+    inside = np.bincount(cu[cu == cv], minlength=k)
+    crossing = cu != cv
+    leaving = np.bincount(cu[crossing], minlength=k) + np.bincount(cv[crossing], minlength=k)
+    size = np.bincount(code, minlength=k)
+    informal = np.bincount(code, weights=actors["kind"].isin(INFORMAL_KINDS).to_numpy(),
+                           minlength=k)
+    pairs = size * (size - 1) / 2
+    touching = inside + leaving
+    frame = pd.DataFrame({
+        "district": names, "actors": size, "informal_share": informal / size,
+        "density": np.where(size > 1, inside / np.where(pairs > 0, pairs, 1), np.nan),
+        "external_share": np.where(touching > 0, leaving / np.where(touching > 0, touching, 1),
+                                   np.nan)})
+    return frame[frame["district"] != ""].reset_index(drop=True)[columns]

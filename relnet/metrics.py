@@ -313,7 +313,7 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
     """
     from tqdm.auto import tqdm
 
-    from .fast import betweenness_batch, closeness
+    from .fast import shortest_path_centralities
     from .graph import remove_actors
 
     snap = snapshot(case, wave, types)
@@ -331,10 +331,10 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
     with tqdm(total=total, disable=not progress, desc="betweenness", unit="actor") as bar:
         for value, group in groups.items():
             arrays = group.arrays
-            _, labels = arrays.components()
-            frame = pd.DataFrame({
-                "betweenness": betweenness_batch(arrays, chunk=chunk, progress=bar.update),
-                "closeness": closeness(arrays, labels)}, index=pd.Index(arrays.ids, name="id"))
+            betweenness, close = shortest_path_centralities(arrays, chunk=chunk,
+                                                            progress=bar.update)
+            frame = pd.DataFrame({"betweenness": betweenness, "closeness": close},
+                                 index=pd.Index(arrays.ids, name="id"))
             if by is not None:
                 frame[by] = value
             frames.append(frame)

@@ -7,7 +7,6 @@ horizontal). A score equal to the threshold counts as high.
 
 import math
 
-import networkx as nx
 import pandas as pd
 
 from .snapshot import snapshot
@@ -135,15 +134,18 @@ def partner_matrix(case, wave=None, threshold=5, lang="en"):
 
 
 def _structural_position(case, wave):
+    from .metrics import actor_metrics
+
     snap = snapshot(case, wave)
 
     def compute():
-        G = snap.G
-        betweenness = pd.Series(nx.betweenness_centrality(G), dtype=float)
-        cut = set(nx.articulation_points(G))
+        betweenness = actor_metrics(case, wave)["betweenness"]
+        arrays = snap.arrays
+        cut = set(arrays.igraph.articulation_points()) if arrays.n else set()
         return {
             "betweenness": betweenness,
-            "cut_point": pd.Series({n: n in cut for n in G.nodes}, dtype=bool),
+            "cut_point": pd.Series([i in cut for i in range(arrays.n)], index=arrays.ids,
+                                   dtype=bool),
             "top_quarter": betweenness.quantile(0.75) if len(betweenness) else math.inf,
         }
 

@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import FancyBboxPatch, Patch, Rectangle  # noqa: E402
 
@@ -36,7 +37,7 @@ from .waves import wave_changes  # noqa: E402
 __all__ = [
     "network_map", "partner_matrix_plot", "goal_tree_plot", "roles_plot", "lesson_profile",
     "wave_comparison", "save_figure", "OKABE_ITO", "LABELS", "label", "kind_group",
-    "metric_label", "METRIC_LABELS",
+    "metric_label", "METRIC_LABELS", "fixed_axes",
 ]
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -151,6 +152,16 @@ def _axes(ax, figsize=FIGSIZE, **kwargs):
         return fig.add_subplot(**kwargs)
 
 
+def fixed_axes(margins, figsize=FIGSIZE):
+    """Axes with fixed margins (left, right, top, bottom), drawn in one pass: for figures
+    that are redrawn on every move of a slider."""
+    with plt.rc_context(RC):
+        fig = plt.figure(figsize=figsize)
+        left, right, top, bottom = margins
+        fig.subplots_adjust(left=left, right=right, top=top, bottom=bottom)
+        return fig.add_subplot()
+
+
 def _wrap(text, width=18):
     """Wrap at spaces only: Dutch compounds ("Werkervaringsplekken") stay whole."""
     return "\n".join(textwrap.wrap(str(text), width, break_long_words=False,
@@ -263,27 +274,27 @@ def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", 
     ax = _axes(ax)
     pos = layout(case, wave, types)
     snap = snapshot(case, wave, types)
-    G = snap.G.copy()
-    G.remove_nodes_from(removed)
+    arrays = snap.arrays
     metrics = actor_metrics(case, wave, types)
     if size_by not in metrics.columns:
         raise ValueError(f"size_by must be one of {', '.join(metrics.columns)}")
-    kinds = nx.get_node_attributes(G, "kind")
-    nodes = list(G.nodes)
+    keep = ~np.isin(np.asarray(arrays.ids, dtype=object), list(removed))
+    nodes = [a for a, k in zip(arrays.ids, keep) if k]
+    actors = snap.actors[keep]
+    kinds = dict(zip(actors["id"], actors["kind"]))
     if color_by == "kind":
-        colours = [GROUP_COLOURS[kind_group(kinds.get(n))] for n in nodes]
-        legend = {label(g, lang): c for g, c in GROUP_COLOURS.items()
-                  if g in {kind_group(kinds.get(n)) for n in nodes}}
+        groups = [kind_group(kinds.get(n)) for n in nodes]
+        colours = [GROUP_COLOURS[g] for g in groups]
+        legend = {label(g, lang): c for g, c in GROUP_COLOURS.items() if g in set(groups)}
     elif color_by == "domain":
-        domains = nx.get_node_attributes(G, "domain")
-        first = {n: next((d for d in str(domains.get(n, "general")).split("|")
-                          if d != "general"), "general") for n in nodes}
-        colours = [DOMAIN_COLOURS.get(first[n], GREY) for n in nodes]
-        legend = {label(d, lang): DOMAIN_COLOURS[d] for d in DOMAINS if d in first.values()}
+        first = [next((d for d in str(cell).split("|") if d != "general"), "general")
+                 if isinstance(cell, str) else "general" for cell in actors["domain"]]
+        colours = [DOMAIN_COLOURS.get(d, GREY) for d in first]
+        legend = {label(d, lang): DOMAIN_COLOURS[d] for d in DOMAINS if d in set(first)}
     elif color_by == "community":
         palette = OKABE_ITO[:7]
-        community = metrics["community"].to_dict()
-        colours = [palette[community[n] % 7] if community[n] < 7 else GREY for n in nodes]
+        community = metrics["community"].reindex(nodes).to_numpy()
+        colours = [palette[c] if c < 7 else GREY for c in community]
         legend = {f"{label('community', lang)} {i + 1}": palette[i]
                   for i in range(min(7, metrics["community"].max() + 1))}
     else:
@@ -291,19 +302,26 @@ def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", 
     values = metrics[size_by].reindex(nodes).astype(float).fillna(0).to_numpy()
     span = values.max() - values.min() if len(values) else 0
     sizes = 40 + 360 * ((values - values.min()) / span if span else np.zeros(len(values)))
-    weights = [G[u][v].get("weight", 1.0) for u, v in G.edges]
-    nx.draw_networkx_edges(G, pos, ax=ax, edge_color=GREY, alpha=0.5,
-                           width=[0.4 + 0.3 * w for w in weights])
+    xy_all = np.array([pos[a] for a in arrays.ids]) if arrays.n else np.zeros((0, 2))
+    links = keep[arrays.u] & keep[arrays.v]
+    segments = np.stack([xy_all[arrays.u[links]], xy_all[arrays.v[links]]], axis=1) \
+        if links.any() else np.zeros((0, 2, 2))
+    ax.add_collection(LineCollection(segments, colors=GREY, alpha=0.5, zorder=1,
+                                     linewidths=0.4 + 0.3 * arrays.weight[links]))
+    xy = xy_all[keep]
     municipal = np.array([kinds.get(n) in MUNICIPAL_KINDS for n in nodes], dtype=bool)
     colours = np.array(colours, dtype=object)
     for mask, shape, edge in ((~municipal, "o", "white"), (municipal, "s", "black")):
         if mask.any():
-            nx.draw_networkx_nodes(G, pos, nodelist=[n for n, m in zip(nodes, mask) if m],
-                                   node_color=list(colours[mask]), node_size=sizes[mask],
-                                   node_shape=shape, edgecolors=edge, linewidths=0.8, ax=ax)
+            ax.scatter(xy[mask, 0], xy[mask, 1], s=sizes[mask], c=list(colours[mask]),
+                       marker=shape, edgecolors=edge, linewidths=0.8, zorder=2)
+    if len(xy):
+        pad = 0.08 * max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]), 1e-9)
+        ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
+        ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
     if labels and nodes:
         top = pd.Series(values, index=nodes).nlargest(labels).index
-        names = nx.get_node_attributes(G, "name")
+        names = dict(zip(actors["id"], actors["name"]))
         if repel and len(nodes) <= 300:
             texts = [ax.text(*pos[n], _wrap(names.get(n, n), 22), fontsize=7, ha="center",
                              va="bottom") for n in top]
@@ -328,10 +346,11 @@ def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", 
 
 
 def partner_matrix_plot(case, wave=None, threshold=5, lang="en", ax=None, moves=True,
-                        matrix=None):
+                        matrix=None, repel=True):
     """The partner matrix: quadrants shaded and labelled, partners labelled, moves as arrows.
 
     `matrix` may be a precomputed `partner_matrix` table (e.g. with scores a trainer moved).
+    ``repel=False`` places labels greedily instead of with adjustText (fast, for explorers).
     """
     ax = _axes(ax, figsize=(6.3, 5.6))
     m = matrix if matrix is not None else partner_matrix(case, wave, threshold, lang)
@@ -357,23 +376,26 @@ def partner_matrix_plot(case, wave=None, threshold=5, lang="en", ax=None, moves=
     ax.scatter(x, y, s=36, color=OKABE_ITO[4], edgecolor="white", zorder=3)
     if moves:
         step = 1.6
-        for xi, yi, move in zip(x, y, m["move"]):
-            if not isinstance(move, str) or not move:
-                continue
-            dx = step * (("right" in move) - ("left" in move))
-            dy = step * (("up" in move) - ("down" in move))
-            ax.annotate("", xy=(np.clip(xi + dx, 0, 10), np.clip(yi + dy, 0, 10)),
-                        xytext=(xi, yi), zorder=2,
-                        arrowprops=dict(arrowstyle="-|>", color=OKABE_ITO[5], lw=1.2))
+        arrows = [(xi, yi, np.clip(xi + step * (("right" in mv) - ("left" in mv)), 0, 10) - xi,
+                   np.clip(yi + step * (("up" in mv) - ("down" in mv)), 0, 10) - yi)
+                  for xi, yi, mv in zip(x, y, m["move"]) if isinstance(mv, str) and mv]
+        if arrows:
+            ax_, ay_, dx_, dy_ = map(np.array, zip(*arrows))
+            # one quiver for all arrows: far cheaper to draw than an annotation each
+            ax.quiver(ax_, ay_, dx_, dy_, angles="xy", scale_units="xy", scale=1,
+                      color=OKABE_ITO[5], width=0.005, headwidth=4, headlength=5, zorder=2)
     ax.set_xlim(-0.3, 10.3)
     ax.set_ylim(-0.3, 10.3)
     # partners with the same scores share one label instead of printing over each other
     spots = {}
     for xi, yi, n in zip(x, y, m["name"]):
         spots.setdefault((xi, yi), []).append(_wrap(n, 20))
-    texts = [ax.text(xi, yi, "\n".join(names), fontsize=7, zorder=4)
-             for (xi, yi), names in spots.items()]
-    _repel(ax, texts, x, y, objects=static)
+    if repel:
+        texts = [ax.text(xi, yi, "\n".join(names), fontsize=7, zorder=4)
+                 for (xi, yi), names in spots.items()]
+        _repel(ax, texts, x, y, objects=static)
+    else:
+        _place_labels(ax, list(spots), ["\n".join(names) for names in spots.values()])
     ax.set_xlabel(label("dependency", lang))
     ax.set_ylabel(label("influence", lang))
     if moves and m["move"].notna().any():

@@ -7,6 +7,7 @@ changing only a colour or a size in an explorer recomputes nothing.
 
 import hashlib
 from collections import OrderedDict
+from contextlib import contextmanager
 from functools import cached_property
 
 import numpy as np
@@ -17,7 +18,7 @@ from .graph import (
     present_actors, wave_ties,
 )
 
-__all__ = ["snapshot", "fingerprint", "Snapshot", "clear_cache"]
+__all__ = ["snapshot", "fingerprint", "Snapshot", "clear_cache", "reuse_fingerprints"]
 
 _CACHE = OrderedDict()
 _CACHE_SIZE = 32
@@ -30,8 +31,34 @@ _GRAPH_COLUMNS = {
 }
 
 
+_REUSE = []  # while an explorer updates: {(id(actors), id(ties)): fingerprint}
+
+
+@contextmanager
+def reuse_fingerprints():
+    """Within this block a case's fingerprint is computed once per pair of table objects.
+
+    Explorers wrap one update in it (they never edit a case in place); everywhere else
+    the content is hashed on every call, so an analyst's in-place edit is always seen.
+    """
+    _REUSE.append({})
+    try:
+        yield
+    finally:
+        _REUSE.pop()
+
+
 def fingerprint(case):
     """A content hash of the actor and tie columns that every graph is built from."""
+    if _REUSE:
+        key = (id(case.actors), id(case.ties))
+        if key not in _REUSE[-1]:
+            _REUSE[-1][key] = _fingerprint(case)
+        return _REUSE[-1][key]
+    return _fingerprint(case)
+
+
+def _fingerprint(case):
     digest = hashlib.sha1()
     for table, wanted in _GRAPH_COLUMNS.items():
         frame = case.tables[table]

@@ -26,6 +26,7 @@ from .indicators import district_profile, relational_profile
 from .lessons import lesson_benchmark
 from .metrics import actor_metrics, network_metrics
 from .partners import QUADRANT_LABELS, partner_matrix
+from .snapshot import reuse_fingerprints
 from .vocab import MUNICIPAL_KINDS, TIE_TYPES
 from .waves import wave_changes
 
@@ -85,7 +86,7 @@ def _t(lang, key):
     return TEXT[lang][key]
 
 
-def png(ax, dpi=100):
+def png(ax, dpi=85):
     """Render a figure to PNG bytes for an Image widget, then close it."""
     fig = ax.figure
     buffer = io.BytesIO()
@@ -133,7 +134,8 @@ class Explorer(w.VBox):
             return
         self._busy = True
         try:
-            self._update(self)
+            with reuse_fingerprints():
+                self._update(self)
         finally:
             self._busy = False
 
@@ -204,9 +206,11 @@ def network_explorer(cases=None, lang="en", labels=8):
         municipal_button.description = _t(lang, "remove_municipal")
         reset_button.description = _t(lang, "reset")
         size = ex.controls["size"].value
+        # fixed margins: one draw per update instead of constrained layout's two
         ax = plot.network_map(case, wave, types, color_by=ex.controls["color"].value,
                               size_by=size, lang=lang, labels=labels if len(present) <= 300
-                              else 0, removed=removed, repel=False)
+                              else 0, removed=removed, repel=False,
+                              ax=plot.fixed_axes((0.02, 0.98, 0.93, 0.2)))
         ex.views["figure"].value = png(ax)
         chosen = {n: a for n, a in options}.get(ex.controls["actor"].value)
         if chosen:
@@ -328,7 +332,9 @@ def partner_explorer(case, lang="en"):
             f"<b>{_t(lang, 'quadrant')}:</b> {labels[row['quadrant']]}<br>"
             f"<b>{_t(lang, 'strategy')}:</b> {html.escape(row['strategy'])}<br>"
             f"<b>{_t(lang, 'target')}:</b> {labels[row['target_quadrant']]}")
-        ax = plot.partner_matrix_plot(edited, wave, threshold, lang, matrix=matrix)
+        ax = plot.partner_matrix_plot(edited, wave, threshold, lang, matrix=matrix,
+                                      repel=False, ax=plot.fixed_axes((0.1, 0.97, 0.93, 0.15),
+                                                                      figsize=(6.3, 5.6)))
         ex.views["figure"].value = png(ax)
         shown = matrix[["name", "influence", "dependency", "quadrant", "move",
                         "target_quadrant", "betweenness", "cut_point", "mismatch"]]

@@ -117,3 +117,25 @@ def test_shipped_hub_becomes_network():
     after = relnet.relational_profile(case, 2017).set_index("indicator")["value"]
     assert before["hub_dependence"] > 0.95 and after["hub_dependence"] < 0.4
     assert before["mutuality"] == 0 and after["mutuality"] > 0.5
+
+
+def test_fast_indicators_equal_the_networkx_reference():
+    from relnet.indicators import indicator_values, indicator_values_fast
+    from relnet.snapshot import snapshot
+    from relnet.synth import generate_case
+
+    cases = [relnet.load_example(n) for n in relnet.list_cases()["name"]]
+    cases += [generate_case(300, seed=s, style=st) for s, st in ((1, "relational"),
+                                                                 (2, "directive"))]
+    for case in cases:
+        for wave in case.waves:
+            snap = snapshot(case, wave)
+            actors = snap.actors
+            kinds = dict(zip(actors["id"], actors["kind"]))
+            domains = {a: set(str(d).split("|")) if isinstance(d, str) else set()
+                       for a, d in zip(actors["id"], actors["domain"])}
+            reference = indicator_values(snap.G, snap.ties, kinds, domains)
+            fast = indicator_values_fast(snap)
+            for name, (value, reason) in reference.items():
+                assert fast[name][0] == pytest.approx(value, nan_ok=True), (case.name, name)
+                assert fast[name][1] == reason

@@ -2,6 +2,7 @@
 (warnings are errors in this suite) and saves as SVG, PNG (300 dpi) and PDF."""
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -97,10 +98,17 @@ def test_partner_matrix_plot_draws_moves_and_labels(cases):
     case = cases["lindermeer"]
     matrix = relnet.partner_matrix(case)
     ax = plot.partner_matrix_plot(case, matrix=matrix)
-    # one arrow (an empty annotation) per partner with a desired move
-    arrows = [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None
-              and t.get_text() == ""]
-    assert len(arrows) == matrix["move"].notna().sum() == 7
+    # one arrow per partner with a desired move, all in one quiver
+    from matplotlib.quiver import Quiver
+
+    (quiver,) = [c for c in ax.collections if isinstance(c, Quiver)]
+    assert len(quiver.U) == matrix["move"].notna().sum() == 7
+    moved = matrix[matrix["move"].notna()].reset_index(drop=True)
+    for i, move in enumerate(moved["move"]):
+        assert np.sign(quiver.U[i]) == ("right" in move) - ("left" in move) or \
+            moved.loc[i, "dependency"] in (0, 10)
+        assert np.sign(quiver.V[i]) == ("up" in move) - ("down" in move) or \
+            moved.loc[i, "influence"] in (0, 10)
     label_text = " ".join(t.get_text() for t in ax.texts).replace("\n", " ")
     for name in matrix["name"]:
         assert name in label_text

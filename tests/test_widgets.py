@@ -26,7 +26,7 @@ def test_network_explorer(cases):
     ex.controls["case"].value = "haverdonk"
     assert ex.controls["wave"].value == 2017 and list(ex.controls["wave"].options) == [2015, 2017]
     ex.controls["wave"].value = 2015
-    assert "33.000" in ex.views["metrics"].value  # 33 actors in 2015
+    assert ">33<" in ex.views["metrics"].value  # 33 actors in 2015
     # what-if: remove every municipal actor and see metrics and indicators side by side
     ex.buttons["remove_municipal"].click()
     municipal = cases["haverdonk"].actors["kind"].isin(MUNICIPAL_KINDS)
