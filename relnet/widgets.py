@@ -350,48 +350,51 @@ def partner_explorer(case, lang="en"):
 # --------------------------------------------------------------------------- goals, roles
 
 
-def goal_explorer(cases=None, lang="en"):
-    """The goal tree with coverage: which goals have no partner, which partners no goal."""
+def _case_figure_explorer(cases, lang, draw, sections, width="900px"):
+    """An explorer of one figure and some HTML sections per case: `draw(case, lang)` gives
+    the Axes, each of `sections` (name -> fn(case, lang)) one view's HTML."""
     cases = _cases(cases)
     controls = {"case": w.Dropdown(options=list(cases))}
-    views = {"figure": w.Image(format="png", layout=w.Layout(max_width="900px")),
-             "coverage": w.HTML(), "unlinked": w.HTML()}
+    views = {"figure": w.Image(format="png", layout=w.Layout(max_width=width)),
+             **{name: w.HTML() for name in sections}}
 
     def update(ex):
-        lang = ex.lang
         case = cases[ex.controls["case"].value]
         _describe(ex, {"case": "case"})
-        ex.views["figure"].value = png(plot.goal_tree_plot(case, lang=lang))
-        coverage = goal_coverage(case)
-        ex.views["coverage"].value = f"<h4>{_t(lang, 'coverage')}</h4>" + table_html(
-            coverage[["goal", "label", "partners", "partners_total", "covered"]])
-        ex.views["unlinked"].value = f"<h4>{_t(lang, 'unlinked')}</h4>" + table_html(
-            unlinked_partners(case))
+        ex.views["figure"].value = png(draw(case, ex.lang))
+        for name, section in sections.items():
+            ex.views[name].value = section(case, ex.lang)
 
-    rows = [controls["case"], views["figure"], w.HBox([views["coverage"], views["unlinked"]])]
+    rows = [controls["case"], views["figure"], w.HBox([views[n] for n in sections])]
     return Explorer(controls, views, rows, update, lang)
+
+
+def goal_explorer(cases=None, lang="en"):
+    """The goal tree with coverage: which goals have no partner, which partners no goal."""
+    def coverage(case, lang):
+        table = goal_coverage(case)[["goal", "label", "partners", "partners_total", "covered"]]
+        return f"<h4>{_t(lang, 'coverage')}</h4>" + table_html(table)
+
+    def unlinked(case, lang):
+        return f"<h4>{_t(lang, 'unlinked')}</h4>" + table_html(unlinked_partners(case))
+
+    return _case_figure_explorer(cases, lang, lambda case, lang: plot.goal_tree_plot(
+        case, lang=lang), {"coverage": coverage, "unlinked": unlinked})
 
 
 def roles_explorer(cases=None, lang="en"):
     """Roles toward affiliated bodies, with the findings of the governance rules."""
-    cases = _cases(cases)
-    controls = {"case": w.Dropdown(options=list(cases))}
-    views = {"figure": w.Image(format="png", layout=w.Layout(max_width="800px")),
-             "findings": w.HTML(), "overview": w.HTML()}
+    def findings(case, lang):
+        found = role_conflicts(case, lang)
+        return f"<h4>{_t(lang, 'conflicts')}</h4>" + (
+            table_html(found) if len(found) else f"<p>{_t(lang, 'no_findings')}</p>")
 
-    def update(ex):
-        lang = ex.lang
-        case = cases[ex.controls["case"].value]
-        _describe(ex, {"case": "case"})
-        ex.views["figure"].value = png(plot.roles_plot(case, lang=lang))
-        findings = role_conflicts(case, lang)
-        ex.views["findings"].value = f"<h4>{_t(lang, 'conflicts')}</h4>" + (
-            table_html(findings) if len(findings) else f"<p>{_t(lang, 'no_findings')}</p>")
-        ex.views["overview"].value = f"<h4>{_t(lang, 'overview')}</h4>" + table_html(
+    def overview(case, lang):
+        return f"<h4>{_t(lang, 'overview')}</h4>" + table_html(
             role_overview(case, labels=True), index=True)
 
-    rows = [controls["case"], views["figure"], views["findings"], views["overview"]]
-    return Explorer(controls, views, rows, update, lang)
+    return _case_figure_explorer(cases, lang, lambda case, lang: plot.roles_plot(
+        case, lang=lang), {"findings": findings, "overview": overview}, width="800px")
 
 
 # --------------------------------------------------------------------------- lessons
