@@ -16,6 +16,9 @@ def test_there_are_notebooks():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_is_stripped_and_paired(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
+    # nbstripout's normal form (sequential cell ids): its git filter then changes nothing
+    assert [c.get("id") for c in nb["cells"]] == [str(i) for i in range(len(nb["cells"]))], \
+        f"run: nbstripout {path.name}"
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None, path.name
