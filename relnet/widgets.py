@@ -150,6 +150,14 @@ def _cases(cases):
     return {c.meta.get("municipality") or c.name: c for c in cases}
 
 
+def _set_waves(dropdown, case, pick=-1):
+    """Give a wave dropdown the case's waves and select one (the latest by default)."""
+    waves = case.waves or [None]
+    dropdown.options = waves
+    dropdown.value = waves[pick]
+    return dropdown
+
+
 def _describe(explorer, mapping):
     for name, key in mapping.items():
         explorer.controls[name].description = _t(explorer.lang, key)
@@ -167,7 +175,7 @@ def network_explorer(cases=None, lang="en", labels=8):
     first = next(iter(cases.values()))
     controls = {
         "case": w.Dropdown(options=list(cases)),
-        "wave": w.Dropdown(options=first.waves or [None], value=(first.waves or [None])[-1]),
+        "wave": _set_waves(w.Dropdown(), first),
         "types": w.SelectMultiple(options=list(TIE_TYPES), value=tuple(TIE_TYPES), rows=4),
         "color": w.Dropdown(options=["kind", "domain", "community"], value="kind"),
         "size": w.Dropdown(options=list(actor_metrics(first).columns), value="degree"),
@@ -187,8 +195,7 @@ def network_explorer(cases=None, lang="en", labels=8):
         if state["case"] is not case:  # a new case: reset its own options
             state["case"] = case
             with ex.hold_trait_notifications():
-                ex.controls["wave"].options = case.waves or [None]
-                ex.controls["wave"].value = (case.waves or [None])[-1]
+                _set_waves(ex.controls["wave"], case)
                 ex.controls["size"].options = list(actor_metrics(case).columns)
                 ex.controls["remove"].value = ()
         wave = ex.controls["wave"].value
@@ -406,8 +413,7 @@ def lessons_explorer(cases=None, lang="en"):
     cases = _cases(cases)
     first = next(iter(cases.values()))
     controls = {"case": w.Dropdown(options=list(cases)),
-                "wave": w.Dropdown(options=first.waves or [None],
-                                   value=(first.waves or [None])[-1]),
+                "wave": _set_waves(w.Dropdown(), first),
                 "kind": w.ToggleButtons(options=["interval", "radar"], value="interval"),
                 "lesson": w.Dropdown(options=list(range(1, 11)), value=1)}
     views = {"figure": w.Image(format="png", layout=w.Layout(max_width="760px")),
@@ -420,8 +426,7 @@ def lessons_explorer(cases=None, lang="en"):
         if state["case"] is not case:
             state["case"] = case
             with ex.hold_trait_notifications():
-                ex.controls["wave"].options = case.waves or [None]
-                ex.controls["wave"].value = (case.waves or [None])[-1]
+                _set_waves(ex.controls["wave"], case)
         _describe(ex, {"case": "case", "wave": "wave", "kind": "kind", "lesson": "lesson"})
         ex.controls["kind"].options = [(_t(lang, "interval"), "interval"),
                                        (_t(lang, "radar"), "radar")]
@@ -457,10 +462,9 @@ def waves_explorer(cases=None, lang="en"):
     """What changed between two waves: actors and links added and lost, every metric."""
     cases = _cases(cases)
     first = next(iter(cases.values()))
-    waves = first.waves or [None]
     controls = {"case": w.Dropdown(options=list(cases)),
-                "from": w.Dropdown(options=waves, value=waves[0]),
-                "to": w.Dropdown(options=waves, value=waves[-1])}
+                "from": _set_waves(w.Dropdown(), first, 0),
+                "to": _set_waves(w.Dropdown(), first)}
     views = {"figure": w.Image(format="png", layout=w.Layout(max_width="760px")),
              "counts": w.HTML(), "actors": w.HTML(), "metrics": w.HTML(), "notes": w.HTML()}
     state = {"case": None}
@@ -471,9 +475,8 @@ def waves_explorer(cases=None, lang="en"):
         if state["case"] is not case:
             state["case"] = case
             with ex.hold_trait_notifications():
-                for key, pick in (("from", 0), ("to", -1)):
-                    ex.controls[key].options = case.waves or [None]
-                    ex.controls[key].value = (case.waves or [None])[pick]
+                _set_waves(ex.controls["from"], case, 0)
+                _set_waves(ex.controls["to"], case)
         _describe(ex, {"case": "case", "from": "from", "to": "to"})
         a, b = ex.controls["from"].value, ex.controls["to"].value
         changes = wave_changes(case, a, b)
