@@ -137,10 +137,7 @@ def _frame(label, header, rows, required):
         records.append(cells)
     if problems:
         raise CaseError(problems)
-    frame = pd.DataFrame(records, columns=names, index=index, dtype=object)
-    if not len(names):
-        frame = pd.DataFrame(index=index)
-    return frame
+    return pd.DataFrame(records, columns=names, index=index, dtype=object)
 
 
 def _csv_table(data, label, required):
@@ -236,7 +233,7 @@ def _parse_yaml(text, label):
     return {str(k).strip(): v for k, v in meta.items()}
 
 
-def _read_folder(root, get_bytes, label_prefix=""):
+def _read_folder(get_bytes, label_prefix=""):
     """Meta and raw tables from a folder-like source; get_bytes(name) -> bytes or None."""
     meta_label = f"{label_prefix}case.yaml"
     data = get_bytes("case.yaml")
@@ -266,7 +263,7 @@ def _read_dir(path):
     def get(name):
         file = path / name
         return file.read_bytes() if file.is_file() else None
-    return _read_folder(path, get)
+    return _read_folder(get)
 
 
 def _read_zip(path):
@@ -293,7 +290,7 @@ def _read_zip(path):
                             ) from None
 
     with archive:
-        return _read_folder(path, get, f"{label}: {prefix}")
+        return _read_folder(get, f"{label}: {prefix}")
 
 
 def _read_xlsx(path):
