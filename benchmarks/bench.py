@@ -52,9 +52,9 @@ def timed(results, label, fn, repeat=1):
 
 def networkx_panel(case):
     """The same panel in plain networkx (relnet's reference implementation)."""
-    from relnet.graph import collapsed_graph, directed_graph
-    from relnet.indicators import indicator_values
-    from relnet.metrics import actor_metrics_of_graph, network_metrics_of_graph
+    from relnet.network.graph import collapsed_graph, directed_graph
+    from relnet.network.indicators import indicator_values
+    from relnet.network.metrics import actor_metrics_of_graph, network_metrics_of_graph
 
     G, D = collapsed_graph(case), directed_graph(case)
     network_metrics_of_graph(G, ties=case.ties)
@@ -87,8 +87,8 @@ def run_size(n):
 
     import relnet
     from relnet import widgets
-    from relnet.report import build_report
-    from relnet.snapshot import clear_cache, snapshot
+    from relnet.present.report import build_report
+    from relnet.network._cache import clear_cache, snapshot
     from relnet.synth import generate_case
 
     results = {}
@@ -131,7 +131,7 @@ def run_size(n):
         results["igraph betweenness (all sources, est.)"] = \
             (time.perf_counter() - start) * arrays.n / sample
         start = time.perf_counter()
-        from relnet import fast
+        from relnet.network._kernels import centrality as fast
 
         indptr, nbr, _ = fast._csr(arrays)
         fast._bfs_all(indptr, nbr, fast._blocks(sample))  # what centrality_batch runs

@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import relnet  # noqa: E402
-from relnet.case import COLUMNS, Case  # noqa: E402
+from relnet.data.case import COLUMNS, Case  # noqa: E402
 
 FIRST = ["Anouk", "Bram", "Carla", "Daan", "Esra", "Floor", "Gijs", "Hanna", "Ilse", "Jeroen",
          "Karin", "Lotte", "Mehmet", "Noor", "Otto", "Petra", "Rik", "Sanne", "Tamara", "Wout",

@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -76,7 +77,7 @@ relnet.relational_profile(case)[["indicator", "value", "note"]]
 # `relnet report mijn_casus.xlsx -o rapport.html --lang nl`.
 
 # %%
-from relnet.report import write_report
+from relnet import write_report
 
 report = write_report(case, work / "rapport.html", lang="nl")
 print(report, f"{report.stat().st_size / 1024:.0f} KB")

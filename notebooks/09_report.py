@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -31,7 +32,7 @@ output = None  # also write the standard HTML report here
 # %%
 import relnet
 from relnet import plot
-from relnet.privacy import report_pseudonyms
+from relnet.network.privacy import report_pseudonyms
 
 case = relnet.load_example("haverdonk") if case_path is None else relnet.read_case(case_path)
 shown = case if names else report_pseudonyms(case, lang)
@@ -69,7 +70,7 @@ plot.lesson_profile(shown, wave=wave, lang=lang);
 
 # %%
 if output:
-    from relnet.report import write_report
+    from relnet import write_report
 
     write_report(case, output, lang=lang, names=names, wave=wave, overwrite=True)
     print("wrote", output)

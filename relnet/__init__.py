@@ -8,44 +8,78 @@ Read a case (actors, ties, partner scores, goals, roles, self-assessment) and an
 True
 >>> int(relnet.network_metrics(case)["n_actors"])
 38
+
+The package is layered (see ``docs/architecture.md``): ``relnet.data`` reads and checks
+cases, ``relnet.network`` turns them into graphs and measures, ``relnet.instruments`` holds
+the source's instruments, ``relnet.present`` draws, explains and reports. Every public name
+is available here, at the top.
 """
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
 
-from . import graph, synth
-from .case import Case
-from .content import LAWS, LESSONS, OPPORTUNITIES, lessons_table
-from .errors import CaseError, Problem
-from .examples import example_path, list_cases, load_example
-from .goals import goal_coverage, goal_tree, unlinked_partners
-from .governance import role_conflicts, role_overview
-from .graph import collapsed_graph, directed_graph, to_graph
-from .indicators import relational_profile
-from .io import new_case, read_case, validate, write_case
-from .lessons import lesson_benchmark, lesson_scores
-from .metrics import (
-    actor_metrics, network_metrics, register_metric, registered_metrics, unregister_metric,
+from . import synth
+from .data.case import Case
+from .data.errors import CaseError, Problem
+from .data.examples import example_path, list_cases, load_example
+from .data.read import read_case, validate
+from .data.write import new_case, write_case
+from .instruments.content import LAWS, LESSONS, OPPORTUNITIES, lessons_table
+from .instruments.goals import goal_coverage, goal_tree, unlinked_partners
+from .instruments.governance import role_conflicts, role_overview
+from .instruments.lessons import lesson_benchmark, lesson_scores
+from .instruments.partners import partner_matrix
+from .network import graph, metrics
+from .network.graph import collapsed_graph, directed_graph, to_graph
+from .network.indicators import relational_profile
+from .network.metrics import (
+    actor_metrics, centrality_batch, network_metrics, register_metric, registered_metrics,
+    unregister_metric,
 )
-from .names import merge_actors, similar_names
-from .partners import partner_matrix
-from .privacy import anonymize
-from .quality import trust_value
-from .waves import compare, wave_changes
+from .network.names import merge_actors, similar_names
+from .network.privacy import anonymize
+from .network.quality import trust_value
+from .network.waves import compare, wave_changes
 
 try:
     __version__ = version("relnet")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
+# Modules of the presentation layer load matplotlib or ipywidgets: imported on first use,
+# so that ``import relnet`` stays light for batch jobs.
+_LAZY_MODULES = {
+    "plot": "relnet.present.plot",
+    "widgets": "relnet.present.widgets",
+    "report": "relnet.present.report",
+    "export": "relnet.present.export",
+}
+_LAZY_NAMES = {
+    "write_report": "relnet.present.report",
+    "build_report": "relnet.present.report",
+    "export_tables": "relnet.present.export",
+}
+
+
+def __getattr__(name):
+    if name in _LAZY_MODULES:
+        return importlib.import_module(_LAZY_MODULES[name])
+    if name in _LAZY_NAMES:
+        return getattr(importlib.import_module(_LAZY_NAMES[name]), name)
+    raise AttributeError(f"module 'relnet' has no attribute {name!r}")
+
+
 __all__ = [
     "Case", "CaseError", "Problem",
     "read_case", "validate", "write_case", "new_case",
     "list_cases", "load_example", "example_path",
     "to_graph", "collapsed_graph", "directed_graph",
-    "network_metrics", "actor_metrics", "register_metric", "unregister_metric",
-    "registered_metrics", "relational_profile", "compare", "wave_changes", "trust_value",
-    "similar_names", "merge_actors", "graph", "synth",
+    "network_metrics", "actor_metrics", "centrality_batch", "register_metric",
+    "unregister_metric", "registered_metrics", "relational_profile", "compare",
+    "wave_changes", "trust_value", "similar_names", "merge_actors", "anonymize",
     "partner_matrix", "goal_tree", "goal_coverage", "unlinked_partners", "role_conflicts",
     "role_overview", "lesson_scores", "lesson_benchmark",
-    "LESSONS", "LAWS", "OPPORTUNITIES", "lessons_table", "anonymize",
+    "LESSONS", "LAWS", "OPPORTUNITIES", "lessons_table",
+    "write_report", "build_report", "export_tables",
+    "graph", "metrics", "synth", "plot", "widgets", "report", "export",
 ]

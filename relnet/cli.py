@@ -2,11 +2,11 @@
 
 import argparse
 import sys
-from pathlib import Path
 
 from . import __version__
-from .errors import CaseError
-from .io import new_case, read_case, validate, write_case
+from .data.errors import CaseError
+from .data.read import read_case, validate
+from .data.write import new_case, write_case
 
 __all__ = ["main"]
 
@@ -48,7 +48,7 @@ def _synth(args):
 
 
 def _report(args):
-    from .report import write_report
+    from .present.report import write_report
 
     case = read_case(args.path)  # a CaseError is printed by main() and nothing is written
     path = write_report(case, args.output, lang=args.lang, names=args.names, wave=args.wave,
@@ -62,7 +62,7 @@ def _report(args):
 def _anonymize(args):
     import secrets
 
-    from .privacy import anonymize
+    from .network.privacy import anonymize
 
     salt = args.salt
     if not salt:

@@ -10,8 +10,8 @@ partner-to-partner ties within districts. About 7.5 ties per actor over the two 
 import numpy as np
 import pandas as pd
 
-from .case import COLUMNS, Case, empty_table
-from .vocab import DIRECTED_BY_DEFAULT, MUNICIPAL_KINDS
+from .data.case import COLUMNS, Case, empty_table
+from .data.vocab import DIRECTED_BY_DEFAULT, MUNICIPAL_KINDS
 
 __all__ = ["generate_case", "STYLES"]
 

@@ -8,7 +8,7 @@ from conftest import write_case_files
 
 import relnet
 from relnet.cli import main
-from relnet.graph import collapsed_edges, wave_ties
+from relnet.network.graph import collapsed_edges, wave_ties
 from relnet.synth import generate_case
 
 # ------------------------------------------------------------------ waves and compare

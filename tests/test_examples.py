@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 
 import relnet
-from relnet.vocab import MUNICIPAL_KINDS
+from relnet.data.vocab import MUNICIPAL_KINDS
 
 NAMES = ["brakkenveen", "haverdonk", "lindermeer", "welderhoven"]
 
@@ -110,7 +110,7 @@ def test_build_script_reproduces_the_shipped_cases(tmp_path):
 
 def test_data_dictionary_documents_every_column():
     text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
-    from relnet.case import COLUMNS
+    from relnet.data.case import COLUMNS
 
     for table, columns in COLUMNS.items():
         assert f"`{table}" in text

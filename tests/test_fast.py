@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 import relnet
-from relnet.graph import from_networkx
-from relnet.louvain import louvain_communities
-from relnet.metrics import ACTOR_METRICS, actor_metrics_of_graph, network_metrics_of_graph
-from relnet.snapshot import snapshot
+from relnet.network.graph import from_networkx
+from relnet.network._kernels.louvain import louvain_communities
+from relnet.network.metrics import ACTOR_METRICS, actor_metrics_of_graph, network_metrics_of_graph
+from relnet.network._cache import snapshot
 from relnet.synth import generate_case
 
 

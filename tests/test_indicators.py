@@ -120,8 +120,8 @@ def test_shipped_hub_becomes_network():
 
 
 def test_fast_indicators_equal_the_networkx_reference():
-    from relnet.indicators import indicator_values, indicator_values_fast
-    from relnet.snapshot import snapshot
+    from relnet.network.indicators import indicator_values, indicator_values_fast
+    from relnet.network._cache import snapshot
     from relnet.synth import generate_case
 
     cases = [relnet.load_example(n) for n in relnet.list_cases()["name"]]

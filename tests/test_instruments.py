@@ -10,7 +10,7 @@ from conftest import write_case_files
 from scipy import stats
 
 import relnet
-from relnet.partners import quadrant, target_quadrant
+from relnet.instruments.partners import quadrant, target_quadrant
 
 META = "name: T\nmunicipality: T\nfictional: true\n"
 ACTORS = """\
@@ -47,12 +47,12 @@ def test_quadrant_boundaries(influence, dependency, threshold, expected):
 def test_every_move_and_combination():
     vertical = {"up": True, "down": False, None: None}
     horizontal = {"left": False, "right": True, None: None}
-    for start, (inf, dep) in relnet.partners.QUADRANTS.items():
+    for start, (inf, dep) in relnet.instruments.partners.QUADRANTS.items():
         for v, h in itertools.product(vertical, horizontal):
             move = "+".join(m for m in (v, h) if m) or None
             want_inf = inf if vertical[v] is None else vertical[v]
             want_dep = dep if horizontal[h] is None else horizontal[h]
-            expected = next(k for k, q in relnet.partners.QUADRANTS.items()
+            expected = next(k for k, q in relnet.instruments.partners.QUADRANTS.items()
                             if q == (want_inf, want_dep))
             assert target_quadrant(start, move) == expected, (start, move)
 
@@ -71,7 +71,7 @@ vp1,8,3,rechts
     assert m.loc["p2", "target_quadrant"] == "leverage"
     assert m.loc["p3", "target_quadrant"] == "routine"
     assert m.loc["vp1", "quadrant"] == "leverage" and m.loc["vp1", "target_quadrant"] == "strategic"
-    assert m.loc["p1", "strategy"] == relnet.partners.STRATEGIES["en"]["strategic"]
+    assert m.loc["p1", "strategy"] == relnet.instruments.partners.STRATEGIES["en"]["strategic"]
     assert m.loc["p1", "name"] == "Partner 1"
     assert {"betweenness", "cut_point", "mismatch"} <= set(m.columns)
     higher = relnet.partner_matrix(case, threshold=6).set_index("actor")

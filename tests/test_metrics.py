@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import relnet
-from relnet.graph import from_networkx
+from relnet.network.graph import from_networkx
 from relnet.synth import generate_case
 
 # ------------------------------------------------------------------ published values
@@ -86,8 +86,8 @@ def small_case(edges, directed_edges=(), isolates=(), kinds=None):
     ties = pd.DataFrame(rows, columns=["source", "target", "type", "directed", "weight"])
     ties["wave"] = pd.array([None] * len(ties), dtype="Int64")
     case = relnet.Case(meta={"name": "t", "municipality": "t", "fictional": True},
-                       actors=actors.reindex(columns=relnet.case.COLUMNS["actors"]),
-                       ties=ties.reindex(columns=relnet.case.COLUMNS["ties"]))
+                       actors=actors.reindex(columns=relnet.data.case.COLUMNS["actors"]),
+                       ties=ties.reindex(columns=relnet.data.case.COLUMNS["ties"]))
     case.actors["person"] = False
     case.ties["directed"] = case.ties["directed"].astype(bool)
     return case

@@ -81,7 +81,7 @@ def test_network_map_options(cases):
         assert ax.collections
     finally:
         relnet.unregister_metric("twice_degree")
-    municipal = case.actors.loc[case.actors["kind"].isin(relnet.vocab.MUNICIPAL_KINDS), "id"]
+    municipal = case.actors.loc[case.actors["kind"].isin(relnet.data.vocab.MUNICIPAL_KINDS), "id"]
     full = plot.network_map(case)
     what_if = plot.network_map(case, removed=list(municipal))
     n_full = sum(len(c.get_offsets()) for c in full.collections if hasattr(c, "get_offsets"))

@@ -10,8 +10,8 @@ from conftest import snapshot, write_case_files
 
 import relnet
 from relnet.cli import main
-from relnet.export import export_tables
-from relnet.report import build_report
+from relnet.present.export import export_tables
+from relnet.present.report import build_report
 
 SECTIONS = {
     "en": ["Summary", "The relationship network", "Relational profile",
@@ -206,7 +206,7 @@ def test_citation_names_the_version_and_the_data_dictionary():
     import yaml
     from conftest import ROOT
 
-    from relnet.report import DATA_DICTIONARY_VERSION
+    from relnet.present.report import DATA_DICTIONARY_VERSION
 
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert citation["version"] == relnet.__version__

@@ -4,7 +4,7 @@ import pytest
 
 import relnet
 from relnet import widgets
-from relnet.vocab import MUNICIPAL_KINDS
+from relnet.data.vocab import MUNICIPAL_KINDS
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ def test_write_refuses_existing_path_and_leaves_it_untouched(tmp_path):
 
 
 def test_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
-    import relnet.io as rio
+    import relnet.data.write as rio
 
     def broken(case, target):
         target.mkdir()
@@ -40,7 +40,7 @@ def test_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
 
 
 def test_overwrite_failure_keeps_the_old_case(tmp_path, monkeypatch):
-    import relnet.io as rio
+    import relnet.data.write as rio
 
     target = tmp_path / "c.xlsx"
     relnet.write_case(relnet.load_example("haverdonk"), target)

@@ -13,8 +13,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .fast import actor_metrics_fast, network_metrics_fast
-from .snapshot import snapshot
+from ._kernels.centrality import actor_metrics_fast, network_metrics_fast
+from ._cache import snapshot
 
 __all__ = [
     "network_metrics", "actor_metrics", "register_metric", "unregister_metric",
@@ -313,7 +313,7 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
     """
     from tqdm.auto import tqdm
 
-    from .fast import shortest_path_centralities
+    from ._kernels.centrality import shortest_path_centralities
     from .graph import remove_actors
 
     snap = snapshot(case, wave, types)

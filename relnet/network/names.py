@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from .case import COLUMNS
+from ..data.case import COLUMNS
 
 __all__ = ["similar_names", "merge_actors", "normalise_name"]
 

@@ -19,7 +19,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .vocab import TIE_TYPES, accepted, normalise
+from ..data.vocab import TIE_TYPES, accepted, normalise
 
 __all__ = [
     "to_graph", "collapsed_graph", "directed_graph", "present_actors", "wave_ties",
@@ -236,7 +236,7 @@ def from_networkx(G, kind="other", type="collaboration"):
     >>> len(case.actors), len(case.ties)
     (15, 20)
     """
-    from .case import COLUMNS, Case
+    from ..data.case import COLUMNS, Case
 
     nodes = list(G.nodes(data=True))
     actors = pd.DataFrame({

@@ -16,17 +16,18 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import plot
-from .content import LESSONS
+from ..instruments.content import LESSONS
 from .export import html_table
-from .goals import goal_coverage, unlinked_partners
-from .governance import role_conflicts
-from .indicators import relational_profile
-from .io import atomic_write, read_case
-from .lessons import lesson_scores
-from .metrics import actor_metrics, network_metrics
-from .partners import QUADRANT_LABELS, partner_matrix
-from .privacy import report_pseudonyms
-from .waves import wave_changes
+from ..instruments.goals import goal_coverage, unlinked_partners
+from ..instruments.governance import role_conflicts
+from ..network.indicators import relational_profile
+from ..data._atomic import atomic_write
+from ..data.read import read_case
+from ..instruments.lessons import lesson_scores
+from ..network.metrics import actor_metrics, network_metrics
+from ..instruments.partners import QUADRANT_LABELS, partner_matrix
+from ..network.privacy import report_pseudonyms
+from ..network.waves import wave_changes
 
 __all__ = ["build_report", "write_report", "DATA_DICTIONARY_VERSION"]
 
@@ -218,7 +219,7 @@ def build_report(case, lang="en", names=False, wave=None):
     else:
         parts.append(_section(t["lessons"], _p(t["no_data"])))
 
-    from . import __version__
+    from .. import __version__
 
     source = Path(original.source).name if original.source else "–"
     provenance = pd.DataFrame({"": [t["file"], t["date"], t["version"], t["dictionary"],

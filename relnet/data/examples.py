@@ -5,15 +5,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io import read_case
+from .read import read_case
 
 __all__ = ["cases_dir", "example_path", "list_cases", "load_example"]
 
 
 def cases_dir():
     """The folder of shipped cases: inside the installed package, or data/cases in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_cases", here.parent / "data" / "cases"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_cases", package.parent / "data" / "cases"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("relnet's example cases are not installed (data/cases is missing)")

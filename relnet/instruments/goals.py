@@ -3,7 +3,7 @@
 import networkx as nx
 import pandas as pd
 
-from .vocab import MUNICIPAL_KINDS
+from ..data.vocab import MUNICIPAL_KINDS
 
 __all__ = ["goal_tree", "goal_coverage", "unlinked_partners"]
 

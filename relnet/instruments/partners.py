@@ -9,7 +9,7 @@ import math
 
 import pandas as pd
 
-from .snapshot import snapshot
+from ..network._cache import snapshot
 
 __all__ = ["partner_matrix", "quadrant", "target_quadrant", "QUADRANTS", "STRATEGIES"]
 
@@ -134,7 +134,7 @@ def partner_matrix(case, wave=None, threshold=5, lang="en"):
 
 
 def _structural_position(case, wave):
-    from .metrics import actor_metrics
+    from ..network.metrics import actor_metrics
 
     snap = snapshot(case, wave)
 

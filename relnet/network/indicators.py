@@ -12,8 +12,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .snapshot import snapshot
-from .vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS
+from ._cache import snapshot
+from ..data.vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS
 
 __all__ = ["relational_profile", "INDICATORS", "indicator_values", "indicator_values_fast",
            "district_profile"]
@@ -149,7 +149,7 @@ def indicator_values_fast(snap):
     from scipy.sparse import csr_array
     from scipy.sparse.csgraph import connected_components
 
-    from .vocab import DOMAINS
+    from ..data.vocab import DOMAINS
 
     arrays = snap.arrays
     n, u, v = arrays.n, arrays.u, arrays.v

@@ -8,7 +8,7 @@ management. Commissioner and owner should not be held by the same administrator.
 
 import pandas as pd
 
-from .vocab import ROLES
+from ..data.vocab import ROLES
 
 __all__ = ["role_conflicts", "role_overview", "RULES"]
 

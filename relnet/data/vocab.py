@@ -17,6 +17,7 @@ __all__ = [
     "PROVIDER_KINDS",
     "TRUE_WORDS",
     "FALSE_WORDS",
+    "fold",
     "normalise",
     "accepted",
 ]
@@ -91,7 +92,7 @@ TRUE_WORDS = frozenset({"true", "ja", "j", "yes", "y", "1", "waar", "x", "wahr"}
 FALSE_WORDS = frozenset({"false", "nee", "n", "no", "0", "onwaar", ""})
 
 
-def _key(text):
+def fold(text):
     """Fold what a person typed to a lookup key: case, spaces and hyphens ignored."""
     return "_".join(str(text).strip().lower().replace("-", " ").split())
 
@@ -108,7 +109,7 @@ def normalise(value, vocabulary):
     >>> normalise("zorgaanbeider", KINDS) is None
     True
     """
-    key = _key(value)
+    key = fold(value)
     if key in vocabulary:
         return key
     for english, dutch in vocabulary.items():

@@ -16,19 +16,19 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import plot
-from .content import LAWS, LESSONS, OPPORTUNITIES
-from .examples import list_cases, load_example
+from ..instruments.content import LAWS, LESSONS, OPPORTUNITIES
+from ..data.examples import list_cases, load_example
 from .export import html_table
-from .goals import goal_coverage, unlinked_partners
-from .governance import role_conflicts, role_overview
-from .graph import normalise_types, remove_actors
-from .indicators import district_profile, relational_profile
-from .lessons import lesson_benchmark
-from .metrics import actor_metrics, network_metrics
-from .partners import QUADRANT_LABELS, partner_matrix
-from .snapshot import reuse_fingerprints
-from .vocab import MUNICIPAL_KINDS, TIE_TYPES
-from .waves import wave_changes
+from ..instruments.goals import goal_coverage, unlinked_partners
+from ..instruments.governance import role_conflicts, role_overview
+from ..network.graph import normalise_types, remove_actors
+from ..network.indicators import district_profile, relational_profile
+from ..instruments.lessons import lesson_benchmark
+from ..network.metrics import actor_metrics, network_metrics
+from ..instruments.partners import QUADRANT_LABELS, partner_matrix
+from ..network._cache import reuse_fingerprints
+from ..data.vocab import MUNICIPAL_KINDS, TIE_TYPES
+from ..network.waves import wave_changes
 
 __all__ = [
     "network_explorer", "partner_explorer", "goal_explorer", "roles_explorer",

@@ -14,7 +14,7 @@ import hmac
 
 import pandas as pd
 
-from .case import COLUMNS
+from ..data.case import COLUMNS
 
 __all__ = ["anonymize", "pseudonym", "person_ids", "report_pseudonyms"]
 

@@ -7,7 +7,7 @@ import pandas as pd
 from scipy import stats
 
 from .content import LESSONS
-from .indicators import relational_profile
+from ..network.indicators import relational_profile
 
 __all__ = ["lesson_scores", "lesson_benchmark", "lessons_for_wave"]
 

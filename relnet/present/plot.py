@@ -23,16 +23,16 @@ from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import FancyBboxPatch, Patch, Rectangle  # noqa: E402
 
-from .content import LESSONS  # noqa: E402
-from .goals import goal_coverage, goal_tree  # noqa: E402
-from .governance import role_conflicts, role_overview  # noqa: E402
-from .io import atomic_write  # noqa: E402
-from .lessons import lesson_benchmark, lesson_scores  # noqa: E402
-from .metrics import actor_metrics  # noqa: E402
-from .partners import QUADRANT_LABELS, partner_matrix  # noqa: E402
-from .snapshot import snapshot  # noqa: E402
-from .vocab import DOMAINS, INFORMAL_KINDS, MUNICIPAL_KINDS, ROLES  # noqa: E402
-from .waves import wave_changes  # noqa: E402
+from ..instruments.content import LESSONS  # noqa: E402
+from ..instruments.goals import goal_coverage, goal_tree  # noqa: E402
+from ..instruments.governance import role_conflicts, role_overview  # noqa: E402
+from ..data._atomic import atomic_write  # noqa: E402
+from ..instruments.lessons import lesson_benchmark, lesson_scores  # noqa: E402
+from ..network.metrics import actor_metrics  # noqa: E402
+from ..instruments.partners import QUADRANT_LABELS, partner_matrix  # noqa: E402
+from ..network._cache import snapshot  # noqa: E402
+from ..data.vocab import DOMAINS, INFORMAL_KINDS, MUNICIPAL_KINDS, ROLES  # noqa: E402
+from ..network.waves import wave_changes  # noqa: E402
 
 __all__ = [
     "network_map", "partner_matrix_plot", "goal_tree_plot", "roles_plot", "lesson_profile",

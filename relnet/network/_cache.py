@@ -101,8 +101,8 @@ class Snapshot:
 
     @cached_property
     def arrays(self):
-        """The collapsed graph and directed view as arrays (relnet.fast.GraphArrays)."""
-        from .fast import GraphArrays
+        """The collapsed graph and directed view as arrays (relnet.network._kernels.centrality.GraphArrays)."""
+        from ._kernels.centrality import GraphArrays
 
         index = pd.Index(self.actors["id"])
         edges = collapsed_edges(self.ties)
@@ -116,7 +116,7 @@ class Snapshot:
     def membership(self):
         """Louvain community per actor (networkx's partition, seed 0), numbered largest
         first, ties broken by the smallest member id."""
-        from .louvain import louvain_communities
+        from ._kernels.louvain import louvain_communities
 
         arrays = self.arrays
         if arrays.n == 0:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .case import Case
+from ..data.case import Case
 from .graph import collapsed_edges, present_actors, wave_ties
 from .indicators import relational_profile
 from .metrics import network_metrics

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io import atomic_write
+from ..data._atomic import atomic_write
 
 __all__ = ["export_tables", "FORMATS", "html_table"]
 
