@@ -18,7 +18,7 @@ is available here, at the top.
 import importlib
 from importlib.metadata import PackageNotFoundError, version
 
-from . import synth
+from . import i18n, synth
 from .data.case import Case
 from .data.errors import CaseError, Problem
 from .data.examples import example_path, list_cases, load_example
@@ -33,13 +33,19 @@ from .network import graph, metrics
 from .network.graph import collapsed_graph, directed_graph, to_graph
 from .network.indicators import relational_profile
 from .network.metrics import (
-    actor_metrics, centrality_batch, network_metrics, register_metric, registered_metrics,
+    actor_metrics,
+    centrality_batch,
+    network_metrics,
+    register_metric,
+    registered_metrics,
     unregister_metric,
 )
 from .network.names import merge_actors, similar_names
 from .network.privacy import anonymize
 from .network.quality import trust_value
 from .network.waves import compare, wave_changes
+
+set_language = i18n.set_language
 
 try:
     __version__ = version("relnet")
@@ -70,7 +76,7 @@ def __getattr__(name):
 
 
 __all__ = [
-    "Case", "CaseError", "Problem",
+    "Case", "CaseError", "Problem", "set_language", "i18n",
     "read_case", "validate", "write_case", "new_case",
     "list_cases", "load_example", "example_path",
     "to_graph", "collapsed_graph", "directed_graph",

@@ -1,147 +1,217 @@
-"""The `relnet` command: validate, convert and create cases (and more, see `relnet --help`)."""
+"""The `relnet` command: validate, convert and create cases, report, anonymise, synthesise.
+
+Every command speaks the language of ``--lang`` (or the environment variable RELNET_LANG;
+Dutch by default). Wherever a command takes a case PATH, the name of a shipped case
+(``haverdonk``) works too. Exit codes: 0 done, 1 the data (or the disk) made it impossible,
+with every problem listed, 2 a usage error (an unknown option, a file that exists without
+``--overwrite``).
+"""
 
 import argparse
+import getpass
+import os
 import sys
+from pathlib import Path
 
-from . import __version__
+from . import __version__, i18n
+from .data._atomic import TargetExistsError
 from .data.errors import CaseError
+from .data.examples import example_names, example_path
 from .data.read import read_case, validate
 from .data.write import new_case, write_case
 
-__all__ = ["main"]
+__all__ = ["main", "build_parser", "case_path"]
 
 
-def _validate(args):
-    problems = validate(args.path)
+def case_path(text):
+    """A case PATH as given, or the folder of the shipped case of that name.
+
+    >>> case_path("haverdonk").name
+    'haverdonk'
+    """
+    path = Path(text)
+    if not path.exists() and text in example_names():
+        return example_path(text)
+    return path
+
+
+def _say(key, lang, **params):
+    print(i18n.t(f"cli.{key}", lang, **params))
+
+
+def _validate(args, lang):
+    problems = validate(case_path(args.path))
     if not problems:
-        print(f"{args.path}: valid case")
+        _say("valid", lang, path=args.path)
         return 0
-    print(f"{args.path}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    n = len(problems)
+    _say("n_problems" if n == 1 else "n_problems_plural", lang, path=args.path, n=n)
     for problem in problems:
-        print(f"  - {problem}")
+        print(f"  - {problem.text(lang)}")
     return 1
 
 
-def _convert(args):
-    case = read_case(args.src)
-    write_case(case, args.dst, overwrite=args.overwrite)
-    print(f"wrote {args.dst}")
+def _convert(args, lang):
+    write_case(read_case(case_path(args.src)), args.dst, overwrite=args.overwrite)
+    _say("wrote", lang, path=args.dst)
     return 0
 
 
-def _new(args):
+def _new(args, lang):
     new_case(args.dir, name=args.name, municipality=args.municipality,
              overwrite=args.overwrite)
-    print(f"wrote an empty case to {args.dir}: fill in case.yaml and the CSV files "
-          f"(or open them in Excel), then run: relnet validate {args.dir}")
+    _say("wrote_new", lang, path=args.dir)
     return 0
 
 
-def _synth(args):
+def _synth(args, lang):
     from .synth import generate_case
 
     case = generate_case(args.actors, seed=args.seed, style=args.style)
     write_case(case, args.dir, overwrite=args.overwrite)
-    print(f"wrote a synthetic {args.style} case with {len(case.actors)} actors and "
-          f"{len(case.ties)} ties to {args.dir}")
+    _say("wrote_synth", lang, path=args.dir, actors=len(case.actors), ties=len(case.ties),
+         style=args.style)
     return 0
 
 
-def _report(args):
+def _report(args, lang):
     from .present.report import write_report
 
-    case = read_case(args.path)  # a CaseError is printed by main() and nothing is written
-    path = write_report(case, args.output, lang=args.lang, names=args.names, wave=args.wave,
+    case = read_case(case_path(args.path))  # a CaseError is printed and nothing is written
+    path = write_report(case, args.output, lang=lang, names=args.names, wave=args.wave,
                         overwrite=args.overwrite)
     size = path.stat().st_size / 1024
-    print(f"wrote {path} ({size:.0f} KB; persons "
-          f"{'named' if args.names else 'pseudonymised'})")
+    _say("wrote_report_names" if args.names else "wrote_report", lang, path=path,
+         size=i18n.number(round(size), lang))
     return 0
 
 
-def _anonymize(args):
+def _salt(args, lang):
+    """The salt from --salt, RELNET_SALT or a prompt; a new random one when none is given."""
     import secrets
 
+    if args.salt:
+        return args.salt
+    if os.environ.get("RELNET_SALT"):
+        return os.environ["RELNET_SALT"]
+    if args.ask_salt:
+        return getpass.getpass(i18n.t("cli.salt_prompt", lang))
+    salt = secrets.token_hex(16)
+    _say("salt_new", lang, salt=salt)
+    return salt
+
+
+def _anonymize(args, lang):
     from .network.privacy import anonymize
 
-    salt = args.salt
-    if not salt:
-        salt = secrets.token_hex(16)
-        print(f"salt: {salt}\n(keep it secret and use it again with --salt to give the same "
-              "persons the same pseudonyms in later files)")
-    case = read_case(args.src)
-    write_case(anonymize(case, salt, keep_text=args.keep_text), args.dst,
-               overwrite=args.overwrite)
-    print(f"wrote {args.dst}")
+    case = read_case(case_path(args.src))
+    salt = _salt(args, lang)
+    anon = anonymize(case, salt, keep_text=args.keep_text)
+    write_case(anon, args.dst, overwrite=args.overwrite)
+    _say("wrote", lang, path=args.dst)
+    if anon.meta.get("dropped"):
+        _say("dropped", lang, what=", ".join(anon.meta["dropped"]))
     return 0
 
 
-def build_parser():
-    parser = argparse.ArgumentParser(
-        prog="relnet",
-        description="relnet: research workbench for the relationship-oriented municipality.")
-    parser.add_argument("--version", action="version", version=f"relnet {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def build_parser(lang=None):
+    """The argument parser, with help in `lang`."""
+    def h(key):
+        return i18n.t(f"cli.help_{key}", lang)
 
-    p = sub.add_parser("validate", help="check a case and list every problem (exit 1 if any)")
-    p.add_argument("path", help="a case folder, .xlsx workbook or .zip")
+    parser = argparse.ArgumentParser(prog="relnet", description=h("relnet"))
+    parser.add_argument("--version", action="version", version=f"relnet {__version__}")
+    parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default=None,
+                        help=h("lang"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # --lang also after the command (relnet report x -o r.html --lang en)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=list(i18n.LANGUAGES), default=argparse.SUPPRESS,
+                        help=h("lang"))
+
+    p = sub.add_parser("validate", help=h("validate"), parents=[common])
+    p.add_argument("path", help=h("path"))
     p.set_defaults(func=_validate)
 
-    p = sub.add_parser("convert", help="convert a case between folder and .xlsx")
-    p.add_argument("src")
-    p.add_argument("dst", help="a folder, or a path ending in .xlsx")
-    p.add_argument("--overwrite", action="store_true", help="replace DST if it exists")
+    p = sub.add_parser("convert", help=h("convert"), parents=[common])
+    p.add_argument("src", help=h("path"))
+    p.add_argument("dst", help=h("dst"))
+    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
     p.set_defaults(func=_convert)
 
-    p = sub.add_parser("new", help="write an empty case with every file and its header")
+    p = sub.add_parser("new", help=h("new"), parents=[common])
     p.add_argument("dir")
     p.add_argument("--name", default="Nieuwe casus")
     p.add_argument("--municipality", default="")
-    p.add_argument("--overwrite", action="store_true")
+    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
     p.set_defaults(func=_new)
 
-    p = sub.add_parser("report", help="a self-contained HTML report of a case")
-    p.add_argument("path", help="a case folder, .xlsx workbook or .zip")
-    p.add_argument("-o", "--output", required=True, help="the report file (.html)")
-    p.add_argument("--lang", choices=["nl", "en"], default="en")
-    p.add_argument("--names", action="store_true",
-                   help="show persons' names (default: pseudonymised)")
-    p.add_argument("--wave", type=int, default=None, help="the wave (default: the latest)")
-    p.add_argument("--overwrite", action="store_true")
+    p = sub.add_parser("report", help=h("report"), parents=[common])
+    p.add_argument("path", help=h("path"))
+    p.add_argument("-o", "--output", required=True, help=h("output"))
+    p.add_argument("--names", action="store_true", help=h("names"))
+    p.add_argument("--wave", type=int, default=None, help=h("wave"))
+    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
     p.set_defaults(func=_report)
 
-    p = sub.add_parser("anonymize", help="write a copy with persons and respondents "
-                                         "pseudonymised")
-    p.add_argument("src")
-    p.add_argument("dst")
-    p.add_argument("--salt", help="secret text; the same salt gives the same pseudonyms "
-                                  "(default: a new random salt, printed)")
-    p.add_argument("--keep-text", action="store_true",
-                   help="keep free-text columns (comments, notes)")
-    p.add_argument("--overwrite", action="store_true")
+    p = sub.add_parser("anonymize", help=h("anonymize"), parents=[common])
+    p.add_argument("src", help=h("path"))
+    p.add_argument("dst", help=h("dst"))
+    p.add_argument("--salt", help=h("salt"))
+    p.add_argument("--ask-salt", action="store_true", help=h("ask_salt"))
+    p.add_argument("--keep-text", action="store_true", help=h("keep_text"))
+    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
     p.set_defaults(func=_anonymize)
 
-    p = sub.add_parser("synth", help="write a synthetic (fictional) case of any size")
-    p.add_argument("dir", help="a folder, or a path ending in .xlsx")
-    p.add_argument("--actors", type=int, default=200, help="number of actors (default 200)")
+    p = sub.add_parser("synth", help=h("synth"), parents=[common])
+    p.add_argument("dir", help=h("dst"))
+    p.add_argument("--actors", type=int, default=200, help=h("actors"))
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--style", choices=["relational", "directive"], default="relational")
-    p.add_argument("--overwrite", action="store_true")
+    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
     p.set_defaults(func=_synth)
     return parser
 
 
+def _language(argv):
+    """--lang from the arguments (before parsing, so that help is in that language)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in i18n.LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in i18n.LANGUAGES:
+            return arg.split("=", 1)[1]
+    env = os.environ.get("RELNET_LANG")
+    return env if env in i18n.LANGUAGES else i18n.get_language()
+
+
 def main(argv=None):
-    """Run the command line; returns the exit code (0 ok, 1 bad data, 2 usage or I/O)."""
-    args = build_parser().parse_args(argv)
+    """Run the command line; returns the exit code (0 ok, 1 bad data or disk, 2 usage)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language(argv)
+    args = build_parser(lang).parse_args(argv)
+    lang = args.lang or lang
     try:
-        return args.func(args)
+        return args.func(args, lang)
     except CaseError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.text(lang), file=sys.stderr)
         return 1
-    except (FileExistsError, FileNotFoundError, PermissionError, ValueError) as exc:
+    except TargetExistsError as exc:
+        print(i18n.t("cli.exists", lang, path=exc.path), file=sys.stderr)
+        return 2
+    except (IsADirectoryError, NotADirectoryError) as exc:
         print(f"relnet: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        # disk full, a name too long, no permission: say which path and why
+        where = exc.filename or ""
+        print(i18n.t("cli.os_error", lang, path=where, reason=exc.strerror or str(exc)),
+              file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"relnet: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

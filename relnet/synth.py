@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .data.case import COLUMNS, Case, empty_table
-from .data.vocab import DIRECTED_BY_DEFAULT, MUNICIPAL_KINDS
+from .data.vocab import DIRECTED_BY_DEFAULT, MUNICIPAL_KINDS, PERSON_KINDS
 
 __all__ = ["generate_case", "STYLES"]
 
@@ -35,7 +35,7 @@ _KIND_DOMAINS = {
     "key_person": ["welfare", "safety"], "other_municipality": ["general"],
     "other": ["general", "safety", "income", "health"],
 }
-_PERSON_KINDS = {"administrator", "informal_carer", "key_person"}
+_PERSON_KINDS = PERSON_KINDS
 
 
 def _core_counts(n):
@@ -86,6 +86,7 @@ def _actors(n, rng):
     frame.loc[team_rows, "district"] = district_names[np.arange(len(team_rows)) % n_districts]
     for column in ("id", "name", "kind", "domain", "waves", "district"):
         frame[column] = frame[column].astype("str")
+    frame["respondent"] = ~frame["person"]
     return frame
 
 
@@ -230,7 +231,7 @@ def _instruments(case, rng, style):
                          "move": rng.choice(["", "up", "down", "left", "right", "up+right",
                                              "down+left"]) if wave == WAVES[1] else "",
                          "wave": wave, "note": ""})
-    partners = pd.DataFrame(rows, columns=COLUMNS["partners"])
+    partners = pd.DataFrame(rows).reindex(columns=COLUMNS["partners"])
     partners["move"] = partners["move"].replace("", None)
     partners["note"] = partners["note"].replace("", None)
     domains = ["work", "care", "youth", "welfare", "housing"]
@@ -256,7 +257,9 @@ def _instruments(case, rng, style):
                for wave in WAVES for r in range(n_resp) for lesson in range(1, 11)]
 
     def frame(table, records):
-        out = pd.DataFrame(records, columns=COLUMNS[table])
+        out = pd.DataFrame(records)
+        out.columns = COLUMNS[table][:out.shape[1]] if len(out.columns) else []
+        out = out.reindex(columns=COLUMNS[table])
         return out.astype({c: t for c, t in empty_table(table).dtypes.items()})
 
     case.partners = frame("partners", partners)
@@ -265,3 +268,10 @@ def _instruments(case, rng, style):
         .reset_index(drop=True)
     case.roles = frame("roles", roles)
     case.lessons = frame("lessons", lessons)
+    # the teams' tasks: most serve an activity goal, a few serve none yet
+    teams = ["Team Zorg", "Team Jeugd", "Team Werk", "Team Welzijn"]
+    tasks = [(f"t{k + 1:02d}", f"Taak {k + 1}",
+              None if k % 7 == 6 else str(rng.choice([g[0] for g in goals])),
+              teams[k % len(teams)], float(rng.integers(1, 41) * 50), bool(k % 3 == 0))
+             for k in range(max(6, len(actors) // 40))]
+    case.activities = frame("activities", tasks)

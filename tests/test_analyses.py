@@ -170,6 +170,6 @@ def test_synthetic_styles_differ_and_are_reproducible():
 
 
 def test_cli_synth(tmp_path, capsys):
-    assert main(["synth", str(tmp_path / "s"), "--actors", "80", "--style", "directive"]) == 0
+    assert main(["--lang", "en", "synth", str(tmp_path / "s"), "--actors", "80", "--style", "directive"]) == 0
     assert "80 actors" in capsys.readouterr().out
     assert relnet.validate(tmp_path / "s") == []

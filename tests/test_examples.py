@@ -109,7 +109,7 @@ def test_build_script_reproduces_the_shipped_cases(tmp_path):
 
 
 def test_data_dictionary_documents_every_column():
-    text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     from relnet.data.case import COLUMNS
 
     for table, columns in COLUMNS.items():

@@ -144,8 +144,11 @@ def test_uncovered_goals_at_several_depths(tmp_path):
 def test_goal_tree_rejects_a_forest_built_in_code():
     case = relnet.load_example("welderhoven")
     case.goals.loc[case.goals["id"] == "g_werk", "parent"] = None
-    with pytest.raises(ValueError, match="single main goal"):
+    with pytest.raises(relnet.CaseError) as info:  # a CaseError is a ValueError
         relnet.goal_tree(case)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.row, problem.column) == ("goals (in memory)", 8, "parent")
+    assert "more than one main goal" in problem.message
 
 
 # ------------------------------------------------------------------ governance

@@ -82,11 +82,17 @@ def test_utf16_tab_separated_loads(tmp_path):
 
 
 def test_extra_columns_are_kept_as_attributes(case_dir):
-    folder = case_dir(actors="id,name,kind,budget,note\n"
-                             "gem,G,gemeente,\"1,5\",hoofd\nz,Z,zorgaanbieder,2,\n")
+    # Columns outside the contract stay text exactly as written: a phone number keeps its
+    # zero, an account number its 20 digits, "1.000" is not turned into 1.0.
+    folder = case_dir(actors="id,name,kind,budget,note,phone,account\n"
+                             "gem,G,gemeente,\"1,5\",hoofd,0612345678,12345678901234567890\n"
+                             "z,Z,zorgaanbieder,1.000,,00000001,\n")
     actors = relnet.read_case(folder).actors
-    assert list(actors["budget"]) == [1.5, 2.0]
+    assert list(actors["budget"]) == ["1,5", "1.000"]
     assert actors["note"].tolist()[0] == "hoofd"
+    assert list(actors["phone"]) == ["0612345678", "00000001"]
+    assert actors["account"].tolist()[0] == "12345678901234567890"
+    assert relnet.validate(folder) == []
 
 
 def test_header_names_fold_case_and_spaces(case_dir):

@@ -52,10 +52,10 @@ def test_overwrite_failure_keeps_the_old_case(tmp_path, monkeypatch):
 
 
 def test_cli_validate_exit_codes(tmp_path, capsys):
-    assert main(["validate", str(relnet.example_path("haverdonk"))]) == 0
+    assert main(["--lang", "en", "validate", str(relnet.example_path("haverdonk"))]) == 0
     assert "valid case" in capsys.readouterr().out
     folder = write_case_files(tmp_path / "bad", ties="source,target,type\ngem,xx,funding\n")
-    assert main(["validate", str(folder)]) == 1
+    assert main(["--lang", "en", "validate", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "ties.csv, row 2, column 'target': 'xx' is not the id of any actor" in out
     assert "Traceback" not in out
@@ -63,31 +63,31 @@ def test_cli_validate_exit_codes(tmp_path, capsys):
 
 def test_cli_convert_and_new(tmp_path, capsys):
     src = relnet.example_path("brakkenveen")
-    assert main(["convert", str(src), str(tmp_path / "b.xlsx")]) == 0
-    assert main(["convert", str(tmp_path / "b.xlsx"), str(tmp_path / "b")]) == 0
+    assert main(["--lang", "en", "convert", str(src), str(tmp_path / "b.xlsx")]) == 0
+    assert main(["--lang", "en", "convert", str(tmp_path / "b.xlsx"), str(tmp_path / "b")]) == 0
     assert relnet.validate(tmp_path / "b") == []
     # refusing to overwrite is a usage error (2), not a traceback
-    assert main(["convert", str(src), str(tmp_path / "b.xlsx")]) == 2
+    assert main(["--lang", "en", "convert", str(src), str(tmp_path / "b.xlsx")]) == 2
     assert "already exists" in capsys.readouterr().err
-    assert main(["new", str(tmp_path / "n")]) == 0
+    assert main(["--lang", "en", "new", str(tmp_path / "n")]) == 0
     files = sorted(p.name for p in (tmp_path / "n").iterdir())
-    assert files == ["actors.csv", "case.yaml", "goal_links.csv", "goals.csv", "lessons.csv",
-                     "partners.csv", "roles.csv", "ties.csv"]
+    assert files == ["activities.csv", "actors.csv", "case.yaml", "goal_links.csv",
+                     "goals.csv", "lessons.csv", "partners.csv", "roles.csv", "ties.csv"]
     header = (tmp_path / "n" / "actors.csv").read_text().splitlines()[0]
-    assert header == "id,name,kind,domain,person,waves,district"
+    assert header == "id,name,kind,domain,person,waves,district,respondent"
     assert relnet.validate(tmp_path / "n") == []
 
 
 def test_cli_convert_bad_case_writes_nothing(tmp_path, capsys):
     folder = write_case_files(tmp_path / "bad", actors="id,name,kind\na,A,onzin\n")
-    assert main(["convert", str(folder), str(tmp_path / "out.xlsx")]) == 1
+    assert main(["--lang", "en", "convert", str(folder), str(tmp_path / "out.xlsx")]) == 1
     assert "is not a known kind" in capsys.readouterr().err
     assert not (tmp_path / "out.xlsx").exists()
 
 
 def test_console_script_runs(tmp_path):
     exe = os.path.join(os.path.dirname(sys.executable), "relnet")
-    done = subprocess.run([exe, "validate", str(tmp_path / "missing")], capture_output=True,
+    done = subprocess.run([exe, "--lang", "en", "validate", str(tmp_path / "missing")], capture_output=True,
                           text=True)
     assert done.returncode == 1
     assert "does not exist" in done.stdout and "Traceback" not in done.stderr

@@ -2,85 +2,110 @@
 
 The column rules live in `relnet.data.rules`; this module runs them (through pandera,
 lazily, so that every problem is found at once) and adds the rules across rows and tables:
-case.yaml's keys, one main goal and no cycle in the goal tree, ties in waves their actors
-existed in.
+case.yaml's keys, one main goal and no cycle in the goal tree, lesson columns, ties in
+waves their actors existed in.
 """
 
-import re
+import datetime
+import numbers
 
 import networkx as nx
 import pandas as pd
 import pandera.pandas as pa
 
-from .errors import Problem
-from .rules import parse_bool, parse_number, schema_for, table_rules
+from .case import parse_waves
+from .errors import RuleError, problem
+from .rules import LESSON_COLUMN, parse_bool, parse_number, schema_for, table_rules
 
-META_KEYS = {
-    "name": "the case's name",
-    "municipality": "the (fictional) municipality",
-    "fictional": "true for an illustrative case, false for real data",
-    "population": "number of inhabitants",
-    "region": "the region",
-    "waves": "the years data were collected, e.g. [2015, 2017]",
-    "summary": "a short description",
-    "practice": "the good-practice story",
-    "lessons": "numbers (1-10) of the lessons the practice illustrates",
-    "source": "where the data come from",
-    "licence": "the licence of the data",
-}
+__all__ = ["META_KEYS", "REQUIRED_META", "TEXT_META", "validate_raw", "wide_lessons",
+           "check_meta"]
 
+# The keys of case.yaml (their meaning for people: the catalogue's "meta" section).
+META_KEYS = ("name", "municipality", "fictional", "population", "region", "waves",
+             "summary", "practice", "lessons", "source", "licence")
 REQUIRED_META = ("name", "municipality", "fictional")
+# Free text a case may give in one language or per language (summary_nl, summary_en).
+TEXT_META = ("name", "municipality", "region", "summary", "practice", "source", "licence")
 
 
-def _check_meta(meta, label):
+def _text_value(value):
+    """A case.yaml value as text: numbers and dates are fine, lists and mappings are not."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (bool, numbers.Number, datetime.date)):
+        return str(value)
+    raise RuleError("not_text_meta")
+
+
+def check_meta(meta, label, require=True):
+    """case.yaml's values checked and typed: (clean meta, problems). Without `require`
+    (a case in memory, not about to be written), the required keys may be missing."""
     problems, clean = [], dict(meta)
-    for key in REQUIRED_META:
-        if meta.get(key) in (None, ""):
-            problems.append(Problem(label, None, key, None, "is missing", META_KEYS[key]))
-    if "fictional" in meta and meta["fictional"] not in (None, ""):
-        value = meta["fictional"]
-        if isinstance(value, bool):
-            pass
-        else:
+    for key in meta:
+        base = str(key).rsplit("_", 1)[0] if str(key).endswith(("_nl", "_en")) else key
+        if base in TEXT_META:
             try:
-                clean["fictional"] = parse_bool(value)
-            except ValueError:
-                problems.append(Problem(label, None, "fictional", value, "is not true or false",
-                                        "true or false"))
+                clean[key] = _text_value(meta[key])
+            except RuleError:
+                problems.append(problem(label, None, key, None, "not_text_meta", "text"))
+    for key in REQUIRED_META if require else ():
+        if clean.get(key) in (None, ""):
+            problems.append(problem(label, None, key, None, "missing_file", f"meta_{key}"))
+    if meta.get("fictional") not in (None, ""):
+        value = meta["fictional"]
+        if not isinstance(value, bool):
+            try:
+                clean["fictional"] = parse_bool(value) if isinstance(value, (str, int)) \
+                    else parse_bool("?")
+            except RuleError:
+                problems.append(problem(label, None, "fictional", _short(value),
+                                        "not_bool_meta", "true_false"))
     for key, low, high in (("waves", 1900, 2100), ("lessons", 1, 10)):
         value = meta.get(key)
         if value in (None, "", []):
             clean.pop(key, None)
             continue
-        items = value if isinstance(value, list) else re.split(r"[|;,\s]+", str(value).strip())
-        numbers = []
+        items = value if isinstance(value, list) else parse_waves(value) \
+            if isinstance(value, (str, int)) else [value]
+        numbers_ = []
         for item in items:
             try:
+                if isinstance(item, (list, dict, bool)):
+                    raise RuleError("bad_entry")
                 number = parse_number(item)
                 if not number.is_integer() or not low <= number <= high:
-                    raise ValueError
-                numbers.append(int(number))
-            except (ValueError, TypeError):
-                problems.append(Problem(label, None, key, item, "is not a valid entry",
-                                        f"a list of whole numbers from {low} to {high}"))
-        clean[key] = sorted(set(numbers))
+                    raise RuleError("bad_entry")
+                numbers_.append(int(number))
+            except RuleError:
+                problems.append(problem(label, None, key, _short(item), "bad_entry",
+                                        "whole_numbers", low=low, high=high))
+        clean[key] = sorted(set(numbers_))
     if meta.get("population") not in (None, ""):
         try:
-            number = parse_number(str(meta["population"]).replace(".", "").replace(" ", ""))
+            value = meta["population"]
+            if isinstance(value, (list, dict, bool)):
+                raise RuleError("bad_population")
+            number = parse_number(str(value).replace(".", "").replace(" ", ""))
             if number < 0 or not number.is_integer():
-                raise ValueError
+                raise RuleError("bad_population")
             clean["population"] = int(number)
-        except ValueError:
-            problems.append(Problem(label, None, "population", meta["population"],
-                                    "is not a number of inhabitants", "a whole number"))
-    for key in ("name", "municipality"):
-        if key in clean and clean[key] is not None:
-            clean[key] = str(clean[key]).strip()
+        except RuleError:
+            problems.append(problem(label, None, "population", _short(meta["population"]),
+                                    "bad_population", "whole_number"))
     return clean, problems
 
 
+def _short(value):
+    text = str(value)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
 def wide_lessons(frame):
-    return "lesson" not in frame.columns and any(f"l{i}" in frame.columns for i in range(1, 11))
+    """Whether a lessons table is in the wide form (respondent, l1 … l10)."""
+    return "lesson" not in frame.columns and any(
+        LESSON_COLUMN.match(str(c)) for c in frame.columns)
 
 
 def _schema_problems(raw, rules, frame_checks=()):
@@ -93,80 +118,91 @@ def _schema_problems(raw, rules, frame_checks=()):
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
     problems, duplicates = [], {}
+    required = ", ".join(raw.header(r.column) for r in rules if r.required)
     for case in cases.itertuples(index=False):
         column, check, value, row = case.column, str(case.check), case.failure_case, case.index
         row = None if pd.isna(row) else int(row)
         if check == "column_in_dataframe":
-            problems.append(Problem(raw.label, 1, value, None, "is a required column but is missing",
-                                    "a header row with " + ", ".join(
-                                        r.column for r in rules if r.required)))
+            problems.append(problem(raw.label, 1, value, None, "missing_column", "header_with",
+                                    columns=required))
         elif check == "field_uniqueness":
             duplicates.setdefault((column, value), []).append(row)
         elif check.startswith("rule:"):
             rule = by_column[column]
             try:
                 rule.check(value)
-                reason = "is not valid"
-            except ValueError as err:
-                reason = str(err)
-            problems.append(Problem(raw.label, row, column, None if reason == "is empty"
-                                    else value, reason, rule.accepted))
+                key, params = "not_valid", {}
+            except RuleError as err:
+                key, params = err.key, err.params
+            problems.append(problem(raw.label, row, raw.header(column),
+                                    None if key == "empty" else value, key, rule.accepted,
+                                    **{**dict(rule.params), **params}))
         elif check == "self_tie":
             if column == "source":
-                problems.append(Problem(raw.label, row, "target", value,
-                                        "is the same actor as the source",
-                                        "a tie between two different actors"))
+                problems.append(problem(raw.label, row, raw.header("target"), value,
+                                        "self_tie", "tie_between_two"))
         else:  # pragma: no cover - a pandera check relnet does not define
-            problems.append(Problem(raw.label, row, column, value, f"fails {check}"))
+            problems.append(problem(raw.label, row, column, value, "not_valid"))
     for (column, value), rows in duplicates.items():
         first, *later = sorted(rows)
+        rule = by_column[column]
         for row in later:
-            problems.append(Problem(raw.label, row, column, value,
-                                    f"appears more than once (first in row {first})",
-                                    by_column[column].accepted))
+            problems.append(problem(raw.label, row, raw.header(column), value, "duplicate",
+                                    rule.accepted, first=first, **dict(rule.params)))
     # One message per cell, in file order.
     unique = {(p.file, p.row or 0, p.column or "", p.message): p for p in problems}
     return [unique[k] for k in sorted(unique, key=lambda k: (k[1], k[2]))]
 
 
 def _goal_problems(raw):
-    """Exactly one root and no cycles in the goal tree (rules across rows)."""
+    """Exactly one root and no cycles in the goal tree (rules across rows).
+
+    A cycle is reported once per strongly connected component, however many cycles the
+    component holds (a complete parent graph of n goals holds exponentially many).
+    """
     frame = raw.frame
-    if not {"id", "parent"} <= set(frame.columns) and "id" in frame.columns:
-        roots = list(frame.index)
-    elif "id" not in frame.columns:
+    if "id" not in frame.columns:
         return []
+    if "parent" not in frame.columns:
+        roots = list(frame.index)
     else:
         roots = [row for row, parent in frame["parent"].items() if parent == ""]
+    parent = raw.header("parent")
     problems = []
     if len(frame) and not roots:
-        problems.append(Problem(raw.label, None, "parent", None,
-                                "has no main goal: every goal has a parent",
-                                "exactly one goal with an empty parent"))
+        problems.append(problem(raw.label, None, parent, None, "no_root", "one_root"))
     elif len(roots) > 1:
         for row in roots[1:]:
-            problems.append(Problem(raw.label, row, "parent", None,
-                                    f"is empty, but row {roots[0]} already holds the main "
-                                    "goal: the goal tree has more than one main goal",
-                                    "exactly one goal with an empty parent"))
+            problems.append(problem(raw.label, row, parent, None, "second_root", "one_root",
+                                    first=roots[0]))
     if "parent" in frame.columns:
         graph = nx.DiGraph()
         rows = {}
-        for row, goal, parent in zip(frame.index, frame["id"], frame["parent"]):
+        for row, goal, up in zip(frame.index, frame["id"], frame["parent"]):
             rows.setdefault(goal, row)
-            if parent:
-                graph.add_edge(parent, goal)
-        for cycle in nx.simple_cycles(graph):
-            first = min(cycle, key=lambda g: rows.get(g, 0))
-            problems.append(Problem(raw.label, rows.get(first), "parent", None,
-                                    "makes a cycle in the goal tree: " + " -> ".join(
-                                        cycle + [cycle[0]]),
-                                    "each goal under one parent, ending at the main goal"))
+            if up:
+                graph.add_edge(up, goal)
+        components = [c for c in nx.strongly_connected_components(graph)
+                      if len(c) > 1 or any(graph.has_edge(g, g) for g in c)]
+        for component in sorted(components, key=lambda c: min(rows.get(g, 0) for g in c)):
+            start = min(component, key=lambda g: rows.get(g, 0))
+            cycle = [u for u, _ in nx.find_cycle(graph.subgraph(component), source=start)]
+            shown = " -> ".join(_short(g) for g in (cycle + [cycle[0]])[:12])
+            problems.append(problem(raw.label, rows.get(start), parent, None, "goal_cycle",
+                                    "tree", cycle=shown))
     return problems
 
 
-def validate_raw(meta, meta_label, tables):
-    meta, problems = _check_meta(meta, meta_label)
+def _lesson_column_problems(raw):
+    """Wide lessons: l1 … l10 only (l0, l11, l99 are not lessons)."""
+    return [problem(raw.label, 1, raw.header(c), None, "lesson_column", "lesson_columns")
+            for c in raw.frame.columns
+            if LESSON_COLUMN.match(str(c)) and not 1 <= int(LESSON_COLUMN.match(c)[1]) <= 10]
+
+
+def validate_raw(meta, meta_label, tables, require_meta=True):
+    """Check case.yaml and every raw table: (clean meta, problems)."""
+    meta, problems = check_meta(meta, meta_label, require_meta)
     waves = meta.get("waves") or []
     actors = tables.get("actors")
     actor_ids = set(actors.frame["id"]) - {""} if actors is not None and \
@@ -175,30 +211,31 @@ def validate_raw(meta, meta_label, tables):
     goal_ids = set(goals.frame["id"]) - {""} if goals is not None and \
         "id" in goals.frame.columns else set()
     for name, raw in tables.items():
-        table = "lessons_wide" if name == "lessons" and wide_lessons(raw.frame) else name
-        rules = table_rules(table, actor_ids, goal_ids, waves)
+        wide = name == "lessons" and wide_lessons(raw.frame)
+        rules = table_rules("lessons_wide" if wide else name, actor_ids, goal_ids, waves)
         checks = []
         if name == "ties" and {"source", "target"} <= set(raw.frame.columns):
             checks.append(pa.Check(lambda d: d["source"] != d["target"], error="self_tie"))
+        if wide:
+            problems += _lesson_column_problems(raw)
         problems += _schema_problems(raw, rules, checks)
         if name == "goals":
             problems += _goal_problems(raw)
     if waves and actors is not None and "ties" in tables:
-        problems += _presence_problems(actors.frame, tables["ties"], waves)
+        problems += _presence_problems(actors, tables["ties"], waves)
     return meta, problems
 
 
 def _presence_problems(actors, ties, waves):
     """A tie observed in a wave in which one of its actors did not exist."""
-    if not {"id", "waves"} <= set(actors.columns) or \
-            not {"source", "target"} <= set(ties.frame.columns):
+    frame = ties.frame
+    if not {"id", "waves"} <= set(actors.frame.columns) or \
+            not {"source", "target"} <= set(frame.columns):
         return []
-    limited = actors[actors["waves"] != ""]
+    limited = actors.frame[actors.frame["waves"] != ""]
     if not len(limited):
         return []
-    lifetimes = {a: {p for p in re.split(r"[|;,\s]+", cell) if p}
-                 for a, cell in zip(limited["id"], limited["waves"])}
-    frame = ties.frame
+    lifetimes = {a: set(parse_waves(cell)) for a, cell in zip(limited["id"], limited["waves"])}
     observed = frame["wave"] if "wave" in frame.columns else pd.Series("", index=frame.index)
     # the tie's wave as text ("" -> the first wave); unparsable ones are reported elsewhere
     years = observed.map(lambda w: str(waves[0]) if w == "" else w)
@@ -207,15 +244,12 @@ def _presence_problems(actors, ties, waves):
         actor = frame[column]
         concerned = actor.isin(lifetimes.keys())
         for row in frame.index[concerned.to_numpy()]:
-            year = years[row]
             try:
-                year = str(int(parse_number(year)))
-            except ValueError:
+                year = str(int(parse_number(years[row])))
+            except RuleError:
                 continue
             if year not in lifetimes[actor[row]]:
-                problems.append(Problem(
-                    ties.label, row, column, actor[row],
-                    f"is not present in wave {year} (the actors table gives its waves as "
-                    f"{'|'.join(sorted(lifetimes[actor[row]]))})",
-                    "an actor that exists in the tie's wave"))
+                problems.append(problem(ties.label, row, ties.header(column), actor[row],
+                                        "not_present", "present_actor", year=year,
+                                        waves="|".join(sorted(lifetimes[actor[row]]))))
     return sorted(problems, key=lambda p: (p.row, p.column))

@@ -1,53 +1,95 @@
-"""Bytes to a grid of text cells: encoding detection, the delimiter, one tokeniser.
+"""Bytes to a grid of text cells, and a grid to a table: one path for every file and size.
 
 Files are read as a Dutch analyst's Excel writes them: UTF-8 with or without BOM, UTF-16,
-cp1252; `;`, `,` or tab delimiters. Every cell stays text here; `relnet.data._checks` says
-what is wrong with it and `relnet.data._typing` turns it into the contract's types.
+cp1252; `;`, `,` or tab delimiters. Every CSV is tokenised by pandas' C parser into a grid
+of text (never its type guessing), every workbook sheet is read into the same kind of grid,
+and `table_of_grid` applies the same rules to both, whatever their size: header names
+(English or Dutch), values beyond the header, blank rows, padding, control characters and
+the input limits. Every cell stays text here; `relnet.data._checks` says what is wrong with
+it and `relnet.data._typing` turns it into the contract's types.
 """
 
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from .case import COLUMNS
-from .errors import CaseError, Problem
-from .vocab import fold
+from .case import COLUMNS, REQUIRED_COLUMNS
+from .errors import CaseError, problem
+from .vocab import fold, normalise_header
+
+__all__ = ["LIMITS", "RawTable", "decode", "csv_grid", "table_of_grid", "cell_text",
+           "size_text"]
+
+# Input limits (docs/data-dictionary.md): what a municipality's case needs, many times over,
+# and small enough that a hostile file cannot exhaust this machine's memory.
+LIMITS = {
+    "file_bytes": 256 * 2**20,  # one table file, or one member of a zip
+    "workbook_bytes": 512 * 2**20,  # an .xlsx unpacked
+    "case_bytes": 1 * 2**30,  # a .zip unpacked
+    "rows": 2_000_000,
+    "columns": 500,
+    "cell_chars": 10_000,
+    "yaml_bytes": 1 * 2**20,
+    "yaml_depth": 8,
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+                             rb"[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass
-
-
 class RawTable:
     label: str  # how the user knows the file: "ties.csv" or "case.xlsx, sheet 'ties'"
-    frame: pd.DataFrame  # text cells, index = the row number Excel shows
+    frame: pd.DataFrame  # text cells, columns = the contract's names, index = Excel rows
+    headers: dict = field(default_factory=dict)  # column -> the header as the file has it
+
+    def header(self, column):
+        """The header of `column` as the file writes it (for messages)."""
+        return self.headers.get(column, column)
+
+
+def size_text(n):
+    """A byte count for a message: ``size_text(3 * 2**20)`` -> '3 MB'."""
+    for unit, factor in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= factor:
+            return f"{n / factor:.0f} {unit}"
+    return f"{n} bytes"
+
+
+def _error(label, row, key, accepted=None, **params):
+    return CaseError([problem(label, row, None, None, key, accepted, **params)])
 
 
 def decode(data, label):
-    """Bytes of a text file to str, detecting BOMs, UTF-8 and cp1252."""
+    """Bytes of a text file to str: UTF-16 and UTF-8 by their BOM, else UTF-8, else cp1252.
+
+    A file that is UTF-8 but for one stray byte is not silently read as cp1252 (which would
+    turn every ë into Ã«): the row of the stray byte is reported.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            pass
-    elif data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    else:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            # Excel's "CSV" on Windows writes cp1252; latin-1 covers its 5 unused bytes.
-            try:
-                return data.decode("cp1252")
-            except UnicodeDecodeError:
-                return data.decode("latin-1")
-    raise CaseError([Problem(label, None, None, None, "is not a readable text file",
-                             "CSV text in UTF-8, UTF-16 or Windows-1252")])
+            raise _error(label, None, "not_text", "csv_text") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data.startswith(b"\xef\xbb\xbf") or _UTF8_MULTIBYTE.search(data):
+            row = data.count(b"\n", 0, exc.start) + 1
+            raise _error(label, row, "bad_utf8", "utf8_file",
+                         byte=f"0x{data[exc.start]:02X}") from None
+    # Excel's "CSV" on Windows writes cp1252; latin-1 covers its 5 unused bytes.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _looks_binary(text):
@@ -66,114 +108,159 @@ def _sniff_delimiter(text):
     return best if counts[best] else ","
 
 
-def frame_of(label, header, rows, required):
-    """Build the text frame of a table; rows are (excel_row, cells). Problems raise."""
-    problems = []
-    header = [str(h).strip() for h in header]
-    while header and header[-1] == "":
-        header.pop()
-    if not header or all(h == "" for h in header):
-        expected = ", ".join(required)
-        raise CaseError([Problem(label, 1, None, None, "has no header row",
-                                 f"a first row with the column names ({expected}, ...)")])
-    known = {c for cols in COLUMNS.values() for c in cols} | {f"l{i}" for i in range(1, 11)}
-    names = [fold(h) if fold(h) in known else h for h in header]
-    seen = set()
-    for i, name in enumerate(names):
-        if name == "":
-            problems.append(Problem(label, 1, f"column {i + 1}", None,
-                                    "has no name in the header row", "a column name"))
-        elif name in seen:
-            problems.append(Problem(label, 1, name, None, "appears twice in the header row",
-                                    "each column once"))
-        seen.add(name)
-    index, records = [], []
-    for excel_row, cells in rows:
-        cells = ["" if c is None else str(c).replace("\u00a0", " ").strip() for c in cells]
-        if all(c == "" for c in cells):
-            continue  # Excel keeps empty rows; they carry nothing
-        if len(cells) > len(names) and any(cells[len(names):]):
-            problems.append(Problem(
-                label, excel_row, None, None,
-                f"has {len(cells)} values but the header has {len(names)} columns",
-                "one value per column; quote values that contain the delimiter"))
-            continue
-        cells = (cells + [""] * len(names))[: len(names)]
-        index.append(excel_row)
-        records.append(cells)
-    if problems:
-        raise CaseError(problems)
-    return pd.DataFrame(records, columns=names, index=index, dtype=object)
-
-
-def csv_table(data, label, required):
+def csv_grid(data, label, table):
+    """The cells of a CSV file as a grid (DataFrame of text, row 1 = the header row, index =
+    the row as Excel shows it), and hints for `table_of_grid`."""
+    required = ", ".join(REQUIRED_COLUMNS.get(table, []))
+    if len(data) > LIMITS["file_bytes"]:
+        raise _error(label, None, "too_large", "limits", size=size_text(len(data)),
+                     limit=size_text(LIMITS["file_bytes"]))
     if not data.strip():
-        raise CaseError([Problem(label, None, None, None, "is empty",
-                                 "a header row with the columns " + ", ".join(required))])
+        raise _error(label, None, "empty", "header_with", columns=required)
     text = decode(data, label)
     if _looks_binary(text):
-        raise CaseError([Problem(label, None, None, None, "is not a text (CSV) file",
-                                 "a CSV file as Excel or a text editor writes it")])
+        raise _error(label, None, "not_csv", "csv_file")
     text = text.lstrip("\ufeff")
     delimiter = _sniff_delimiter(text)
-    fast = _pandas_table(text, delimiter, label, required)
-    if fast is not None:
-        return fast
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise CaseError([Problem(label, None, None, None, f"could not be read as CSV ({exc})",
-                                 "a CSV file as Excel or a text editor writes it")]) from None
-    if not rows:
-        raise CaseError([Problem(label, None, None, None, "is empty",
-                                 "a header row with the columns " + ", ".join(required))])
-    return frame_of(label, rows[0], [(i + 2, r) for i, r in enumerate(rows[1:])], required)
-
-
-def _pandas_table(text, delimiter, label, required):
-    """pandas' C parser for well-formed files (fast); None when a row has too many values,
-    so that the csv module can say which row."""
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
-                            skip_blank_lines=False, header=None, engine="c")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
-        return None
-    if not len(frame):
-        return None
-    header = list(frame.iloc[0])
-    body = frame.iloc[1:]
-    rows = zip(range(2, len(body) + 2), body.itertuples(index=False, name=None))
-    if len(body) > 5000:
-        # build directly: the row loop in _frame is fine for small tables only
-        d = re.escape(delimiter)
-        padded = re.search(rf"[ \t\u00a0]({d}|\"|\r?\n)|({d}|\"|\n)[ \t\u00a0]|\u00a0", text)
-        return _frame_fast(label, header, body, required, strip=padded is not None)
-    return frame_of(label, header, [(r, list(cells)) for r, cells in rows], required)
-
-
-def _frame_fast(label, header, body, required, strip=True):
-    names_frame = frame_of(label, header, [], required)  # header checks and names
-    names = list(names_frame.columns)
-    body = body.iloc[:, : len(header)].copy()
-    while body.shape[1] < len(names):
-        body[body.shape[1]] = ""
-    body = body.iloc[:, : len(names)]
-    body.columns = names
-    body.index = range(2, len(body) + 2)
-    body = body.fillna("")
-    if strip:
-        body = body.apply(lambda col: col.str.replace("\u00a0", " ").str.strip())
-    empty = (body == "").all(axis=1)
-    return body[~empty.to_numpy()].astype(object)
+    lines = text.split("\n")
+    if len(lines) > LIMITS["rows"] + 2:
+        raise _error(label, None, "too_many_rows", "limits", limit=f"{LIMITS['rows']:,}")
+    counts = np.fromiter((line.count(delimiter) for line in lines), dtype=np.int64,
+                         count=len(lines))
+    width = int(counts.max()) + 1
+    if width > LIMITS["columns"] * 2:
+        row = int(np.argmax(counts > LIMITS["columns"] * 2)) + 1
+        raise _error(label, row, "too_many_columns", "limits", limit=LIMITS["columns"])
+    total = int(counts.sum()) + 1
+    while True:
+        try:
+            grid = pd.read_csv(io.StringIO(text), sep=delimiter, header=None,
+                               names=range(width), dtype=str, keep_default_na=False,
+                               na_filter=False, skip_blank_lines=False, engine="c",
+                               quoting=csv.QUOTE_MINIMAL)
+            break
+        except pd.errors.EmptyDataError:
+            raise _error(label, None, "empty", "header_with", columns=required) from None
+        except pd.errors.ParserError as exc:
+            # a quoted value spanning lines holds more delimiters than any one line
+            if width >= total or "Expected" not in str(exc):
+                raise _error(label, None, "bad_csv", "csv_file",
+                             reason=str(exc).split(". ")[-1][:120]) from None
+            width = min(total, width * 2)
+        except (ValueError, OverflowError, MemoryError) as exc:
+            raise _error(label, None, "bad_csv", "csv_file", reason=type(exc).__name__) \
+                from None
+    grid.index = range(1, len(grid) + 1)
+    d = re.escape(delimiter)
+    # what table_of_grid must look for, decided on the text at once (cheaper than per cell)
+    hints = {
+        "padded": re.search(rf'(?:^|[{d}"\n])[ \t\u00a0]|[ \t\u00a0](?:[{d}"\r\n]|$)|\u00a0',
+                            text, re.M) is not None,
+        "control": _CONTROL.search(text) is not None,
+        "long": max(map(len, lines)) > LIMITS["cell_chars"],
+    }
+    return grid.fillna(""), hints
 
 
 def cell_text(value):
+    """A workbook cell's value as the text a CSV would hold."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10] if hasattr(value, "hour") else value.isoformat()
     return str(value)
+
+
+def _strip(frame):
+    return frame.apply(lambda col: col.str.replace("\u00a0", " ", regex=False).str.strip())
+
+
+def _hints(frame):
+    """What table_of_grid must look for, cell by cell (for grids without a text)."""
+    cells = pd.Series(frame.to_numpy().ravel(), dtype=object).astype(str)
+    return {"padded": bool(cells.str.contains(r"^\s|\s$|\u00a0", regex=True).any()),
+            "control": bool(cells.str.contains(_CONTROL.pattern, regex=True).any()),
+            "long": bool((cells.str.len() > LIMITS["cell_chars"]).any())}
+
+
+def table_of_grid(label, table, grid, hints=None):
+    """Apply the table rules every file shares to a grid of text; returns a `RawTable`.
+
+    Raises CaseError for what makes the table unreadable as a whole (no header, unnamed or
+    repeated columns, values beyond the header, limits, control characters), every such
+    problem at once.
+    """
+    known = set(COLUMNS.get(table, ()))
+    if not len(grid):
+        raise _error(label, None, "empty", "header_with",
+                     columns=", ".join(REQUIRED_COLUMNS.get(table, [])))
+    header = [str(h).replace("\u00a0", " ").strip() for h in grid.iloc[0]]
+    named = max((i + 1 for i, h in enumerate(header) if h), default=0)
+    if named == 0:
+        raise _error(label, 1, "no_header", "first_row_names",
+                     columns=", ".join(REQUIRED_COLUMNS.get(table, [])))
+    problems = []
+    if named > LIMITS["columns"]:
+        problems.append(problem(label, 1, None, None, "too_many_columns", "limits",
+                                limit=LIMITS["columns"]))
+        raise CaseError(problems)
+    header = header[:named]
+    names, seen = [], set()
+    for i, written in enumerate(header):
+        name = normalise_header(written, table, known)
+        if table == "lessons" and re.fullmatch(r"l\d+", fold(written)):
+            name = fold(written)
+        if written == "":
+            problems.append(problem(label, 1, f"column {i + 1}", None, "unnamed_column",
+                                    "a_column_name"))
+        elif name in seen:
+            problems.append(problem(label, 1, written, None, "duplicate_header",
+                                    "each_column_once"))
+        seen.add(name)
+        names.append(name)
+    body = grid.iloc[1:]
+    if len(body) > LIMITS["rows"]:
+        problems.append(problem(label, None, None, None, "too_many_rows", "limits",
+                                limit=f"{LIMITS['rows']:,}"))
+        raise CaseError(problems)
+    hints = hints if hints is not None else _hints(body)
+    if hints["padded"]:
+        body = _strip(body)
+    filled = body != ""
+    beyond = filled.iloc[:, named:].any(axis=1) if body.shape[1] > named else None
+    if beyond is not None and beyond.any():
+        last = filled.to_numpy()[:, ::-1].argmax(axis=1)
+        for row in body.index[beyond.to_numpy()]:
+            n = body.shape[1] - int(last[body.index.get_loc(row)])
+            problems.append(problem(label, int(row), None, None, "too_many_values",
+                                    "one_value_per_column", n=n, m=named))
+    body = body.iloc[:, :named]
+    body.columns = names
+    body = body[filled.iloc[:, :named].any(axis=1).to_numpy()]  # Excel keeps empty rows
+    if hints["control"] or hints["long"]:
+        problems += _cell_problems(label, body, dict(zip(names, header)))
+    if problems:
+        raise CaseError(problems)
+    return RawTable(label, body.astype(object), dict(zip(names, header)))
+
+
+def _cell_problems(label, body, headers):
+    """Cells that are too long or hold control characters: one problem per cell."""
+    problems = []
+    for column in body.columns:
+        cells = body[column]
+        lengths = cells.str.len()
+        for row in cells.index[(lengths > LIMITS["cell_chars"]).to_numpy()]:
+            problems.append(problem(label, int(row), headers[column], None, "cell_too_long",
+                                    "limits", limit=f"{LIMITS['cell_chars']:,}"))
+        bad = cells.str.contains(_CONTROL.pattern, regex=True)
+        for row in cells.index[bad.to_numpy()]:
+            code = _CONTROL.search(cells[row]).group()
+            problems.append(problem(label, int(row), headers[column], None,
+                                    "control_character", "no_control",
+                                    code=f"U+{ord(code):04X}"))
+    return problems

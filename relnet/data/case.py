@@ -1,24 +1,29 @@
 """The Case object: case metadata plus one pandas DataFrame per table, English keys."""
 
+import copy
+import re
 from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
 
-__all__ = ["Case", "TABLES", "COLUMNS", "empty_table"]
+__all__ = ["Case", "TABLES", "COLUMNS", "REQUIRED_COLUMNS", "DTYPES", "empty_table",
+           "parse_waves"]
 
-TABLES = ("actors", "ties", "partners", "goals", "goal_links", "roles", "lessons")
+TABLES = ("actors", "ties", "partners", "goals", "goal_links", "activities", "roles",
+          "lessons")
 
 # The contract's columns per table, in the order files are written.
 COLUMNS = {
-    "actors": ["id", "name", "kind", "domain", "person", "waves", "district"],
+    "actors": ["id", "name", "kind", "domain", "person", "waves", "district", "respondent"],
     "ties": [
         "source", "target", "type", "directed", "weight", "trust", "since", "wave",
         "reported_by", "reliability", "mission", "openness", "power", "resources",
-        "involvement",
+        "involvement", "confirmed", "comment",
     ],
-    "partners": ["actor", "influence", "dependency", "move", "wave", "note"],
-    "goals": ["id", "label", "parent"],
+    "partners": ["actor", "influence", "dependency", "move", "wave", "note", "bundle"],
+    "goals": ["id", "label", "parent", "vision"],
     "goal_links": ["goal", "actor", "contribution"],
+    "activities": ["id", "name", "goal", "team", "effort", "statutory"],
     "roles": ["body", "role", "holder"],
     "lessons": ["respondent", "lesson", "score", "wave", "comment"],
 }
@@ -29,26 +34,53 @@ REQUIRED_COLUMNS = {
     "partners": ["actor", "influence", "dependency"],
     "goals": ["id", "label"],
     "goal_links": ["goal", "actor"],
+    "activities": ["id", "name"],
     "roles": ["body", "role", "holder"],
     "lessons": ["respondent", "lesson", "score"],
 }
 
-# Column dtypes after reading; anything not listed is text (or numeric when it parses).
+# Column dtypes after reading; every other column (extra ones included) is text.
 DTYPES = {
-    "person": "bool", "directed": "bool",
+    "person": "bool", "directed": "bool", "respondent@actors": "bool",
+    "statutory": "bool", "confirmed": "boolean",
     "weight": "float64", "trust": "float64", "influence": "float64",
     "dependency": "float64", "contribution": "float64", "score": "float64",
     "reliability": "float64", "mission": "float64", "openness": "float64",
     "power": "float64", "resources": "float64", "involvement": "float64",
+    "effort": "float64",
     "since": "Int64", "wave": "Int64", "lesson": "Int64",
 }
+
+
+def dtype_of(table, column):
+    """The contract's dtype of a column (None for text)."""
+    return DTYPES.get(f"{column}@{table}", DTYPES.get(column) if column != "respondent"
+                      else None)
 
 
 def empty_table(name):
     """An empty DataFrame with the contract's columns and dtypes for table `name`."""
     return pd.DataFrame(
-        {c: pd.Series(dtype=DTYPES.get(c, "str")) for c in COLUMNS[name]}
+        {c: pd.Series(dtype=dtype_of(name, c) or "str") for c in COLUMNS[name]}
     )
+
+
+_YEARS = re.compile(r"[|;,\s\[\]]+")
+
+
+def parse_waves(text):
+    """The years in a waves cell or list as typed ("2015|2017", "2015; 2017", [2015]).
+
+    Returns the parts as text, in order; checking that they are years is the rules' job.
+
+    >>> parse_waves("2015 | 2017"), parse_waves([2015, "2017"]), parse_waves(None)
+    (['2015', '2017'], ['2015', '2017'], [])
+    """
+    if text is None or (isinstance(text, float) and text != text):
+        return []
+    if isinstance(text, (list, tuple)):
+        return [str(p).strip() for p in text if str(p).strip()]
+    return [p for p in _YEARS.split(str(text).strip()) if p]
 
 
 @dataclass(eq=False)
@@ -65,7 +97,7 @@ class Case:
     >>> case.meta["fictional"], case.waves
     (True, [2015, 2017])
     >>> sorted(case.tables)[:3]
-    ['actors', 'goal_links', 'goals']
+    ['activities', 'actors', 'goal_links']
     """
 
     meta: dict = field(default_factory=dict)
@@ -74,13 +106,14 @@ class Case:
     partners: pd.DataFrame = field(default_factory=lambda: empty_table("partners"))
     goals: pd.DataFrame = field(default_factory=lambda: empty_table("goals"))
     goal_links: pd.DataFrame = field(default_factory=lambda: empty_table("goal_links"))
+    activities: pd.DataFrame = field(default_factory=lambda: empty_table("activities"))
     roles: pd.DataFrame = field(default_factory=lambda: empty_table("roles"))
     lessons: pd.DataFrame = field(default_factory=lambda: empty_table("lessons"))
     source: str | None = None
 
     @property
     def name(self):
-        return self.meta.get("name", "")
+        return str(self.meta.get("name", ""))
 
     @property
     def tables(self):
@@ -92,13 +125,15 @@ class Case:
         """The case's waves, sorted: case.yaml's list, else the years the data mention."""
         declared = self.meta.get("waves")
         if declared:
-            return sorted(int(w) for w in declared)
+            return sorted({int(w) for w in parse_waves(declared)})
         years = set()
         for table in ("ties", "partners", "lessons"):
-            if "wave" in self.tables[table]:
-                years.update(int(w) for w in self.tables[table]["wave"].dropna())
-        for cell in self.actors.get("waves", pd.Series(dtype=object)).dropna():
-            years.update(int(w) for w in str(cell).split("|") if w.strip())
+            frame = self.tables[table]
+            if isinstance(frame, pd.DataFrame) and "wave" in frame:
+                years.update(int(w) for w in frame["wave"].dropna())
+        if isinstance(self.actors, pd.DataFrame) and "waves" in self.actors:
+            for cell in self.actors["waves"].dropna().unique():
+                years.update(int(w) for w in parse_waves(cell))
         return sorted(years)
 
     def resolve_wave(self, wave=None):
@@ -114,15 +149,23 @@ class Case:
         return int(wave)
 
     def copy(self, **changes):
-        """A deep copy, optionally with some tables or meta replaced."""
-        copied = {
-            f.name: (getattr(self, f.name).copy() if f.name in TABLES else getattr(self, f.name))
-            for f in fields(self)
-        }
-        copied["meta"] = dict(self.meta)
-        copied.update(changes)
-        return replace(self, **copied)
+        """An independent copy (tables and `meta` copied deeply), optionally with some
+        tables or meta replaced.
+
+        >>> import relnet
+        >>> a = relnet.load_example("haverdonk"); b = a.copy()
+        >>> b.meta["waves"].append(2019); a.waves
+        [2015, 2017]
+        """
+        copied = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in changes}
+        for name in TABLES:
+            if name in copied and isinstance(copied[name], pd.DataFrame):
+                copied[name] = copied[name].copy()
+        if "meta" in copied:
+            copied["meta"] = copy.deepcopy(copied["meta"])
+        return replace(self, **copied, **changes)
 
     def __repr__(self):
-        sizes = ", ".join(f"{t}={len(df)}" for t, df in self.tables.items() if len(df))
+        sizes = ", ".join(f"{t}={len(df)}" for t, df in self.tables.items()
+                          if isinstance(df, pd.DataFrame) and len(df))
         return f"Case({self.name!r}, waves={self.waves}, {sizes})"

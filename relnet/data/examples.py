@@ -7,7 +7,7 @@ import pandas as pd
 
 from .read import read_case
 
-__all__ = ["cases_dir", "example_path", "list_cases", "load_example"]
+__all__ = ["cases_dir", "example_names", "example_path", "list_cases", "load_example"]
 
 
 def cases_dir():
@@ -19,11 +19,16 @@ def cases_dir():
     raise FileNotFoundError("relnet's example cases are not installed (data/cases is missing)")
 
 
+def example_names():
+    """The names of the shipped cases, sorted."""
+    return sorted(p.name for p in cases_dir().iterdir() if (p / "case.yaml").is_file())
+
+
 def example_path(name):
     """The folder of a shipped case, by its name (see `list_cases`)."""
     path = cases_dir() / name
     if not (path / "case.yaml").is_file():
-        known = ", ".join(p.name for p in sorted(cases_dir().iterdir()) if p.is_dir())
+        known = ", ".join(example_names())
         raise ValueError(f"no shipped case named '{name}'; the shipped cases are: {known}")
     return path
 

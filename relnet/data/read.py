@@ -2,41 +2,76 @@
 
 Everything is read as text first (`relnet.data._tokenise`) and checked against the contract
 (`relnet.data._checks`), so that every problem is reported at once with file, Excel row and
-column; only a valid case is typed (`relnet.data._typing`).
+column; only a valid case is typed (`relnet.data._typing`). Nothing is ever written, a zip is
+never extracted, and the input limits of ``docs/data-dictionary.md`` keep a damaged or hostile
+file from exhausting memory.
 """
 
+import os
 import re
+import stat
 import zipfile
 from pathlib import Path
 
 import yaml
 
+from ._checks import REQUIRED_META, validate_raw
+from ._tokenise import LIMITS, cell_text, csv_grid, decode, size_text, table_of_grid
+from ._typing import build_case
 from .case import REQUIRED_COLUMNS, TABLES
-from .errors import CaseError, Problem
+from .errors import CaseError, problem
 from .rules import parse_bool
 from .vocab import fold
-from ._checks import REQUIRED_META, validate_raw
-from ._tokenise import RawTable, cell_text, csv_table, decode, frame_of
-from ._typing import build_case
 
-__all__ = ["read_case", "validate"]
+__all__ = ["read_case", "validate", "load"]
 
 
-def _parse_yaml(text, label):
+def _fail(label, row, key, accepted=None, **params):
+    raise CaseError([problem(label, row, None, None, key, accepted, **params)])
+
+
+# --------------------------------------------------------------------------- case.yaml
+
+
+def _yaml_shape(text, label):
+    """Refuse anchors/aliases (an alias bomb grows exponentially) and deep nesting (the
+    YAML composer recurses), by reading the event stream, which does neither."""
+    depth = 0
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            _fail(label, event.start_mark.line + 1, "yaml_alias", "plain_yaml")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > LIMITS["yaml_depth"]:
+                _fail(label, event.start_mark.line + 1, "yaml_too_deep", "plain_yaml",
+                      limit=LIMITS["yaml_depth"])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _parse_yaml(data, label):
+    if len(data) > LIMITS["yaml_bytes"]:
+        _fail(label, None, "too_large", "limits", size=size_text(len(data)),
+              limit=size_text(LIMITS["yaml_bytes"]))
+    text = decode(data, label).lstrip("\ufeff")
     try:
+        _yaml_shape(text, label)
         meta = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or "syntax error"
-        raise CaseError([Problem(label, line, None, None, f"is not valid YAML ({reason})",
-                                 "key: value lines such as 'name: My case'")]) from None
+        _fail(label, line, "bad_yaml", "yaml_lines", reason=reason)
+    except (RecursionError, ValueError, OverflowError) as exc:  # pragma: no cover - guarded
+        _fail(label, None, "bad_yaml", "yaml_lines", reason=type(exc).__name__)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise CaseError([Problem(label, None, None, None, "is not a list of key: value lines",
-                                 "key: value lines such as 'name: My case'")])
+        _fail(label, None, "yaml_not_mapping", "yaml_lines")
     return {str(k).strip(): v for k, v in meta.items()}
+
+
+# --------------------------------------------------------------------------- sources
 
 
 def _read_folder(get_bytes, label_prefix=""):
@@ -46,20 +81,20 @@ def _read_folder(get_bytes, label_prefix=""):
     if data is None:
         data = get_bytes("case.yml")
     if data is None:
-        raise CaseError([Problem(meta_label, None, None, None, "is missing",
-                                 "a case.yaml with at least " + ", ".join(REQUIRED_META))])
-    meta = _parse_yaml(decode(data, meta_label).lstrip("\ufeff"), meta_label)
+        _fail(meta_label, None, "missing_file", "case_yaml", keys=", ".join(REQUIRED_META))
+    meta = _parse_yaml(data, meta_label)
     tables, problems = {}, []
     for table in TABLES:
         label = f"{label_prefix}{table}.csv"
-        data = get_bytes(f"{table}.csv")
-        if data is None:
-            if table == "actors":
-                problems.append(Problem(label, None, None, None, "is missing",
-                                        "an actors.csv with columns id, name, kind"))
-            continue
         try:
-            tables[table] = RawTable(label, csv_table(data, label, REQUIRED_COLUMNS[table]))
+            data = get_bytes(f"{table}.csv")
+            if data is None:
+                if table == "actors":
+                    problems.append(problem(label, None, None, None, "missing_file",
+                                            "actors_file"))
+                continue
+            grid, hints = csv_grid(data, label, table)
+            tables[table] = table_of_grid(label, table, grid, hints)
         except CaseError as exc:
             problems += exc.problems
     return meta, meta_label, tables, problems
@@ -68,7 +103,14 @@ def _read_folder(get_bytes, label_prefix=""):
 def _read_dir(path):
     def get(name):
         file = path / name
-        return file.read_bytes() if file.is_file() else None
+        if not file.exists():
+            return None
+        if not file.is_file():
+            _fail(name, None, "not_regular", "csv_file")
+        if file.stat().st_size > LIMITS["file_bytes"]:
+            _fail(name, None, "too_large", "limits", size=size_text(file.stat().st_size),
+                  limit=size_text(LIMITS["file_bytes"]))
+        return file.read_bytes()
     return _read_folder(get)
 
 
@@ -76,80 +118,132 @@ def _read_zip(path):
     label = path.name
     try:
         archive = zipfile.ZipFile(path)
-        names = archive.namelist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise CaseError([Problem(label, None, None, None, f"is not a readable zip file ({exc})",
-                                 "a .zip of a case folder")]) from None
-    metas = sorted((n for n in names if re.search(r"(^|/)case\.ya?ml$", n)),
-                   key=lambda n: n.count("/"))
-    prefix = metas[0].rsplit("case.y", 1)[0] if metas else ""
-
-    def get(name):
-        member = prefix + name
-        if member not in names:
-            return None
-        try:
-            return archive.read(member)
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as exc:
-            raise CaseError([Problem(f"{label}: {member}", None, None, None,
-                                     f"could not be unpacked ({exc})", "a .zip of a case folder")]
-                            ) from None
-
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        _fail(label, None, "not_zip", "zip_of_case", reason=str(exc)[:80])
     with archive:
+        names = [info.filename for info in infos]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            _fail(f"{label}: {duplicates[0]}", None, "zip_duplicate", "one_case_zip")
+        if sum(info.file_size for info in infos) > LIMITS["case_bytes"]:
+            _fail(label, None, "too_large", "limits",
+                  size=size_text(sum(info.file_size for info in infos)),
+                  limit=size_text(LIMITS["case_bytes"]))
+        metas = sorted((n for n in names if re.search(r"(^|/)case\.ya?ml$", n)),
+                       key=lambda n: (n.count("/"), n))
+        folders = sorted({m.rsplit("case.y", 1)[0] for m in metas})
+        if len(folders) > 1:
+            _fail(label, None, "zip_two_cases", "one_case_zip",
+                  found=", ".join(f or "/" for f in folders[:5]))
+        prefix = folders[0] if folders else ""
+        by_name = {info.filename: info for info in infos}
+
+        def get(name):
+            member = prefix + name
+            info = by_name.get(member)
+            if info is None:
+                return None
+            where = f"{label}: {member}"
+            if info.file_size > LIMITS["file_bytes"]:
+                _fail(where, None, "too_large", "limits", size=size_text(info.file_size),
+                      limit=size_text(LIMITS["file_bytes"]))
+            try:
+                with archive.open(info) as handle:  # never more than declared, plus one
+                    data = handle.read(LIMITS["file_bytes"] + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError,
+                    NotImplementedError) as exc:
+                _fail(where, None, "not_unpacked", "zip_of_case", reason=str(exc)[:80])
+            if len(data) > LIMITS["file_bytes"]:
+                _fail(where, None, "too_large", "limits", size=size_text(len(data)),
+                      limit=size_text(LIMITS["file_bytes"]))
+            return data
+
         return _read_folder(get, f"{label}: {prefix}")
+
+
+def _workbook_sizes(path, label):
+    """Refuse a workbook whose unpacked parts exceed the limit, before openpyxl reads it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        _fail(label, None, "not_workbook", "workbook", reason=type(exc).__name__)
+    if total > LIMITS["workbook_bytes"]:
+        _fail(label, None, "too_large", "limits", size=size_text(total),
+              limit=size_text(LIMITS["workbook_bytes"]))
+
+
+def _sheet_grid(sheet):
+    """A sheet's cells as a text grid, index = Excel row, bounded by the limits (the sheet's
+    declared dimension is ignored: a hostile file may declare 16,384 columns)."""
+    import pandas as pd
+
+    sheet.reset_dimensions()
+    rows, index = [], []
+    for number, cells in enumerate(sheet.iter_rows(max_row=LIMITS["rows"] + 2,
+                                                   max_col=LIMITS["columns"] + 1,
+                                                   values_only=True), 1):
+        texts = [cell_text(c) for c in cells]
+        while texts and texts[-1] == "":
+            texts.pop()
+        rows.append(texts)
+        index.append(number)
+    width = max(map(len, rows), default=0)
+    return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], index=index,
+                        columns=range(width), dtype=object)
 
 
 def _read_xlsx(path):
     import openpyxl
 
     label = path.name
+    _workbook_sizes(path, label)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise CaseError([Problem(label, None, None, None,
-                                 f"is not a readable Excel workbook ({type(exc).__name__})",
-                                 "an .xlsx file saved by Excel or LibreOffice")]) from None
+        _fail(label, None, "not_workbook", "workbook", reason=type(exc).__name__)
     try:
-        sheets = {fold(name): book[name] for name in book.sheetnames}
-
-        def rows_of(sheet):
-            return [(i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), 1)]
-
-        problems, tables = [], {}
-        meta = {}
-        meta_label = f"{label}, sheet 'case'"
-        if "case" not in sheets:
-            problems.append(Problem(label, None, None, None, "has no sheet 'case'",
-                                    "a sheet 'case' with key/value rows"))
-        else:
-            for row, cells in rows_of(sheets["case"]):
-                cells = [cell_text(c).strip() for c in cells[:2]] + ["", ""]
-                key, value = cells[0], cells[1]
-                if key == "" or (row == 1 and key.lower() == "key"):
-                    continue
-                meta[key] = _meta_cell(key, value)
-        for table in TABLES:
-            sheet_label = f"{label}, sheet '{table}'"
-            if table not in sheets:
-                if table == "actors":
-                    problems.append(Problem(label, None, None, None, "has no sheet 'actors'",
-                                            "a sheet 'actors' with columns id, name, kind"))
-                continue
-            rows = rows_of(sheets[table])
-            if not rows or all(cell_text(c) == "" for c in rows[0][1]):
-                problems.append(Problem(sheet_label, None, None, None, "is empty",
-                                        "a header row with the columns "
-                                        + ", ".join(REQUIRED_COLUMNS[table])))
-                continue
-            header = [cell_text(c) for c in rows[0][1]]
-            body = [(i, [cell_text(c) for c in cells]) for i, cells in rows[1:]]
-            try:
-                tables[table] = RawTable(
-                    sheet_label, frame_of(sheet_label, header, body, REQUIRED_COLUMNS[table]))
-            except CaseError as exc:
-                problems += exc.problems
+        return _read_book(book, label)
+    except CaseError:
+        raise
+    except Exception as exc:  # damaged sheet XML, shared strings, numbers, references
+        _fail(label, None, "damaged_workbook", "workbook", reason=type(exc).__name__)
     finally:
         book.close()
+
+
+def _read_book(book, label):
+    sheets = {fold(name): book[name] for name in book.sheetnames}
+    problems, tables, meta = [], {}, {}
+    meta_label = f"{label}, sheet 'case'"
+    if "case" not in sheets:
+        problems.append(problem(label, None, None, None, "no_sheet", "case_sheet",
+                                sheet="case"))
+    else:
+        grid = _sheet_grid(sheets["case"])
+        for row, cells in zip(grid.index, grid.itertuples(index=False)):
+            cells = [str(c).strip() for c in list(cells)[:2]] + ["", ""]
+            key, value = cells[0], cells[1]
+            if key == "" or (row == 1 and key.lower() == "key"):
+                continue
+            meta[key] = _meta_cell(key, value)
+    for table in TABLES:
+        sheet_label = f"{label}, sheet '{table}'"
+        if table not in sheets:
+            if table == "actors":
+                problems.append(problem(label, None, None, None, "no_sheet", "actors_sheet",
+                                        sheet="actors"))
+            continue
+        grid = _sheet_grid(sheets[table])
+        if not len(grid) or not (grid.iloc[0] != "").any():
+            problems.append(problem(sheet_label, None, None, None, "empty", "header_with",
+                                    columns=", ".join(REQUIRED_COLUMNS[table])))
+            continue
+        try:
+            tables[table] = table_of_grid(sheet_label, table, grid)
+        except CaseError as exc:
+            problems += exc.problems
     return meta, meta_label, tables, problems
 
 
@@ -165,29 +259,56 @@ def _meta_cell(key, value):
     return value
 
 
-def _load(path):
-    """(meta, case_or_None, problems) for any supported path."""
+# --------------------------------------------------------------------------- public
+
+
+def _kind_of(path):
+    """'folder', 'xlsx', 'zip', 'yaml' or None, without opening anything that may block."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    suffix = path.suffix.lower()
+    if not stat.S_ISREG(mode):
+        return "special"
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix == ".zip":
+        return "zip"
+    if path.name in ("case.yaml", "case.yml"):
+        return "yaml"
+    return None
+
+
+def load(path):
+    """(case or None, problems) for any supported path; never raises for bad data."""
     path = Path(path)
     if not path.exists():
-        return None, [Problem(str(path), None, None, None, "does not exist",
-                              "a case folder, an .xlsx workbook or a .zip")]
+        return None, [problem(str(path), None, None, None, "not_exist", "case_path")]
+    kind = _kind_of(path)
     try:
-        if path.is_dir():
+        if kind == "folder":
             meta, meta_label, tables, problems = _read_dir(path)
-        elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        elif kind == "xlsx":
             meta, meta_label, tables, problems = _read_xlsx(path)
-        elif path.suffix.lower() == ".zip":
+        elif kind == "zip":
             meta, meta_label, tables, problems = _read_zip(path)
-        elif path.name in ("case.yaml", "case.yml"):
-            return _load(path.parent)
+        elif kind == "yaml":
+            return load(path.parent)
+        elif kind == "special":
+            return None, [problem(path.name, None, None, None, "not_regular", "case_path")]
         else:
-            return None, [Problem(path.name, None, None, None, "is not a case",
-                                  "a case folder, an .xlsx workbook or a .zip")]
+            return None, [problem(path.name, None, None, None, "not_a_case", "case_path")]
     except CaseError as exc:
         return None, exc.problems
     except OSError as exc:
-        return None, [Problem(str(path), None, None, None,
-                              f"could not be read ({exc.strerror or exc})", None)]
+        return None, [problem(str(path), None, None, None, "unreadable", None,
+                              reason=exc.strerror or str(exc))]
+    except MemoryError:
+        return None, [problem(str(path), None, None, None, "too_large", "limits",
+                              size="?", limit=size_text(LIMITS["file_bytes"]))]
     meta, more = validate_raw(meta, meta_label, tables)
     problems += more
     if problems:
@@ -201,6 +322,8 @@ def read_case(path):
     Parameters
     ----------
     path : str or Path
+        A case folder (``case.yaml`` and CSV files), an ``.xlsx`` workbook (one sheet per
+        table and a ``case`` sheet) or a ``.zip`` of a folder.
 
     Returns
     -------
@@ -212,6 +335,16 @@ def read_case(path):
     CaseError
         Listing every problem found, each with file, Excel row and column.
 
+    See Also
+    --------
+    validate : the same problems as a list, without raising.
+    relnet.write_case : write a case as a folder or a workbook.
+
+    Notes
+    -----
+    The contract (columns, vocabularies, Dutch aliases, limits) is the data dictionary,
+    ``docs/data-dictionary.md``.
+
     Examples
     --------
     >>> import relnet
@@ -221,20 +354,36 @@ def read_case(path):
     >>> sorted(case.actors["kind"].unique())[:2]
     ['administrator', 'affiliated_body']
     """
-    case, problems = _load(path)
+    case, problems = load(path)
     if problems:
         raise CaseError(problems)
+    from ._inmemory import trust
+
+    trust(case)
     return case
 
 
 def validate(path):
     """Every problem in a case, as a list of `Problem` (empty when valid). Never raises.
 
+    Parameters
+    ----------
+    path : str or Path
+        A case folder, ``.xlsx`` workbook or ``.zip``.
+
+    Returns
+    -------
+    list of Problem
+        Each with file, row as Excel shows it, column, value, what is wrong and what would
+        be accepted; ``str(problem)`` is the sentence in the default language.
+
+    Examples
+    --------
     >>> import relnet
     >>> relnet.validate(relnet.example_path("haverdonk"))
     []
-    >>> for problem in relnet.validate("no/such/case"):
-    ...     print(problem)
+    >>> for p in relnet.validate("no/such/case"):
+    ...     print(p.text("en"))
     no/such/case: does not exist (accepted: a case folder, an .xlsx workbook or a .zip)
     """
-    return _load(path)[1]
+    return load(path)[1]

@@ -1,9 +1,10 @@
 """The case contract's column rules, as parse functions and pandera schemas.
 
 Each rule parses one cell as typed by a person (text, Dutch aliases, decimal commas,
-ja/nee) into the contract's value, or raises `ValueError` with a plain reason. The same
+ja/nee) into the contract's value, or raises `RuleError` with a plain reason. The same
 functions serve validation (through pandera, lazily, so every problem is found at once)
-and the conversion to a typed `Case` afterwards.
+and the conversion to a typed `Case` afterwards. The rules are listed for people in
+``docs/data-dictionary.md``.
 """
 
 import re
@@ -12,13 +13,23 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from .case import parse_waves
+from .errors import Listing, RuleError
 from .vocab import (
-    DOMAINS, FALSE_WORDS, KINDS, MOVES, ROLES, TIE_TYPES, TRUE_WORDS, accepted, normalise,
+    DOMAINS,
+    FALSE_WORDS,
+    KINDS,
+    MOVES,
+    ROLES,
+    TIE_TYPES,
+    TRUE_WORDS,
+    normalise,
 )
 
-__all__ = ["Rule", "table_rules", "schema_for", "parse_number", "parse_bool"]
+__all__ = ["Rule", "table_rules", "schema_for", "parse_number", "parse_bool", "LESSON_COLUMN"]
 
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d{1,3})?$")
+LESSON_COLUMN = re.compile(r"^l(\d+)$")
 
 
 def parse_number(text):
@@ -28,8 +39,8 @@ def parse_number(text):
     (3.5, 7.0, 2.25)
     """
     text = str(text).strip().replace("\u00a0", "")
-    if not _NUMBER.match(text):
-        raise ValueError("is not a number")
+    if len(text) > 40 or not _NUMBER.match(text):
+        raise RuleError("not_number")
     return float(text.replace(",", "."))
 
 
@@ -44,16 +55,16 @@ def parse_bool(text):
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError("is not a yes/no value")
+    raise RuleError("not_bool")
 
 
 def _ranged(low, high, integer=False):
     def parse(text):
         value = parse_number(text)
         if integer and not float(value).is_integer():
-            raise ValueError("is not a whole number")
+            raise RuleError("not_whole")
         if not low <= value <= high:
-            raise ValueError(f"is outside the range {low} to {high}")
+            raise RuleError("out_of_range", low=low, high=high)
         return int(value) if integer else value
     return parse
 
@@ -63,19 +74,22 @@ _year = _ranged(1900, 2100, integer=True)
 
 def _years_in(waves):
     def parse(text):
-        parts = [p for p in re.split(r"[|;,\s]+", str(text).strip()) if p]
-        years = sorted({_year(p) for p in parts})
+        years = sorted({_year(p) for p in parse_waves(text)})
         if waves and not set(years) <= set(waves):
-            raise ValueError("names a year that is not one of the case's waves")
+            raise RuleError("wave_not_case")
         return "|".join(map(str, years))
     return parse
+
+
+def _listing(vocabulary):
+    return Listing(tuple(vocabulary.items()))
 
 
 def _choice(vocabulary, what):
     def parse(text):
         key = normalise(text, vocabulary)
         if key is None:
-            raise ValueError(f"is not a known {what}")
+            raise RuleError("not_known", what=("what", what))
         return key
     return parse
 
@@ -86,7 +100,7 @@ def _domains(text):
     for part in parts:
         key = normalise(part, DOMAINS)
         if key is None:
-            raise ValueError(f"contains '{part.strip()}', which is not a known domain")
+            raise RuleError("contains_unknown", part=part.strip()[:40], what=("what", "domain"))
         if key not in keys:
             keys.append(key)
     return "|".join(keys)
@@ -98,12 +112,19 @@ def _move(text):
     for part in parts:
         key = normalise(part, MOVES)
         if key is None:
-            raise ValueError(f"contains '{part}', which is not a known move")
+            raise RuleError("contains_unknown", part=part[:40], what=("what", "move"))
         keys.add(key)
     if {"up", "down"} <= keys or {"left", "right"} <= keys:
-        raise ValueError("combines opposite moves")
+        raise RuleError("opposite_moves")
     order = ["up", "down", "left", "right"]
     return "+".join(k for k in order if k in keys)
+
+
+def _hours(text):
+    value = parse_number(text)
+    if value < 0:
+        raise RuleError("negative")
+    return value
 
 
 def _text(text):
@@ -114,14 +135,23 @@ def _member(values, what):
     def parse(text):
         text = str(text).strip()
         if text not in values:
-            raise ValueError(f"is not the id of any {what}")
+            raise RuleError("not_id", what=("what", what))
         return text
+    return parse
+
+
+def _member_year(waves):
+    def parse(text):
+        year = _year(text)
+        if year not in waves:
+            raise RuleError("not_a_wave")
+        return year
     return parse
 
 
 @dataclass(frozen=True)
 class Rule:
-    """How one column is checked and parsed."""
+    """How one column is checked and parsed; `accepted` is a catalogue key (with params)."""
 
     column: str
     parse: object = _text
@@ -129,12 +159,13 @@ class Rule:
     required: bool = False  # the column must exist
     nonempty: bool = False  # every cell must be filled (implied by required)
     unique: bool = False
+    params: tuple = ()
 
     def check(self, text):
-        """Parsed value, or None for an allowed empty cell; ValueError otherwise."""
+        """Parsed value, or None for an allowed empty cell; RuleError otherwise."""
         if str(text).strip() == "":
             if self.required or self.nonempty:
-                raise ValueError("is empty")
+                raise RuleError("empty")
             return None
         return self.parse(text)
 
@@ -146,7 +177,7 @@ class Rule:
             try:
                 parsed[text] = self.check(text)
                 ok[text] = True
-            except ValueError:
+            except RuleError:
                 parsed[text] = None
                 ok[text] = False
         return cells.map(parsed), cells.map(ok).astype(bool)
@@ -155,82 +186,95 @@ class Rule:
 def table_rules(table, actor_ids, goal_ids, waves):
     """The rules of one table, given the ids that references may point to."""
     actor = _member(actor_ids, "actor")
-    actor_ok = "an id from the actors table"
-    waves_ok = ", ".join(map(str, waves)) if waves else "a year"
+    goal = _member(goal_ids, "goal")
+    waves_text = ", ".join(map(str, waves)) if waves else None
     wave = _member_year(waves) if waves else _year
-    score_1_4 = _ranged(1, 4)
+    wave_ok = dict(accepted="vocabulary", params=(("values", waves_text),)) if waves \
+        else dict(accepted="a_year")
+    yes_no = dict(parse=parse_bool, accepted="yes_no")
+
+    def score(column, low, high, **kwargs):
+        return Rule(column, _ranged(low, high), "number_range",
+                    params=(("low", low), ("high", high)), **kwargs)
+
     rules = {
         "actors": [
-            Rule("id", required=True, unique=True, accepted="a unique, non-empty text"),
-            Rule("name", required=True, accepted="a non-empty name"),
-            Rule("kind", _choice(KINDS, "kind"), accepted(KINDS), required=True),
-            Rule("domain", _domains, "one or more of " + accepted(DOMAINS) + ", separated by |"),
-            Rule("person", parse_bool, "ja/nee, true/false, yes/no or 1/0"),
-            Rule("waves", _years_in(waves), f"years separated by | ({waves_ok})"),
+            Rule("id", required=True, unique=True, accepted="unique_text"),
+            Rule("name", required=True, accepted="nonempty_name"),
+            Rule("kind", _choice(KINDS, "kind"), "vocabulary", required=True,
+                 params=(("values", _listing(KINDS)),)),
+            Rule("domain", _domains, "domains", params=(("values", _listing(DOMAINS)),)),
+            Rule("person", **yes_no),
+            Rule("waves", _years_in(waves), "years", params=(("waves", waves_text or "…"),)),
             Rule("district"),
+            Rule("respondent", **yes_no),
         ],
         "ties": [
-            Rule("source", actor, actor_ok, required=True),
-            Rule("target", actor, actor_ok, required=True),
-            Rule("type", _choice(TIE_TYPES, "tie type"), accepted(TIE_TYPES), required=True),
-            Rule("directed", parse_bool, "ja/nee, true/false, yes/no or 1/0"),
-            Rule("weight", _ranged(1, 5), "a number from 1 to 5"),
-            Rule("trust", _ranged(1, 5), "a number from 1 to 5"),
-            Rule("since", _year, "a year such as 2012"),
-            Rule("wave", wave, waves_ok),
-            Rule("reported_by", actor, actor_ok),
-        ] + [
-            Rule(c, score_1_4, "a number from 1 to 4")
-            for c in ("reliability", "mission", "openness", "power", "resources", "involvement")
+            Rule("source", actor, "actor_id", required=True),
+            Rule("target", actor, "actor_id", required=True),
+            Rule("type", _choice(TIE_TYPES, "tie_type"), "vocabulary", required=True,
+                 params=(("values", _listing(TIE_TYPES)),)),
+            Rule("directed", **yes_no),
+            score("weight", 1, 5),
+            score("trust", 1, 5),
+            Rule("since", _year, "year_like"),
+            Rule("wave", wave, **wave_ok),
+            Rule("reported_by", actor, "actor_id"),
+        ] + [score(c, 1, 4) for c in ("reliability", "mission", "openness", "power",
+                                      "resources", "involvement")] + [
+            Rule("confirmed", **yes_no),
+            Rule("comment"),
         ],
         "partners": [
-            Rule("actor", actor, actor_ok, required=True),
-            Rule("influence", _ranged(0, 10), "a number from 0 to 10", required=True),
-            Rule("dependency", _ranged(0, 10), "a number from 0 to 10", required=True),
-            Rule("move", _move, accepted(MOVES) + " or a combination such as up+right"),
-            Rule("wave", wave, waves_ok),
+            Rule("actor", actor, "actor_id", required=True),
+            score("influence", 0, 10, required=True),
+            score("dependency", 0, 10, required=True),
+            Rule("move", _move, "moves", params=(("values", _listing(MOVES)),)),
+            Rule("wave", wave, **wave_ok),
             Rule("note"),
+            Rule("bundle"),
         ],
         "goals": [
-            Rule("id", required=True, unique=True, accepted="a unique, non-empty text"),
-            Rule("label", required=True, accepted="a non-empty label"),
-            Rule("parent", _member(goal_ids, "goal"), "an id from the goals table, "
-                 "or empty for the main goal"),
+            Rule("id", required=True, unique=True, accepted="unique_text"),
+            Rule("label", required=True, accepted="nonempty_label"),
+            Rule("parent", goal, "goal_parent"),
+            Rule("vision"),
         ],
         "goal_links": [
-            Rule("goal", _member(goal_ids, "goal"), "an id from the goals table", required=True),
-            Rule("actor", actor, actor_ok, required=True),
-            Rule("contribution", _ranged(1, 5), "a number from 1 to 5"),
+            Rule("goal", goal, "goal_id", required=True),
+            Rule("actor", actor, "actor_id", required=True),
+            score("contribution", 1, 5),
+        ],
+        "activities": [
+            Rule("id", required=True, unique=True, accepted="unique_text"),
+            Rule("name", required=True, accepted="nonempty_name"),
+            Rule("goal", goal, "goal_id"),
+            Rule("team"),
+            Rule("effort", _hours, "hours"),
+            Rule("statutory", **yes_no),
         ],
         "roles": [
-            Rule("body", actor, actor_ok, required=True),
-            Rule("role", _choice(ROLES, "role"), accepted(ROLES), required=True),
-            Rule("holder", actor, actor_ok, required=True),
+            Rule("body", actor, "actor_id", required=True),
+            Rule("role", _choice(ROLES, "role"), "vocabulary", required=True,
+                 params=(("values", _listing(ROLES)),)),
+            Rule("holder", actor, "actor_id", required=True),
         ],
         "lessons": [
-            Rule("respondent", required=True, accepted="a respondent code"),
-            Rule("lesson", _ranged(1, 10, integer=True), "a whole number from 1 to 10",
-                 required=True),
-            Rule("score", _ranged(1, 5), "a number from 1 to 5", required=True),
-            Rule("wave", wave, waves_ok),
+            Rule("respondent", required=True, accepted="respondent_code"),
+            Rule("lesson", _ranged(1, 10, integer=True), "whole_range", required=True,
+                 params=(("low", 1), ("high", 10))),
+            score("score", 1, 5, required=True),
+            Rule("wave", wave, **wave_ok),
             Rule("comment"),
         ],
         # The wide form of lessons: one column per lesson, an empty cell = not answered.
         "lessons_wide": [
-            Rule("respondent", required=True, accepted="a respondent code"),
-            Rule("wave", wave, waves_ok),
-        ] + [Rule(f"l{i}", _ranged(1, 5), "a number from 1 to 5") for i in range(1, 11)],
+            Rule("respondent", required=True, accepted="respondent_code"),
+            Rule("wave", wave, **wave_ok),
+            Rule("comment"),
+        ] + [score(f"l{i}", 1, 5) for i in range(1, 11)],
     }
     return rules[table]
-
-
-def _member_year(waves):
-    def parse(text):
-        year = _year(text)
-        if year not in waves:
-            raise ValueError("is not one of the case's waves")
-        return year
-    return parse
 
 
 def _column_ok(rule):

@@ -1,14 +1,23 @@
-"""Write cases: a folder of CSV files or an `.xlsx` workbook, atomically."""
+"""Write cases: a folder of CSV files or an `.xlsx` workbook, atomically.
+
+A case is checked against the contract before anything is written (`check_case`), so what
+relnet writes it can read back. Text that starts with ``=`` (a district "=Oost") is stored in
+a workbook as text, never as a formula. An existing folder is replaced only when it holds
+nothing but a case's own files: relnet never deletes a file it did not write.
+"""
 
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from .case import Case
-from ._atomic import atomic_write
+from ._atomic import atomic_write, check_target
+from ._inmemory import check_case
+from .case import TABLES, Case
 
-__all__ = ["write_case", "new_case"]
+__all__ = ["write_case", "new_case", "CASE_FILES"]
+
+CASE_FILES = frozenset({"case.yaml", "case.yml"} | {f"{t}.csv" for t in TABLES})
 
 
 def _cell_out(value):
@@ -43,32 +52,67 @@ def _write_folder(case, target):
         _table_for_output(frame).to_csv(target / f"{name}.csv", index=False, encoding="utf-8")
 
 
+def _xlsx_row(sheet, values):
+    """A row of cells in which text is always text (never a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=_cell_out(value))
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+        cells.append(cell)
+    return cells
+
+
 def _write_xlsx(case, target):
     import openpyxl
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "case"
-    sheet.append(["key", "value"])
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("case")
+    sheet.append(_xlsx_row(sheet, ["key", "value"]))
     for key, value in case.meta.items():
         if isinstance(value, (list, tuple)):
             value = "|".join(map(str, value))
-        sheet.append([key, _cell_out(value)])
+        sheet.append(_xlsx_row(sheet, [key, value]))
     for name, frame in case.tables.items():
         sheet = book.create_sheet(name)
         out = _table_for_output(frame)
-        sheet.append(list(out.columns))
+        sheet.append(_xlsx_row(sheet, list(out.columns)))
         for row in out.itertuples(index=False):
-            sheet.append([_cell_out(v) for v in row])
+            sheet.append(_xlsx_row(sheet, row))
     book.save(target)
+
+
+def _foreign_files(folder):
+    """Files in an existing target folder that are not a case's own."""
+    return sorted(p.name for p in Path(folder).iterdir() if p.name not in CASE_FILES)
 
 
 def write_case(case, path, overwrite=False):
     """Write a case to a folder, or to an `.xlsx` workbook when the path ends so.
 
-    The case is written next to `path` under a temporary name and then renamed, so a
-    failure leaves nothing half-written. An existing path is refused unless
-    `overwrite=True`.
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first; a case that breaks it raises `CaseError` and
+        nothing is written.
+    path : str or Path
+        A folder, or a path ending in ``.xlsx``.
+    overwrite : bool
+        Replace an existing case there. A folder that holds files other than a case's own
+        is never replaced.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    FileExistsError
+        `path` exists and `overwrite` is False, or it is a folder with other files in it.
 
     Examples
     --------
@@ -82,14 +126,29 @@ def write_case(case, path, overwrite=False):
     Traceback (most recent call last):
     relnet.data._atomic.TargetExistsError: ... already exists; pass overwrite=True to replace it
     """
+    check_case(case, writing=True)
     path = Path(path)
     is_xlsx = path.suffix.lower() == ".xlsx"
+    kind = "file" if is_xlsx else "folder"
+    check_target(path, overwrite, kind)
+    if not is_xlsx and path.is_dir() and _foreign_files(path):
+        raise FileExistsError(
+            f"{path} holds files that are not part of a case "
+            f"({', '.join(_foreign_files(path)[:5])}); relnet will not replace it. "
+            "Choose another folder.")
     atomic_write(path, lambda staged: (_write_xlsx if is_xlsx else _write_folder)(case, staged),
-                 overwrite=overwrite, kind="file" if is_xlsx else "folder")
+                 overwrite=overwrite, kind=kind)
 
 
 def new_case(path, name="Nieuwe casus", municipality="", overwrite=False):
-    """Write an empty case with every file and its header, ready to fill in."""
+    """Write an empty case with every file and its header, ready to fill in.
+
+    >>> import relnet, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "mijn_casus"
+    >>> relnet.new_case(folder, municipality="Voorbeeldstad")
+    >>> sorted(p.name for p in folder.iterdir())[:3]
+    ['activities.csv', 'actors.csv', 'case.yaml']
+    """
     meta = {
         "name": name,
         "municipality": municipality or "(vul in / fill in)",

@@ -3,11 +3,13 @@
 import networkx as nx
 import pandas as pd
 
+from ..data.arguments import analysis
 from ..data.vocab import MUNICIPAL_KINDS
 
 __all__ = ["goal_tree", "goal_coverage", "unlinked_partners"]
 
 
+@analysis
 def goal_tree(case):
     """The goal tree as a `networkx.DiGraph` parent -> child with `label` and `depth`.
 
@@ -36,6 +38,7 @@ def goal_tree(case):
     return tree
 
 
+@analysis
 def goal_coverage(case):
     """Per goal: goal, label, parent, depth, partners, partners_total, covered.
 
@@ -68,6 +71,7 @@ def goal_coverage(case):
     return frame
 
 
+@analysis
 def unlinked_partners(case):
     """Partners that serve no goal: non-municipal organisations (not persons) without a
     goal link.

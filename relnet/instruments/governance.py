@@ -8,6 +8,7 @@ management. Commissioner and owner should not be held by the same administrator.
 
 import pandas as pd
 
+from ..data.arguments import analysis
 from ..data.vocab import ROLES
 
 __all__ = ["role_conflicts", "role_overview", "RULES"]
@@ -45,6 +46,7 @@ def _bodies(case):
     return bodies + [b for b in dict.fromkeys(case.roles["body"]) if b not in bodies]
 
 
+@analysis
 def role_conflicts(case, lang="en"):
     """Findings on the roles toward affiliated bodies: body, rule, severity, message.
 
@@ -86,6 +88,7 @@ def role_conflicts(case, lang="en"):
     return pd.DataFrame(rows, columns=["body", "rule", "severity", "message"])
 
 
+@analysis
 def role_overview(case, labels=False):
     """Who holds which role per body: index body, one column per role (holders joined by ', ').
 

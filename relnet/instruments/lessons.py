@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .content import LESSONS
+from ..data.arguments import analysis
 from ..network.indicators import relational_profile
+from .content import LESSONS
 
 __all__ = ["lesson_scores", "lesson_benchmark", "lessons_for_wave"]
 
@@ -32,6 +33,7 @@ def _summary(scores):
     return n, mean, sd, mean - half, mean + half
 
 
+@analysis
 def lesson_scores(case, wave=None):
     """One row per lesson 1-10: lesson, n, mean, sd (n-1), ci_low, ci_high.
 
@@ -57,6 +59,7 @@ def lesson_scores(case, wave=None):
     return frame
 
 
+@analysis
 def lesson_benchmark(case, others, wave=None, lang="en"):
     """One case against the pooled answers of other cases, lesson by lesson.
 

@@ -9,6 +9,7 @@ import math
 
 import pandas as pd
 
+from ..data.arguments import analysis
 from ..network._cache import snapshot
 
 __all__ = ["partner_matrix", "quadrant", "target_quadrant", "QUADRANTS", "STRATEGIES"]
@@ -90,6 +91,7 @@ def _scores_for_wave(case, wave):
     return pd.concat([rows, general]).drop_duplicates("actor", keep="last")
 
 
+@analysis
 def partner_matrix(case, wave=None, threshold=5, lang="en"):
     """The partner strategy matrix of a wave, with each partner's structural position.
 

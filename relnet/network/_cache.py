@@ -1,80 +1,47 @@
 """One wave of one case, with its graphs and heavy results computed once and cached.
 
-Every analysis asks `snapshot(case, wave, types)` for its graphs. The cache key is a
-fingerprint of the case's content (not its identity), so an edited copy is a new entry and
-changing only a colour or a size in an explorer recomputes nothing.
+Every analysis asks `snapshot(case, wave, types)` for its graphs. The cache key is the
+content of the whole case (`relnet.data._fingerprint`: every table, every column, and
+`meta`), never its identity: an in-place edit, an added column or a copy with other
+metadata is a new entry. A snapshot keeps its own copy of the case (copy-on-write makes it
+cheap), so that a registered metric reading ``G.graph["case"]`` sees exactly the content the
+snapshot was made from, whatever the analyst edits afterwards.
 """
 
-import hashlib
 from collections import OrderedDict
-from contextlib import contextmanager
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
+from ..data._fingerprint import fingerprint
+from ..data.arguments import normalise_types
 from .graph import (
-    collapsed_edges, collapsed_graph, directed_arcs, directed_graph, normalise_types,
-    present_actors, wave_ties,
+    collapsed_edges,
+    collapsed_graph,
+    directed_arcs,
+    directed_graph,
+    present_actors,
+    wave_ties,
 )
 
-__all__ = ["snapshot", "fingerprint", "Snapshot", "clear_cache", "reuse_fingerprints"]
+__all__ = ["snapshot", "Snapshot", "clear_cache"]
 
 _CACHE = OrderedDict()
 _CACHE_SIZE = 32
 
 
-# The columns snapshots are built from; other columns (notes, ratings) do not change graphs.
-_GRAPH_COLUMNS = {
-    "actors": ["id", "name", "kind", "domain", "person", "waves", "district"],
-    "ties": ["source", "target", "type", "directed", "weight", "wave"],
-}
-
-
-_REUSE = []  # while an explorer updates: {(id(actors), id(ties)): fingerprint}
-
-
-@contextmanager
-def reuse_fingerprints():
-    """Within this block a case's fingerprint is computed once per pair of table objects.
-
-    Explorers wrap one update in it (they never edit a case in place); everywhere else
-    the content is hashed on every call, so an analyst's in-place edit is always seen.
-    """
-    _REUSE.append({})
-    try:
-        yield
-    finally:
-        _REUSE.pop()
-
-
-def fingerprint(case):
-    """A content hash of the actor and tie columns that every graph is built from."""
-    if _REUSE:
-        key = (id(case.actors), id(case.ties))
-        if key not in _REUSE[-1]:
-            _REUSE[-1][key] = _fingerprint(case)
-        return _REUSE[-1][key]
-    return _fingerprint(case)
-
-
-def _fingerprint(case):
-    digest = hashlib.sha1()
-    for table, wanted in _GRAPH_COLUMNS.items():
-        frame = case.tables[table]
-        columns = [c for c in wanted if c in frame.columns]
-        digest.update(",".join(columns).encode())
-        if len(frame):
-            hashed = pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
-            digest.update(hashed.tobytes())
-    return digest.hexdigest()
+def _frozen(case):
+    """A copy of the case that later in-place edits of the original cannot reach: shallow
+    copies of the tables (pandas copies on write) and a deep copy of meta."""
+    return case.copy(**{name: frame.copy(deep=False) for name, frame in case.tables.items()})
 
 
 class Snapshot:
     """Graphs and cached results of one (case, wave, types)."""
 
     def __init__(self, case, wave, types):
-        self.case = case
+        self.case = _frozen(case)
         self.wave = wave
         self.types = types
         self.results = {}  # analysis name -> cached result
@@ -89,19 +56,19 @@ class Snapshot:
 
     @cached_property
     def G(self):
-        """The collapsed undirected graph (DESIGN.md section 4)."""
-        graph = collapsed_graph(self.case, self.wave, self.types)
+        """The collapsed undirected graph (docs/metrics.md)."""
+        graph = collapsed_graph.__wrapped__(self.case, self.wave, self.types)
         graph.graph["case"] = self.case
         return graph
 
     @cached_property
     def D(self):
         """The directed view: undirected ties count both ways."""
-        return directed_graph(self.case, self.wave, self.types)
+        return directed_graph.__wrapped__(self.case, self.wave, self.types)
 
     @cached_property
     def arrays(self):
-        """The collapsed graph and directed view as arrays (relnet.network._kernels.centrality.GraphArrays)."""
+        """The collapsed graph and directed view as arrays (`GraphArrays`)."""
         from ._kernels.centrality import GraphArrays
 
         index = pd.Index(self.actors["id"])
@@ -150,9 +117,7 @@ def snapshot(case, wave=None, types=None):
     key = (fingerprint(case), wave, types)
     if key in _CACHE:
         _CACHE.move_to_end(key)
-        found = _CACHE[key]
-        found.case = case  # same content; keep the caller's object for attributes
-        return found
+        return _CACHE[key]
     found = Snapshot(case, wave, types)
     _CACHE[key] = found
     while len(_CACHE) > _CACHE_SIZE:

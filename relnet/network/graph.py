@@ -1,6 +1,6 @@
 """Case -> networkx graphs, by wave and tie type.
 
-Three views of the same wave (see DESIGN.md section 4):
+Three views of the same wave (definitions: ``docs/metrics.md``):
 
 - `to_graph`: a `networkx.MultiDiGraph` with one edge per tie and every actor and tie
   attribute kept (an undirected tie is one edge with ``directed=False``);
@@ -19,36 +19,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..data.vocab import TIE_TYPES, accepted, normalise
+from ..data._inmemory import trust
+from ..data.arguments import analysis, normalise_types
+from ..data.case import parse_waves
 
-__all__ = [
-    "to_graph", "collapsed_graph", "directed_graph", "present_actors", "wave_ties",
-    "collapsed_edges", "directed_arcs", "normalise_types", "from_networkx", "collapse",
-    "remove_actors",
-]
+__all__ = ["to_graph", "collapsed_graph", "directed_graph", "from_networkx", "remove_actors"]
 
 NODE_ATTRIBUTES = ("name", "kind", "domain", "person", "district")
-
-
-def normalise_types(types):
-    """Tie types to select (English or Dutch, a string or a list) as English keys; None = all.
-
-    >>> normalise_types("samenwerking")
-    ('collaboration',)
-    >>> normalise_types(["funding", "steun"])
-    ('funding', 'support')
-    """
-    if types is None:
-        return None
-    if isinstance(types, str):
-        types = [types]
-    keys = []
-    for t in types:
-        key = normalise(t, TIE_TYPES)
-        if key is None:
-            raise ValueError(f"'{t}' is not a tie type; accepted: {accepted(TIE_TYPES)}")
-        keys.append(key)
-    return tuple(sorted(set(keys), key=list(TIE_TYPES).index))
 
 
 def present_actors(case, wave=None):
@@ -60,9 +37,10 @@ def present_actors(case, wave=None):
     actors = case.actors
     if wave is None or "waves" not in actors or actors["waves"].isna().all():
         return actors
-    cells = actors["waves"].astype("str")
-    present = cells.isna() | cells.str.contains(rf"(?:^|\|){int(wave)}(?:\||$)", regex=True)
-    return actors[present.fillna(True).to_numpy(dtype=bool)]
+    cells = actors["waves"]
+    years = {cell: str(wave) in parse_waves(cell) for cell in cells.dropna().unique()}
+    present = cells.map(years).fillna(True).astype(bool)
+    return actors[present.to_numpy(dtype=bool)]
 
 
 def wave_ties(case, wave=None, types=None):
@@ -138,6 +116,7 @@ def _missing(value):
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+@analysis
 def collapsed_graph(case, wave=None, types=None):
     """The collapsed undirected graph of a wave (`networkx.Graph`), actor attributes kept.
 
@@ -164,6 +143,7 @@ def collapsed_graph(case, wave=None, types=None):
     return graph
 
 
+@analysis
 def directed_graph(case, wave=None, types=None):
     """The directed view of a wave (`networkx.DiGraph`): undirected ties count both ways.
 
@@ -180,13 +160,14 @@ def directed_graph(case, wave=None, types=None):
     return graph
 
 
+@analysis
 def to_graph(case, wave=None, types=None):
     """The ties of a wave as a `networkx.MultiDiGraph`, every attribute kept.
 
     Nodes are the actors present in the wave (isolates included) with their columns as
     attributes; each tie is one edge ``source -> target`` carrying its columns (type,
     directed, weight, trust, ...). Use `collapsed_graph` / `directed_graph` for the views
-    the metrics are defined on, or ``relnet.graph.collapse(G)`` on this graph.
+    the metrics are defined on, or the same selection of ties.
 
     Examples
     --------
@@ -208,19 +189,6 @@ def to_graph(case, wave=None, types=None):
     for record in ties.to_dict("records"):
         source, target = record.pop("source"), record.pop("target")
         graph.add_edge(source, target, **{k: v for k, v in record.items() if not _missing(v)})
-    return graph
-
-
-def collapse(multigraph):
-    """Collapse a graph from `to_graph` to the undirected graph the metrics use."""
-    graph = nx.Graph(**multigraph.graph)
-    graph.add_nodes_from(multigraph.nodes(data=True))
-    for u, v, data in multigraph.edges(data=True):
-        weight = data.get("weight", 1.0)
-        if graph.has_edge(u, v):
-            graph[u][v]["weight"] = max(graph[u][v]["weight"], weight)
-        else:
-            graph.add_edge(u, v, weight=weight)
     return graph
 
 
@@ -257,16 +225,22 @@ def from_networkx(G, kind="other", type="collaboration"):
         for column in frame.columns:
             if frame[column].isna().all():
                 frame[column] = frame[column].astype("float64" if column not in (
-                    "domain", "waves", "district", "reported_by") else "str")
+                    "domain", "waves", "district", "reported_by", "comment") else "str")
     ties["wave"] = ties["wave"].astype("Int64")
     ties["since"] = ties["since"].astype("Int64")
     ties["directed"] = ties["directed"].astype(bool)
-    return Case(meta={"name": G.graph.get("name", "networkx graph"), "municipality": "",
-                      "fictional": True}, actors=actors, ties=ties)
+    actors["respondent"] = True
+    ties["confirmed"] = ties["confirmed"].astype("boolean")
+    # A published network's weights need not lie on the contract's 1-5 scale (Zachary's go
+    # to 7): relnet built this case, so it is trusted as it is rather than checked.
+    return trust(Case(meta={"name": str(G.graph.get("name") or "networkx graph"),
+                            "municipality": "(networkx)", "fictional": True},
+                      actors=actors, ties=ties))
 
 
 def remove_actors(case, ids):
-    """A copy of a case without the given actors and their ties (for a what-if).
+    """A copy of a case without the given actors, their ties, partner scores, goal links and
+    roles (for a what-if); ties they reported stay, without `reported_by`.
 
     >>> import relnet
     >>> case = relnet.load_example("haverdonk")
@@ -275,7 +249,16 @@ def remove_actors(case, ids):
     (False, True)
     """
     ids = set(ids)
-    ties = case.ties
-    keep = ~(ties["source"].isin(ids) | ties["target"].isin(ids))
-    return case.copy(actors=case.actors[~case.actors["id"].isin(ids)].reset_index(drop=True),
-                     ties=ties[keep.to_numpy(dtype=bool)].reset_index(drop=True))
+
+    def without(frame, *columns):
+        gone = np.zeros(len(frame), dtype=bool)
+        for column in columns:
+            gone |= frame[column].isin(ids).to_numpy(dtype=bool)
+        return frame[~gone].reset_index(drop=True)
+
+    ties = without(case.ties, "source", "target")
+    ties["reported_by"] = ties["reported_by"].where(~ties["reported_by"].isin(ids))
+    return case.copy(actors=without(case.actors, "id"), ties=ties,
+                     partners=without(case.partners, "actor"),
+                     goal_links=without(case.goal_links, "actor"),
+                     roles=without(case.roles, "body", "holder"))

@@ -12,8 +12,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._cache import snapshot
+from ..data.arguments import analysis
 from ..data.vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS
+from ._cache import snapshot
 
 __all__ = ["relational_profile", "INDICATORS", "indicator_values", "indicator_values_fast",
            "district_profile"]
@@ -223,6 +224,7 @@ def indicator_values_fast(snap):
     return out
 
 
+@analysis
 def relational_profile(case, wave=None, lang="en"):
     """The relational indicators of a wave: columns indicator, lesson, value, description, note.
 
@@ -251,6 +253,7 @@ def relational_profile(case, wave=None, lang="en"):
     return frame
 
 
+@analysis
 def district_profile(case, wave=None):
     """Variation between districts (wijken), for actors that carry a `district`.
 

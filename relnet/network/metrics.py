@@ -1,4 +1,4 @@
-"""Network- and actor-level metrics with pinned definitions (DESIGN.md section 4).
+"""Network- and actor-level metrics with pinned definitions (``docs/metrics.md``).
 
 All metrics use the *collapsed undirected graph* of the selected wave and tie types unless
 said otherwise: every actor present in the wave is a node (isolates included); two actors
@@ -13,8 +13,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._kernels.centrality import actor_metrics_fast, network_metrics_fast
+from ..data.arguments import analysis
 from ._cache import snapshot
+from ._kernels.centrality import actor_metrics_fast, network_metrics_fast
 
 __all__ = [
     "network_metrics", "actor_metrics", "register_metric", "unregister_metric",
@@ -142,6 +143,7 @@ def network_metrics_of_graph(G, communities=None, ties=None):
     }, dtype=float)
 
 
+@analysis
 def network_metrics(case, wave=None, types=None, exact="auto"):
     """Network-level metrics of a wave as a Series.
 
@@ -234,6 +236,7 @@ def _eigenvector(G):
         return nx.eigenvector_centrality_numpy(G)
 
 
+@analysis
 def actor_metrics(case, wave=None, types=None, exact="auto"):
     """Actor-level metrics of a wave: a DataFrame indexed by actor id.
 
@@ -298,6 +301,7 @@ def _fast_actor_arrays(snap, exact):
                        lambda: actor_metrics_fast(snap.arrays, snap.membership, exact))
 
 
+@analysis
 def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=2000):
     """Exact betweenness and closeness for large networks, as an explicit batch job.
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from ..data.arguments import analysis
 from ..data.case import COLUMNS
 
 __all__ = ["similar_names", "merge_actors", "normalise_name"]
@@ -68,6 +69,7 @@ def _abbreviates(acronym, words):
     return False
 
 
+@analysis
 def similar_names(case, threshold=85.0, limit=None):
     """Pairs of actors whose names are probably the same organisation, best first.
 
@@ -123,6 +125,7 @@ def similar_names(case, threshold=85.0, limit=None):
     return frame.head(limit) if limit else frame
 
 
+@analysis
 def merge_actors(case, mapping):
     """A new case in which each actor `old` is merged into `new` ({old: new}).
 

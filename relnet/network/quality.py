@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..data.arguments import analysis
 from .graph import present_actors, wave_ties
 
 __all__ = ["trust_value", "TrustValue", "TRUST_COLUMNS", "VALUE_COLUMNS"]
@@ -37,6 +38,7 @@ class TrustValue:
     network: pd.Series
 
 
+@analysis
 def trust_value(case, wave=None):
     """PARTNER-style trust and value scores of a wave (None = latest).
 

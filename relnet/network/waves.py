@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..data.arguments import analysis
 from ..data.case import Case
 from .graph import collapsed_edges, present_actors, wave_ties
 from .indicators import relational_profile
@@ -60,6 +61,7 @@ def profile_row(case, wave=None, types=None):
     return pd.concat([metrics, indicators])
 
 
+@analysis
 def wave_changes(case, a, b):
     """Actors and ties added, lost and kept between waves `a` and `b`, and every metric.
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..data._atomic import atomic_write
+from ..data._atomic import atomic_write, check_target
 
 __all__ = ["export_tables", "FORMATS", "html_table"]
 
@@ -52,8 +52,7 @@ def export_tables(tables, path, fmt=None, overwrite=False, digits=3):
     base = path / path.name if path.is_dir() else path.with_suffix("")
     targets = {name: base.with_name(f"{base.name}_{name}.{fmt}") for name in frames}
     for target in targets.values():
-        if target.exists() and not overwrite:
-            raise FileExistsError(f"{target} already exists; pass overwrite=True to replace it")
+        check_target(target, overwrite)
     written = []
     for name, frame in frames.items():
         if fmt == "csv":

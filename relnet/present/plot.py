@@ -23,15 +23,15 @@ from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import FancyBboxPatch, Patch, Rectangle  # noqa: E402
 
+from ..data._atomic import atomic_write, check_target  # noqa: E402
+from ..data.vocab import DOMAINS, INFORMAL_KINDS, MUNICIPAL_KINDS, ROLES  # noqa: E402
 from ..instruments.content import LESSONS  # noqa: E402
 from ..instruments.goals import goal_coverage, goal_tree  # noqa: E402
 from ..instruments.governance import role_conflicts, role_overview  # noqa: E402
-from ..data._atomic import atomic_write  # noqa: E402
 from ..instruments.lessons import lesson_benchmark, lesson_scores  # noqa: E402
-from ..network.metrics import actor_metrics  # noqa: E402
 from ..instruments.partners import QUADRANT_LABELS, partner_matrix  # noqa: E402
 from ..network._cache import snapshot  # noqa: E402
-from ..data.vocab import DOMAINS, INFORMAL_KINDS, MUNICIPAL_KINDS, ROLES  # noqa: E402
+from ..network.metrics import actor_metrics  # noqa: E402
 from ..network.waves import wave_changes  # noqa: E402
 
 __all__ = [
@@ -631,8 +631,7 @@ def save_figure(figure, path, formats=("svg", "png", "pdf"), dpi=300, overwrite=
     else:
         targets = [path.with_suffix(f".{f}") for f in formats]
     for target in targets:
-        if target.exists() and not overwrite:
-            raise FileExistsError(f"{target} already exists; pass overwrite=True to replace it")
+        check_target(target, overwrite)
     written = []
     for target in targets:
         fmt = target.suffix.lstrip(".").lower()

@@ -15,23 +15,23 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import plot
+from ..data._atomic import atomic_write, check_target
+from ..data.read import read_case
 from ..instruments.content import LESSONS
-from .export import html_table
 from ..instruments.goals import goal_coverage, unlinked_partners
 from ..instruments.governance import role_conflicts
-from ..network.indicators import relational_profile
-from ..data._atomic import atomic_write
-from ..data.read import read_case
 from ..instruments.lessons import lesson_scores
-from ..network.metrics import actor_metrics, network_metrics
 from ..instruments.partners import QUADRANT_LABELS, partner_matrix
+from ..network.indicators import relational_profile
+from ..network.metrics import actor_metrics, network_metrics
 from ..network.privacy import report_pseudonyms
 from ..network.waves import wave_changes
+from . import plot
+from .export import html_table
 
 __all__ = ["build_report", "write_report", "DATA_DICTIONARY_VERSION"]
 
-DATA_DICTIONARY_VERSION = "1.0"
+DATA_DICTIONARY_VERSION = "2.0"
 
 TEXT = {
     "en": {
@@ -246,8 +246,7 @@ def write_report(case_or_path, out, lang="en", names=False, wave=None, overwrite
     """
     case = case_or_path if hasattr(case_or_path, "tables") else read_case(case_or_path)
     out = Path(out)
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} already exists; pass overwrite=True to replace it")
+    check_target(out, overwrite)
     page = build_report(case, lang=lang, names=names, wave=wave)
     return atomic_write(out, lambda temp: Path(temp).write_text(page, encoding="utf-8"),
                         overwrite=overwrite)

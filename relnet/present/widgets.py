@@ -15,20 +15,19 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import plot
-from ..instruments.content import LAWS, LESSONS, OPPORTUNITIES
 from ..data.examples import list_cases, load_example
-from .export import html_table
+from ..data.vocab import MUNICIPAL_KINDS, TIE_TYPES
+from ..instruments.content import LAWS, LESSONS, OPPORTUNITIES
 from ..instruments.goals import goal_coverage, unlinked_partners
 from ..instruments.governance import role_conflicts, role_overview
+from ..instruments.lessons import lesson_benchmark
+from ..instruments.partners import QUADRANT_LABELS, partner_matrix
 from ..network.graph import normalise_types, remove_actors
 from ..network.indicators import district_profile, relational_profile
-from ..instruments.lessons import lesson_benchmark
 from ..network.metrics import actor_metrics, network_metrics
-from ..instruments.partners import QUADRANT_LABELS, partner_matrix
-from ..network._cache import reuse_fingerprints
-from ..data.vocab import MUNICIPAL_KINDS, TIE_TYPES
 from ..network.waves import wave_changes
+from . import plot
+from .export import html_table
 
 __all__ = [
     "network_explorer", "partner_explorer", "goal_explorer", "roles_explorer",
@@ -134,8 +133,7 @@ class Explorer(w.VBox):
             return
         self._busy = True
         try:
-            with reuse_fingerprints():
-                self._update(self)
+            self._update(self)
         finally:
             self._busy = False
 

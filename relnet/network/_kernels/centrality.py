@@ -19,6 +19,7 @@ The tests compare every value with networkx (1e-9; 1e-6 for the iterative solver
 import math
 
 import igraph as ig
+import networkx as nx
 import numba
 import numpy as np
 import scipy.sparse as sp
@@ -323,7 +324,7 @@ def pagerank(arrays, alpha=0.85, max_iter=100, tol=1e-6):
         x = alpha * (x @ a + sum(x[dangling]) * p) + (1 - alpha) * p
         if np.absolute(x - last).sum() < n * tol:
             return x
-    raise RuntimeError("PageRank did not converge in 100 iterations (as networkx would raise)")
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def triangles_and_clustering(arrays):

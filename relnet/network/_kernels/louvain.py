@@ -135,7 +135,7 @@ def _one_level(indptr, nbr, w, degrees, order, m, resolution):
 
 def _modularity(indptr, nbr, w, degrees, labels, resolution):
     """networkx's modularity of a partition (labels) of a level graph."""
-    deg_sum = degrees.sum()
+    deg_sum = sum(degrees.tolist())
     m = deg_sum / 2
     norm = 1 / deg_sum ** 2
     a, b, ws = _edge_stream(indptr, nbr, w)
@@ -197,7 +197,10 @@ def louvain_communities(nodes_count, u, v, weight, resolution=1.0, threshold=1e-
     indptr, nbr, w = _ordered_csr(n, u, v, weight)
     indptr, nbr, w = _ordered_csr(n, *_edge_stream(indptr, nbr, w))
     degrees = _degrees(indptr, nbr, w)
-    m = float(w.sum() / 2)  # graph.size(weight="weight"), no self-loops at level 0
+    # graph.size(weight="weight"): networkx sums the weighted degrees node by node with
+    # Python's sum; summing the weights in another order (numpy's pairwise sum) differs in
+    # the last bit for decimal weights and can change the partition.
+    m = sum(degrees.tolist()) / 2
     membership = np.arange(n)
     mod = _modularity(indptr, nbr, w, degrees, np.arange(n), resolution)
 

@@ -1,0 +1,182 @@
+"""Every text a person reads, in Dutch and English, from one catalogue; numbers in their format.
+
+relnet's analyses return English keys (``"strategic"``, ``"funding"``, ``"ci_low"``) for code;
+whatever is *shown* (tables, figures, explorers, reports, messages) is looked up here.
+The catalogue is ``catalogue.yaml`` next to this module: one entry per text, with one value
+per language. `set_language` sets the default for everything (Dutch unless changed);
+``lang=None`` everywhere means that default. Numbers are formatted with Babel (CLDR data):
+a decimal comma and a thousands dot in Dutch (0,42; 48.000), the reverse in English.
+How to add a language: ``docs/howto-add-a-language.md``.
+
+>>> from relnet import i18n
+>>> i18n.t("kind.municipality", "nl"), i18n.t("kind.municipality", "en")
+('gemeente', 'municipality')
+>>> i18n.number(48000, "nl"), i18n.number(0.4213, "nl"), i18n.number(0.4213, "en", 2)
+('48.000', '0,421', '0.42')
+>>> i18n.resolve("de")
+Traceback (most recent call last):
+ValueError: language 'de' is not available; relnet speaks: nl (Nederlands), en (English)
+"""
+
+import math
+import numbers
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+__all__ = [
+    "LANGUAGES", "set_language", "get_language", "resolve", "t", "has", "label", "number",
+    "percent", "yes_no", "cell", "section",
+]
+
+_CATALOGUE_FILE = Path(__file__).with_name("catalogue.yaml")
+_DEFAULT = {"lang": "nl"}
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+@lru_cache(maxsize=1)
+def _catalogue():
+    """The catalogue flattened to {"section.key": {lang: text}}."""
+    with open(_CATALOGUE_FILE, encoding="utf-8") as handle:
+        tree = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    flat = {}
+
+    def walk(prefix, node):
+        if isinstance(node, dict) and node and all(k in _LOCALES for k in node):
+            flat[prefix] = node
+            return
+        for key, value in node.items():
+            walk(f"{prefix}.{key}" if prefix else str(key), value)
+
+    walk("", tree)
+    return flat
+
+
+LANGUAGES = tuple(_LOCALES)
+_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+def resolve(lang=None):
+    """The language to use: `lang`, or the default when None. Unknown: ValueError."""
+    if lang is None:
+        return _DEFAULT["lang"]
+    if lang not in _LOCALES:
+        spoken = ", ".join(f"{code} ({_NAMES[code]})" for code in LANGUAGES)
+        raise ValueError(f"language {lang!r} is not available; relnet speaks: {spoken}")
+    return lang
+
+
+def set_language(lang):
+    """Set the default language of every table, figure, explorer, report and message.
+
+    >>> import relnet
+    >>> relnet.set_language("en"); relnet.i18n.get_language()
+    'en'
+    >>> relnet.set_language("nl")
+    """
+    _DEFAULT["lang"] = resolve(lang)
+
+
+def get_language():
+    """The current default language."""
+    return _DEFAULT["lang"]
+
+
+def has(key):
+    """Whether the catalogue holds `key`."""
+    return key in _catalogue()
+
+
+def t(key, lang=None, **params):
+    """The text of `key` in `lang`, with ``{name}`` fields filled from `params`.
+
+    A missing key is a KeyError (a test checks that every key has every language).
+    """
+    entry = _catalogue()[key]
+    text = entry[resolve(lang)]
+    return text.format(**params) if params else text
+
+
+def label(section, key, lang=None):
+    """A value's label: ``label("quadrant", "strategic", "nl")`` -> 'strategisch partner'.
+
+    Keys outside the catalogue (an analyst's own metric, a district name) are shown as they
+    are, with underscores as spaces.
+    """
+    full = f"{section}.{key}"
+    if full in _catalogue():
+        return t(full, lang)
+    return str(key).replace("_", " ")
+
+
+def section(name, lang=None):
+    """Every key of a catalogue section with its text: ``section("kind", "nl")``."""
+    lang = resolve(lang)
+    prefix = name + "."
+    return {k[len(prefix):]: v[lang] for k, v in _catalogue().items() if k.startswith(prefix)
+            and "." not in k[len(prefix):]}
+
+
+@lru_cache(maxsize=None)
+def _pattern(digits, grouping=True):
+    from babel.numbers import parse_pattern
+
+    head = "#,##0" if grouping else "0"
+    return parse_pattern(head + ("." + "0" * digits if digits else ""))
+
+
+@lru_cache(maxsize=None)
+def _locale(lang):
+    from babel import Locale
+
+    return Locale.parse(_LOCALES[lang])
+
+
+def number(value, lang=None, digits=3):
+    """A number as a reader of `lang` writes it; whole numbers without decimals, missing '–'.
+
+    >>> number(3.0, "nl"), number(1234567.891, "nl", 1), number(float("nan"), "nl")
+    ('3', '1.234.567,9', '–')
+    """
+    if _missing(value):
+        return "–"
+    lang = resolve(lang)
+    if isinstance(value, (bool, np.bool_)):
+        return yes_no(value, lang)
+    if isinstance(value, numbers.Integral) or float(value).is_integer() and abs(value) >= 1:
+        return _pattern(0).apply(int(value), _locale(lang))
+    return _pattern(digits).apply(float(value), _locale(lang))
+
+
+def percent(value, lang=None):
+    """A share as a percentage without decimals: ``percent(0.634)`` -> '63%'."""
+    if _missing(value):
+        return "–"
+    from babel.numbers import format_percent
+
+    return format_percent(value, locale=_locale(resolve(lang)))
+
+
+def yes_no(value, lang=None):
+    """ja/nee, yes/no."""
+    return t("common.yes" if value else "common.no", lang)
+
+
+def cell(value, lang=None, digits=3):
+    """Any table cell as text for a reader: numbers formatted, booleans as ja/nee, missing '–'."""
+    if _missing(value):
+        return "–"
+    if isinstance(value, (bool, np.bool_)):
+        return yes_no(bool(value), lang)
+    if isinstance(value, numbers.Number):
+        return number(value, lang, digits)
+    return str(value)
+
+
+def _missing(value):
+    return value is None or value is pd.NA or value is pd.NaT or (
+        isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral)
+        and math.isnan(value))
