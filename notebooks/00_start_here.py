@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -9,56 +10,17 @@
 # ---
 
 # %% [markdown]
-# # 00 · Start here / Begin hier
+# # 00 · Begin hier
 #
-# relnet is a workbench for the *relationship-oriented municipality* (relatiegerichte
-# gemeente). A **case** is a folder (or Excel workbook) with the actors of a municipality's
-# social domain, the ties between them, partner scores, a goal tree, roles toward affiliated
-# bodies and a self-assessment on the 10 lessons.
+# relnet is een werkbank voor de *relatiegerichte gemeente*: hoe een gemeente in het sociaal
+# domein werkt met partners, sleutelpersonen, informele helpers en verbonden partijen. Een
+# **casus** is een map (of Excel-werkmap) met de actoren, de relaties tussen hen per meting,
+# de partnermatrix, een doelenboom met taken, de rollen tegenover verbonden partijen en een
+# zelfevaluatie op de 10 lessen.
 #
-# The shipped cases are **fictional illustrations**: invented municipalities, organisations
-# and people.
-
-# %%
-import relnet
-
-relnet.list_cases()[["name", "title", "n_actors", "waves", "lessons"]]
-
-# %% [markdown]
-# ## Load a case
-#
-# `load_example` loads a shipped case; `read_case` reads your own folder, `.xlsx` or `.zip`.
-
-# %%
-case = relnet.load_example("haverdonk")
-print(case)
-case.actors.head()
-
-# %%
-print(case.meta["practice"])
-
-# %% [markdown]
-# ## Validate
-#
-# `validate` lists every problem in a case at once, with the file, the row as Excel shows it
-# and the column. Here we make a copy of a case with a typo in a tie and check it.
-
-# %%
-import tempfile
-from pathlib import Path
-
-folder = Path(tempfile.mkdtemp()) / "met_fout"
-relnet.write_case(case, folder)
-ties = (folder / "ties.csv").read_text(encoding="utf-8").replace("zorg_linde", "zorg_lind", 1)
-(folder / "ties.csv").write_text(ties, encoding="utf-8")
-for problem in relnet.validate(folder):
-    print(problem)
-
-# %% [markdown]
-# ## Browse the good-practice cases / Blader door de casussen
-#
-# Filter the shipped (fictional) cases by lesson, domain and size; pick one to read its
-# practice story. Switch NL/EN at the top.
+# Hieronder staan de meegeleverde casussen. Ze zijn **fictief**: verzonnen gemeenten,
+# organisaties en personen, als illustratie. Filter op les, domein en omvang en kies een
+# casus om het verhaal van de praktijk te lezen.
 
 # %%
 from relnet import widgets
@@ -66,4 +28,34 @@ from relnet import widgets
 widgets.case_browser()
 
 # %% [markdown]
-# Next: `01_relationship_network` for the network and its metrics.
+# ## Een casus openen
+#
+# `load_example` opent een meegeleverde casus, `read_case` uw eigen map, `.xlsx` of `.zip`.
+# `show` toont een tabel zoals een lezer hem leest: in het Nederlands, met een decimale komma.
+
+# %%
+import relnet
+
+case = relnet.load_example("haverdonk")
+relnet.show(case.actors[["name", "kind", "domain", "district"]].head(8))
+
+# %% [markdown]
+# ## Controleren
+#
+# `validate` noemt elk probleem in een casus tegelijk: het bestand, de rij zoals Excel die
+# toont, de kolom en wat wel mag. Hier maken we een kopie met een typfout in een relatie.
+
+# %%
+import tempfile
+from pathlib import Path
+
+from relnet.present.widgets import problems_table
+
+folder = Path(tempfile.mkdtemp()) / "met_fout"
+relnet.write_case(case, folder)
+ties = (folder / "ties.csv").read_text(encoding="utf-8").replace("zorg_linde", "zorg_lind", 1)
+(folder / "ties.csv").write_text(ties, encoding="utf-8")
+relnet.show(problems_table(relnet.validate(folder)))
+
+# %% [markdown]
+# Verder: `01_relationship_network` over het netwerk en zijn maten.

@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -9,48 +10,56 @@
 # ---
 
 # %% [markdown]
-# # 01 · The relationship network / Het relatienetwerk
+# # 01 · Het relatienetwerk
 #
-# A case's ties form a network per wave. relnet measures it on the *collapsed undirected
-# graph* (every actor present is a node; two actors are linked when any tie joins them),
-# with metrics that reproduce published values (Freeman, Burt, Brandes) and indicators
-# that turn the 10 lessons into numbers.
+# Haverdonk (fictief) stuurde in 2015 alles vanuit het stadhuis; in 2017 dragen wijkteams,
+# partners en bewonersinitiatieven het netwerk. Kies de meting, de soorten relaties, kleur en
+# grootte. Zoek een actor: de kaart licht hem en zijn relaties op. Laat met *Laat alle
+# gemeentelijke actoren weg* zien wat de partners zelf bij elkaar houden (wat-als).
+
+# %%
+from relnet import widgets
+
+widgets.network_explorer(case="Haverdonk")
+
+# %% [markdown]
+# ## Wat de maten zeggen
+#
+# relnet meet op het *samengevoegde ongerichte netwerk*: elke actor in de meting is een knoop;
+# twee actoren zijn verbonden als een relatie hen verbindt. De maten reproduceren
+# gepubliceerde waarden (Freeman, Burt, Brandes); de definities staan in `docs/metrics.md`.
 
 # %%
 import relnet
-from relnet import plot, widgets
 
 case = relnet.load_example("haverdonk")
-relnet.network_metrics(case, wave=2015).round(3)
+relnet.show(relnet.network_metrics(case, wave=2015))
 
 # %% [markdown]
-# Actor-level metrics: who brokers (betweenness), who is constrained (Burt), who belongs
-# to which community.
+# Actoren met de grootste tussenpositie (*betweenness*): wie verbindt wie?
 
 # %%
 actors = relnet.actor_metrics(case)
-actors.sort_values("betweenness", ascending=False).head(8).round(3)
+names = case.actors.set_index("id")["name"]
+top = actors.nlargest(8, "betweenness")[["degree", "betweenness", "constraint"]]
+top.insert(0, "name", names.reindex(top.index).to_numpy())
+relnet.show(top.reset_index(drop=True))
 
 # %% [markdown]
-# ## The lessons as indicators
+# ## De lessen als indicatoren
 #
-# `hub_dependence` is the share of partner pairs that lose their connection once the
-# municipality is taken out: 1 means a "regiegemeente" hub, 0 a network that holds
-# together by itself.
+# *Afhankelijkheid van de gemeente als spil* is het aandeel paren partners dat niet meer
+# verbonden is zonder de gemeentelijke actoren: 1 is een regiegemeente, 0 een netwerk dat
+# zichzelf bij elkaar houdt. De definities (versie 2) staan in `docs/indicators.md`.
 
 # %%
-relnet.relational_profile(case, wave=2015)[["indicator", "lesson", "value"]].merge(
-    relnet.relational_profile(case, wave=2017)[["indicator", "value"]], on="indicator",
-    suffixes=("_2015", "_2017")).round(3)
-
-# %%
-plot.network_map(case, wave=2015, lang="nl");
+profile = relnet.relational_profile(case, wave=2015)[["indicator", "value"]].merge(
+    relnet.relational_profile(case, wave=2017)[["indicator", "value", "n", "note"]],
+    on="indicator", suffixes=("_a", "_b"))
+relnet.show(profile.rename(columns={"value_a": "2015", "value_b": "2017"}))
 
 # %% [markdown]
-# ## Explore / Verkennen
-#
-# Change the wave, the tie types, the colours and sizes; search an actor; press
-# *Remove all municipal actors* to see what the partners hold together themselves.
+# De kaart voor print (ook te downloaden in de verkenner):
 
 # %%
-widgets.network_explorer()
+relnet.plot.network_plot(case, wave=2015, lang="nl");

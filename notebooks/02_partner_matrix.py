@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -9,38 +10,40 @@
 # ---
 
 # %% [markdown]
-# # 02 · The partner strategy matrix / De partnermatrix
+# # 02 · De partnermatrix
 #
-# Each partner is scored on its influence on the goals (vertical) and on how much the
-# municipality depends on it (horizontal, "is there an alternative?"). A score equal to
-# the threshold counts as high. Desired moves: up (raise effectiveness), down (wind down),
-# left (become less dependent), right (commit for years).
+# Elke partner krijgt twee scores: zijn invloed op het bereiken van de doelen (verticaal) en
+# hoe afhankelijk de gemeente van hem is (horizontaal: is er een alternatief?). Daarna kiest
+# u een richting: **omhoog** (de effectiviteit van de partner verhogen), **omlaag** (de relatie
+# afbouwen en beëindigen), **naar links** (minder afhankelijk worden), **naar rechts** (een
+# meerjarig, gecommitteerd samenwerkingsverband aangaan). Lindermeer (fictief) bundelt zijn
+# drie jongerenwerkorganisaties tot één partner die één compleet aanbod doet.
 #
-# The example: Lindermeer (fictional) bundles three small youth-work organisations into one
-# strategic partner.
+# Verschuif een partner met de schuifjes: kwadrant, strategie en figuur volgen.
 
 # %%
 import relnet
-from relnet import plot, widgets
+from relnet import widgets
 
 case = relnet.load_example("lindermeer")
-matrix = relnet.partner_matrix(case)
-matrix[["name", "influence", "dependency", "quadrant", "move", "target_quadrant"]]
-
-# %% [markdown]
-# Beside the scores, the partner's place in the network: a *cut point* holds parts of the
-# network together; `mismatch` flags where perceived dependency and structure disagree.
-
-# %%
-matrix[["name", "dependency", "betweenness", "cut_point", "mismatch"]].round(3)
-
-# %%
-plot.partner_matrix_plot(case, lang="nl");
-
-# %% [markdown]
-# ## Move a partner / Verschuif een partner
-#
-# Drag the sliders: the quadrant, the strategy and the figure follow.
-
-# %%
 widgets.partner_explorer(case)
+
+# %% [markdown]
+# ## De tabel achter de figuur
+#
+# *Strategie na de beweging* is wat de partner nodig heeft waar hij heen gaat, zodat strategie
+# en beweging elkaar nooit tegenspreken. Naast de scores staat de plaats van de partner in het
+# netwerk: een *snijpunt* houdt delen van het netwerk bij elkaar; *beeld en structuur
+# verschillen* als de ingeschatte afhankelijkheid niet past bij die plaats. De namen van de
+# kwadranten en hun strategieën zijn die van relnet, naar Kraljic (1983).
+
+# %%
+matrix = relnet.partner_matrix(case)
+relnet.show(matrix[["name", "quadrant", "move", "action", "target_strategy", "cut_point",
+                    "mismatch"]])
+
+# %% [markdown]
+# Partners die samen verder gaan (bundels):
+
+# %%
+relnet.show(relnet.partner_bundles(case))

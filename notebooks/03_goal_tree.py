@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -9,25 +10,26 @@
 # ---
 
 # %% [markdown]
-# # 03 · The goal tree / De doelenboom
+# # 03 · De doelenboom
 #
-# One integral main goal, sub-goals per domain, activities under them, and the partners
-# contributing to each. Coverage shows which goals have no partner and which partners
-# serve no goal.
+# Eén integraal hoofddoel (*Iedereen telt mee en doet mee*), doelen per beleidsterrein eronder,
+# en per doel de partners die eraan bijdragen en de inzet van het team. Doelen zonder partner
+# zijn gearceerd; taken die geen enkel doel dienen staan apart. Zo prioriteert een team zijn werk
+# vanuit de doelen (naar het artikel over doelenboomsessies, zie `docs/sources.md`).
+
+# %%
+from relnet import widgets
+
+widgets.goal_explorer(case="Welderhoven")
+
+# %% [markdown]
+# ## Inzet en partners per doel
+#
+# `goal_priorities` telt per doel de taken en uren (van het doel en de doelen eronder), de
+# wettelijke uren en de partners; de laatste rij zijn de taken die geen doel dienen.
 
 # %%
 import relnet
-from relnet import plot, widgets
 
 case = relnet.load_example("welderhoven")
-coverage = relnet.goal_coverage(case)
-coverage
-
-# %%
-print("Partners linked to no goal:", coverage.attrs["unlinked_partners"])
-
-# %%
-plot.goal_tree_plot(case, lang="nl");
-
-# %%
-widgets.goal_explorer()
+relnet.show(relnet.goal_priorities(case).drop(columns=["goal", "vision"]))

@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -9,25 +10,25 @@
 # ---
 
 # %% [markdown]
-# # 04 · Governance roles / Rollen tegenover verbonden partijen
+# # 04 · Rollen tegenover verbonden partijen
 #
-# Toward an affiliated body the municipality is commissioner (opdrachtgever), owner
-# (eigenaar), contractor (opdrachtnemer) or executor (uitvoerder), with a director
-# (regisseur) in the civil service. Commissioner and owner should not be the same
-# administrator.
+# De gemeente heeft vier rollen tegenover een verbonden partij: opdrachtgever, eigenaar,
+# opdrachtnemer en uitvoerder. De regisseur is de ambtelijke spil tussen de bestuurlijk
+# opdrachtgever en de directie van de partij: de ambtelijk opdrachtgever. Opdrachtgever en
+# eigenaar horen niet bij dezelfde portefeuillehouder. In Brakkenveen (fictief) gaat dat mis.
+
+# %%
+from relnet import widgets
+
+widgets.roles_explorer(case="Brakkenveen")
+
+# %% [markdown]
+# ## De bevindingen als tabel
 
 # %%
 import relnet
-from relnet import plot, widgets
 
 case = relnet.load_example("brakkenveen")
-relnet.role_overview(case, labels=True)
-
-# %%
-relnet.role_conflicts(case, lang="nl")
-
-# %%
-plot.roles_plot(case);
-
-# %%
-widgets.roles_explorer()
+findings = relnet.role_conflicts(case)
+findings["body"] = case.actors.set_index("id")["name"].reindex(findings["body"]).to_numpy()
+relnet.show(findings[["body", "severity", "message"]])

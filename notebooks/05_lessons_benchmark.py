@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -9,30 +10,25 @@
 # ---
 
 # %% [markdown]
-# # 05 · The 10 lessons and benchmarking / De 10 lessen en vergelijken
+# # 05 · De 10 lessen en de vergelijking
 #
-# Staff score their municipality on each lesson (1-5). relnet gives the mean with a 95%
-# t-interval per lesson and compares one case with the pooled answers of the others,
-# next to the lesson's network indicator where there is one.
+# Medewerkers scoren hun gemeente op de 10 lessen van de relatiegerichte gemeente (1-5). Per
+# les: het gemiddelde met een 95%-interval (pas vanaf 3 antwoorden; onder de 5 staat het
+# aantal erbij), naast de andere casussen. Een les *verschilt* alleen als het verschil na
+# Holm-correctie over de tien lessen overeind blijft. De andere casussen zijn hier fictief.
+
+# %%
+from relnet import widgets
+
+widgets.lessons_explorer(case="Haverdonk")
+
+# %% [markdown]
+# ## De scores per les
 
 # %%
 import relnet
-from relnet import plot, widgets
 
-relnet.lessons_table("nl")[["lesson", "title", "indicator"]]
-
-# %%
-cases = [relnet.load_example(name) for name in relnet.list_cases()["name"]]
-haverdonk = cases[1]
-relnet.lesson_scores(haverdonk).round(2)
-
-# %%
-benchmark = relnet.lesson_benchmark(haverdonk, cases)
-benchmark[["lesson", "title", "mean", "bench_mean", "p_value", "differs", "indicator",
-           "indicator_value", "indicator_bench"]].round(3)
-
-# %%
-plot.lesson_profile(haverdonk, cases, lang="nl");
-
-# %%
-widgets.lessons_explorer()
+case = relnet.load_example("haverdonk")
+scores = relnet.lesson_scores(case)
+scores.insert(1, "title", [relnet.LESSONS[n].title() for n in scores["lesson"]])
+relnet.show(scores, digits=2)

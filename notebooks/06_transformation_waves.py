@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -9,31 +10,24 @@
 # ---
 
 # %% [markdown]
-# # 06 · Transformation over waves / Transformatie tussen metingen
+# # 06 · Transformatie tussen metingen
 #
-# Transformation is a journey: data come in waves. `wave_changes` lists the actors and
-# links that were added, lost and kept, with every metric side by side; `compare` puts
-# cases or waves in one tidy table.
+# Transformeren is een ontdekkingsreis: wat veranderde tussen twee metingen? Actoren en
+# relaties erbij en weg, en elke maat en indicator naast elkaar. Een meting wordt nooit met
+# zichzelf vergeleken.
+
+# %%
+from relnet import widgets
+
+widgets.waves_explorer(case="Haverdonk")
+
+# %% [markdown]
+# ## Alle casussen naast elkaar
+#
+# `compare` geeft één rij per casus (hun laatste meting), met elke maat en indicator.
 
 # %%
 import relnet
-from relnet import plot, widgets
 
-case = relnet.load_example("haverdonk")
-changes = relnet.wave_changes(case, 2015, 2017)
-changes
-
-# %%
-changes.counts()
-
-# %%
-changes.metrics.round(3)
-
-# %%
-relnet.compare(case)[["wave", "density", "hub_dependence", "mutuality", "informal_facilitation"]]
-
-# %%
-plot.wave_comparison(case, lang="nl");
-
-# %%
-widgets.waves_explorer()
+cases = [relnet.load_example(n) for n in relnet.list_cases()["name"]]
+relnet.plot.indicator_plot(cases, lang="nl");

@@ -10,11 +10,25 @@
 # ---
 
 # %% [markdown]
-# # 07 · Your own data / Uw eigen gegevens
+# # 07 · Uw eigen gegevens
 #
-# Start with an empty case (`relnet new DIR` on the command line, or `relnet.new_case`),
-# fill in the files in Excel, validate, and analyse. Here we fill the tables with pandas,
-# as Excel would, save the case as a workbook, and see what a typo does.
+# Sleep uw eigen casus hieronder (een Excel-werkmap of een zip van een casusmap). relnet
+# noemt elk probleem met bestand, rij, kolom en wat wel mag; is de casus geldig, dan ziet u het
+# relationele profiel en de partnermatrix en kunt u een rapport downloaden. Er wordt niets
+# opgeslagen.
+
+# %%
+from relnet import widgets
+
+widgets.upload_explorer()
+
+# %% [markdown]
+# ## Een lege casus om in te vullen
+#
+# Begin met een lege casus (`relnet new MAP` op de opdrachtregel, of `relnet.new_case`) en
+# vul de bestanden in Excel in. Nederlandse termen en kolomkoppen mogen: *gemeente*,
+# *zorgaanbieder*, *samenwerking*, *financiering*, *ja/nee*; *naam*, *soort*. Hier vullen we de
+# tabellen met pandas, zoals Excel zou doen, en bewaren de casus als werkmap.
 
 # %%
 import tempfile
@@ -26,13 +40,6 @@ import relnet
 
 work = Path(tempfile.mkdtemp())
 relnet.new_case(work / "mijn_casus", name="Mijn casus", municipality="Voorbeeldstad")
-sorted(p.name for p in (work / "mijn_casus").iterdir())
-
-# %% [markdown]
-# Fill in the actors and ties. Dutch terms are fine: *gemeente*, *zorgaanbieder*,
-# *samenwerking*, *financiering*, *ja/nee*.
-
-# %%
 case = relnet.read_case(work / "mijn_casus")
 case.actors = pd.DataFrame({
     "id": ["gem", "wijk", "zorg", "welzijn", "buurt"],
@@ -48,41 +55,22 @@ case.ties = pd.DataFrame({
 })
 workbook = work / "mijn_casus.xlsx"
 relnet.write_case(case, workbook)
-relnet.validate(workbook)
+relnet.show(relnet.read_case(workbook).actors[["name", "kind"]])
 
 # %% [markdown]
-# Dutch terms were accepted and translated. Now a typo, as happens in Excel: a tie to
-# `welzjin` instead of `welzijn`. `validate` names the sheet, the row as Excel shows it and
-# the column, and says what would be accepted. The file itself is not changed.
+# Een typfout, zoals in Excel gebeurt: een relatie naar `welzjin` in plaats van `welzijn`.
+# `validate` noemt het blad, de rij zoals Excel die toont en de kolom, en zegt wat wel mag.
+# Het bestand zelf verandert niet.
 
 # %%
 import shutil
 
 import openpyxl
 
+from relnet.present.widgets import problems_table
+
 shutil.copy(workbook, work / "met_typfout.xlsx")
 book = openpyxl.load_workbook(work / "met_typfout.xlsx")
 book["ties"]["A6"] = "welzjin"  # the source of the fifth tie, as typed in Excel
 book.save(work / "met_typfout.xlsx")
-for problem in relnet.validate(work / "met_typfout.xlsx"):
-    print(problem)
-
-# %% [markdown]
-# With the valid workbook, every analysis works as on the shipped cases.
-
-# %%
-case = relnet.read_case(workbook)
-relnet.relational_profile(case)[["indicator", "value", "note"]]
-
-# %% [markdown]
-# ## A first report / Een eerste rapport
-#
-# One self-contained HTML file (it opens offline and can be mailed). Persons are
-# pseudonymised unless you ask for names. On the command line:
-# `relnet report mijn_casus.xlsx -o rapport.html --lang nl`.
-
-# %%
-from relnet import write_report
-
-report = write_report(case, work / "rapport.html", lang="nl")
-print(report, f"{report.stat().st_size / 1024:.0f} KB")
+relnet.show(problems_table(relnet.validate(work / "met_typfout.xlsx")))

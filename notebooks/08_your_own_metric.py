@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -9,41 +10,41 @@
 # ---
 
 # %% [markdown]
-# # 08 · Your own metric / Uw eigen maat
+# # 08 · Uw eigen maat
 #
-# Analysts can add a metric without touching relnet's code. A network metric is a function
-# of the collapsed graph `G` returning a number; an actor metric returns a value per actor.
-# Once registered it appears in `network_metrics`, `actor_metrics`, `compare`,
-# `wave_changes` and the explorers.
+# Een onderzoeker kan een eigen maat toevoegen met `register_metric`: hij verschijnt dan overal
+# waar relnet maten toont (tabellen, `compare`, `wave_changes`, verkenners, rapporten). Hier:
+# het aandeel relaties van een actor met een wijkteam.
 
 # %%
-import networkx as nx
-
 import relnet
-from relnet import widgets
 
 
-def informal_isolates(G):
-    """Informal actors (citizen initiatives, carers, key persons) without any tie."""
-    informal = {"citizen_initiative", "informal_carer", "key_person"}
-    return sum(1 for n, kind in G.nodes(data="kind") if kind in informal and G.degree(n) == 0)
+def team_share(G):
+    """Per actor: the share of its links that go to a district team."""
+    out = {}
+    for node in G:
+        links = list(G[node])
+        teams = sum(1 for other in links if G.nodes[other].get("kind") == "district_team")
+        out[node] = teams / len(links) if links else 0.0
+    return out
 
 
-relnet.register_metric("informal_isolates", informal_isolates)
-relnet.register_metric("local_bridging",
-                       lambda G: {n: 1 - nx.clustering(G, n) for n in G}, level="actor")
-
-# %%
-cases = [relnet.load_example(name) for name in relnet.list_cases()["name"]]
-relnet.compare(cases)[["case", "informal_isolates", "density"]]
-
-# %%
-relnet.wave_changes(cases[3], 2015, 2017).metrics.loc[["informal_isolates"]]
+relnet.register_metric("team_share", team_share, level="actor")
 
 # %% [markdown]
-# The actor metric is now a choice under *Size by* in the network explorer.
+# De maat staat nu in de verkenner bij *Grootte naar*:
 
 # %%
-explorer = widgets.network_explorer(cases)
-explorer.controls["size"].value = "local_bridging"
-explorer
+from relnet import widgets
+
+widgets.network_explorer(case="Haverdonk")
+
+# %% [markdown]
+# En in elke tabel:
+
+# %%
+case = relnet.load_example("haverdonk")
+table = relnet.actor_metrics(case)[["degree", "team_share"]].nlargest(6, "team_share")
+table.insert(0, "name", case.actors.set_index("id")["name"].reindex(table.index).to_numpy())
+relnet.show(table.reset_index(drop=True))

@@ -10,67 +10,64 @@
 # ---
 
 # %% [markdown]
-# # 09 · A report you can edit / Een rapport om zelf te bewerken
+# # 09 · Een rapport om zelf te bewerken
 #
-# `relnet report PATH -o report.html` writes a finished, self-contained report. This
-# notebook is the same report as a notebook, for researchers who want to write their own
-# text around the figures. Run it with other parameters through papermill:
+# `relnet report PAD -o rapport.html` schrijft een kant-en-klaar rapport. Dit notebook is
+# hetzelfde rapport als notebook, voor onderzoekers die hun eigen tekst om de figuren willen
+# schrijven. Met papermill met andere parameters:
 #
 # ```
-# papermill notebooks/09_report.ipynb out.ipynb -p case_path my_case.xlsx -p lang nl
+# papermill notebooks/09_report.ipynb uit.ipynb -p case_path mijn_casus.xlsx -p lang nl
 # ```
 #
-# Persons are pseudonymised unless `names = True`.
+# Personen zijn gepseudonimiseerd, tenzij `names = True`.
 
 # %% tags=["parameters"]
 case_path = None  # a case folder, .xlsx or .zip; None = the shipped Haverdonk case
-lang = "en"
+lang = "nl"
 names = False
 wave = None
 output = None  # also write the standard HTML report here
 
 # %%
 import relnet
-from relnet import plot
 from relnet.network.privacy import report_pseudonyms
 
+relnet.set_language(lang)
 case = relnet.load_example("haverdonk") if case_path is None else relnet.read_case(case_path)
-shown = case if names else report_pseudonyms(case, lang)
-print(case.meta["name"], "| waves:", case.waves,
-      "| persons:", "named" if names else "pseudonymised")
+shown = case if names else report_pseudonyms(case)
 
 # %% [markdown]
-# ## The network
+# ## Het netwerk
 #
-# *Write your interpretation here.*
+# *Schrijf hier uw interpretatie.*
 
 # %%
-plot.network_map(shown, wave, lang=lang, size_by="betweenness");
+relnet.plot.network_plot(shown, wave=wave, size_by="betweenness");
 
 # %%
-relnet.relational_profile(shown, wave, lang=lang)[["indicator", "value", "description"]]
+relnet.show(relnet.relational_profile(shown, wave)[["indicator", "value", "n", "note"]])
 
 # %% [markdown]
-# ## The partner matrix and the goals
+# ## De partnermatrix en de doelen
 
 # %%
-plot.partner_matrix_plot(shown, wave, lang=lang);
+relnet.plot.partner_matrix_plot(shown, wave=wave);
 
 # %%
-plot.goal_tree_plot(shown, lang=lang);
+relnet.plot.goal_tree_plot(shown);
 
 # %% [markdown]
-# ## Governance and the self-assessment
+# ## Sturing en zelfevaluatie
 
 # %%
-relnet.role_conflicts(shown, lang=lang)
+findings = relnet.role_conflicts(shown)
+findings["body"] = shown.actors.set_index("id")["name"].reindex(findings["body"]).to_numpy()
+relnet.show(findings[["body", "severity", "message"]])
 
 # %%
-plot.lesson_profile(shown, wave=wave, lang=lang);
+relnet.plot.lesson_plot(shown, wave=wave);
 
 # %%
 if output:
-    from relnet import write_report
-
-    write_report(case, output, lang=lang, names=names, wave=wave, overwrite=True)
-    print("wrote", output)
+    relnet.write_report(case, output, names=names, wave=wave, overwrite=True)

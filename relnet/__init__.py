@@ -24,11 +24,15 @@ from .data.errors import CaseError, Problem
 from .data.examples import example_path, list_cases, load_example
 from .data.read import read_case, validate
 from .data.write import new_case, write_case
-from .instruments.content import LAWS, LESSONS, OPPORTUNITIES, lessons_table
-from .instruments.goals import goal_coverage, goal_tree, unlinked_partners
+from .instruments.content import (
+    LAWS, LESSONS, OPPORTUNITIES, laws_table, lessons_table, opportunities_table,
+)
+from .instruments.goals import (
+    goal_coverage, goal_priorities, goal_tree, unlinked_partners, unserved_activities,
+)
 from .instruments.governance import role_conflicts, role_overview
 from .instruments.lessons import lesson_benchmark, lesson_scores
-from .instruments.partners import partner_matrix
+from .instruments.partners import partner_bundles, partner_matrix
 from .network import graph, metrics
 from .network.graph import collapsed_graph, directed_graph, to_graph
 from .network.indicators import relational_profile
@@ -64,6 +68,8 @@ _LAZY_NAMES = {
     "write_report": "relnet.present.report",
     "build_report": "relnet.present.report",
     "export_tables": "relnet.present.export",
+    "export_case": "relnet.present.export",
+    "show": "relnet.present.tables",
 }
 
 
@@ -83,9 +89,10 @@ __all__ = [
     "network_metrics", "actor_metrics", "centrality_batch", "register_metric",
     "unregister_metric", "registered_metrics", "relational_profile", "compare",
     "wave_changes", "trust_value", "similar_names", "merge_actors", "anonymize",
-    "partner_matrix", "goal_tree", "goal_coverage", "unlinked_partners", "role_conflicts",
-    "role_overview", "lesson_scores", "lesson_benchmark",
-    "LESSONS", "LAWS", "OPPORTUNITIES", "lessons_table",
-    "write_report", "build_report", "export_tables",
+    "partner_matrix", "partner_bundles", "goal_tree", "goal_coverage", "goal_priorities",
+    "unlinked_partners", "unserved_activities", "role_conflicts", "role_overview",
+    "lesson_scores", "lesson_benchmark",
+    "LESSONS", "LAWS", "OPPORTUNITIES", "lessons_table", "laws_table", "opportunities_table",
+    "write_report", "build_report", "export_tables", "export_case", "show",
     "graph", "metrics", "synth", "plot", "widgets", "report", "export",
 ]

@@ -59,25 +59,71 @@ def test_every_move_and_combination():
 
 def test_partner_matrix_table(tmp_path):
     case = make(tmp_path, partners="""\
-actor,influence,dependency,move
-p1,5,5,
-p2,4,8,omhoog+links
-p3,2,1,omlaag
-vp1,8,3,rechts
+actor,influence,dependency,move,opmerking,bundel
+p1,5,5,,,
+p2,4,8,omhoog+links,minder afhankelijk,
+p3,2,1,omlaag,,
+vp1,8,3,rechts,,samen
 """)
-    m = relnet.partner_matrix(case).set_index("actor")
+    m = relnet.partner_matrix(case, lang="en").set_index("actor")
     assert m.loc["p1", "quadrant"] == "strategic" and m.loc["p1", "target_quadrant"] == "strategic"
     assert m.loc["p2", "quadrant"] == "bottleneck" and m.loc["p2", "move"] == "up+left"
     assert m.loc["p2", "target_quadrant"] == "leverage"
     assert m.loc["p3", "target_quadrant"] == "routine"
     assert m.loc["vp1", "quadrant"] == "leverage" and m.loc["vp1", "target_quadrant"] == "strategic"
-    assert m.loc["p1", "strategy"] == relnet.instruments.partners.STRATEGIES["en"]["strategic"]
+    assert m.loc["p1", "strategy"] == relnet.i18n.t("strategy.strategic", "en")
     assert m.loc["p1", "name"] == "Partner 1"
     assert {"betweenness", "cut_point", "mismatch"} <= set(m.columns)
+    # v2: what the move means, after the source; the strategy of where the partner goes
+    assert m.loc["p2", "action"] == ("raise this partner's effectiveness; "
+                                     "become less dependent on this partner")
+    assert m.loc["p2", "target_strategy"] == relnet.i18n.t("strategy.leverage", "en")
+    assert m.loc["vp1", "action"] == "enter a committed multi-year partnership"
+    assert m.loc["p1", "action"] == "no move chosen"
+    # down: phase out and end, shown as the exit, not as the quadrant it stays in
+    assert bool(m.loc["p3", "phase_out"]) and not bool(m.loc["p2", "phase_out"])
+    assert m.loc["p3", "target_strategy"] == "Phase the relationship out and end it."
+    # the note and the bundle (Dutch headers opmerking, bundel) are kept
+    assert m.loc["p2", "note"] == "minder afhankelijk" and m.loc["vp1", "bundle"] == "samen"
+    assert pd.isna(m.loc["p1", "note"]) and pd.isna(m.loc["p1", "bundle"])
     higher = relnet.partner_matrix(case, threshold=6).set_index("actor")
     assert higher.loc["p1", "quadrant"] == "routine"
     nl = relnet.partner_matrix(case, lang="nl").set_index("actor")
-    assert nl.loc["p1", "strategy"].startswith("Bouw een meerjarig")
+    assert nl.loc["p1", "strategy"].startswith("Ga een langdurig, strategisch partnerschap")
+    assert nl.loc["p3", "action"] == "de relatie afbouwen en beëindigen"
+
+
+def test_strategy_never_contradicts_the_move():
+    """A partner that moves up is never told to consider ending the relationship."""
+    for name in relnet.list_cases()["name"]:
+        m = relnet.partner_matrix(relnet.load_example(name), lang="en")
+        moved_up = m[m["move"].fillna("").str.contains("up")]
+        assert not moved_up["target_strategy"].str.contains("end").any(), name
+        for row in m.itertuples():
+            expected = "phase_out" if row.phase_out else row.target_quadrant
+            assert row.target_strategy == relnet.i18n.t(f"strategy.{expected}", "en")
+
+
+def test_partner_bundles(tmp_path):
+    case = make(tmp_path, partners="""\
+actor,influence,dependency,move,note,bundle
+p1,2,2,up+right,een aanbod,jeugd
+p2,4,3,up+right,een aanbod,jeugd
+p3,3,6,up,,jeugd
+vp1,8,3,rechts,,
+vp2,1,1,omlaag,,afbouw
+""")
+    b = relnet.partner_bundles(case).set_index("bundle")
+    assert list(b.index) == ["afbouw", "jeugd"]
+    jeugd = b.loc["jeugd"]
+    assert jeugd["members"] == "Partner 1, Partner 2, Partner 3" and jeugd["n"] == 3
+    assert jeugd["influence"] == pytest.approx(3.0) and jeugd["dependency"] == pytest.approx(11 / 3)
+    assert pd.isna(jeugd["move"])  # the members do not share one move
+    assert jeugd["quadrant"] == "routine" and jeugd["note"] == "een aanbod"
+    assert b.loc["afbouw", "move"] == "down" and b.loc["afbouw", "n"] == 1
+    bundled = relnet.partner_bundles(relnet.load_example("lindermeer")).iloc[0]
+    assert (bundled["n"], bundled["move"], bundled["target_quadrant"]) == (3, "up+right",
+                                                                            "strategic")
 
 
 def test_partner_matrix_structural_position(tmp_path):
@@ -216,13 +262,20 @@ def test_lesson_intervals_against_scipy():
 
 
 def test_lesson_scores_with_few_answers(tmp_path):
-    case = make(tmp_path, lessons="respondent,lesson,score\nR1,1,4\nR2,1,2\nR1,2,3\n")
+    case = make(tmp_path, lessons="respondent,lesson,score\nR1,1,4\nR2,1,2\nR1,2,3\n"
+                                  "R1,4,1\nR2,4,3\nR3,4,2\nR4,4,2\n")
     s = relnet.lesson_scores(case).set_index("lesson")
-    # lesson 1: mean 3, sd sqrt(2), t(0.975, 1) = 12.706 -> 3 +- 12.706 * 1.4142 / 1.4142
+    # lesson 1: 2 answers, mean 3, sd sqrt(2): no interval (its half-width would be 12.7)
     assert s.loc[1, "sd"] == pytest.approx(math.sqrt(2))
-    assert s.loc[1, "ci_high"] == pytest.approx(3 + 12.7062047, rel=1e-6)
+    assert math.isnan(s.loc[1, "ci_low"]) and math.isnan(s.loc[1, "ci_high"])
     assert s.loc[2, "n"] == 1 and s.loc[2, "mean"] == 3 and math.isnan(s.loc[2, "ci_low"])
     assert s.loc[3, "n"] == 0 and math.isnan(s.loc[3, "mean"])
+    # lesson 4: 4 answers (1, 3, 2, 2): mean 2, sd sqrt(2/3), t(0.975, 3) = 3.18245 ->
+    # half-width 3.18245 * 0.8165 / 2 = 1.2991; the interval runs below the 1-5 scale and is
+    # reported to its real end
+    assert s.loc[4, "ci_low"] == pytest.approx(2 - 3.182446 * math.sqrt(2 / 3) / 2)
+    assert s.loc[4, "ci_low"] < 1
+    assert list(s["few"]) == [True] * 10  # every lesson has fewer than 5 answers
 
 
 def test_lesson_benchmark():
@@ -239,12 +292,86 @@ def test_lesson_benchmark():
     assert row["indicator"] == "mutuality"
     assert row["indicator_value"] == pytest.approx(
         relnet.relational_profile(haverdonk).set_index("indicator").loc["mutuality", "value"])
-    assert bool(row["differs"]) == (row["p_value"] < 0.05)
+    # Holm over the ten lessons, by hand: sort, multiply by (10 - rank), keep monotone
+    p = bench["p_value"].to_numpy()
+    order = np.argsort(p)
+    holm = np.empty(10)
+    running = 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (10 - rank) * p[i]))
+        holm[i] = running
+    assert bench["p_adjusted"].to_numpy() == pytest.approx(holm)
+    assert list(bench["differs"]) == list(holm < 0.05)
+    assert bench["fictional_benchmark"].all()  # the shipped cases are fictional
+    assert bench["bench_cases"].eq(3).all()
     assert np.isnan(bench.set_index("lesson").loc[2, "indicator_value"])
+
+
+def test_holm_removes_a_false_difference():
+    """Three lessons at p 0.009-0.025 do not survive Holm's correction over ten."""
+    from relnet.instruments.lessons import multipletests
+
+    adjusted = multipletests([0.009, 0.02, 0.025, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
+                             method="holm")[1]
+    assert adjusted[:3] == pytest.approx([0.09, 0.18, 0.2])
 
 
 def test_lesson_titles_are_bilingual():
     nl, en = relnet.lessons_table("nl"), relnet.lessons_table("en")
     assert len(nl) == len(en) == 10
-    assert nl.loc[4, "title"] == "ontzorgt" and en.loc[4, "title"] == "relieves care"
+    assert nl.loc[4, "title"] == "ontzorgt" and en.loc[4, "title"] == "unburdens (ontzorgt)"
     assert len(relnet.LAWS) == 4 and len(relnet.OPPORTUNITIES) == 6
+
+
+def test_an_official_entered_as_commissioner_is_pointed_to_the_director_role(tmp_path):
+    """The source makes the director (regisseur) the official commissioner: a department
+    entered as commissioner is told so, and an administrator as commissioner is fine."""
+    case = make(tmp_path, roles="body,role,holder\nvp1,commissioner,afd\nvp1,owner,w2\n"
+                                "vp1,director,afd\nvp2,commissioner,w1\nvp2,director,afd\n")
+    c = relnet.role_conflicts(case, lang="en")
+    rows = c[c["rule"] == "holder_not_administrator"]
+    assert rows["body"].tolist() == ["vp1"]
+    message = rows["message"].item()
+    assert "Afdeling" in message and "official commissioner" in message and \
+        "director" in message
+    nl = relnet.role_conflicts(case, lang="nl")
+    assert "regisseur" in nl.loc[nl["rule"] == "holder_not_administrator", "message"].item()
+    # an owner who is not an administrator gets the plain message
+    other = make(tmp_path / "x", roles="body,role,holder\nvp1,commissioner,w1\nvp1,owner,p1\n"
+                                       "vp1,director,afd\n")
+    message = relnet.role_conflicts(other, lang="en").query(
+        "rule == 'holder_not_administrator'")["message"].item()
+    assert message == "The owner role of Verbonden Een is held by Partner 1, who is not an " \
+                      "administrator."
+
+
+GOALS_TASKS = """\
+id,name,goal,team,effort,statutory
+t1,Aanvragen,g111,A,100,ja
+t2,Taallessen,g12,B,40,
+t3,Mantelzorgdag,g21,A,10,nee
+t4,Subsidies,,B,25,
+t5,Vergunningen,,A,5,ja
+"""
+
+
+def test_goal_priorities_by_hand(tmp_path):
+    case = make(tmp_path, goals=GOALS.replace("id,label,parent", "id,label,parent,visie")
+                .replace("g0,Iedereen telt mee,", "g0,Iedereen telt mee,,Iedereen doet mee"),
+                activities=GOALS_TASKS,
+                goal_links="goal,actor,contribution\ng111,p1,4\ng111,p2,2\ng12,p1,\n")
+    p = relnet.goal_priorities(case, lang="nl").set_index("label")
+    # g1 (Werk) holds t1 (g111 below g11 below g1) and t2 (g12): 140 hours, 100 statutory
+    assert (p.loc["Werk", "activities"], p.loc["Werk", "effort"],
+            p.loc["Werk", "statutory_effort"]) == (2, 140.0, 100.0)
+    assert (p.loc["Iedereen telt mee", "activities"], p.loc["Iedereen telt mee", "effort"]) == \
+        (3, 150.0)
+    assert p.loc["Iedereen telt mee", "vision"] == "Iedereen doet mee"
+    # contribution: the links of g1 and below with a score: 4 and 2
+    assert p.loc["Werk", "mean_contribution"] == pytest.approx(3.0)
+    assert math.isnan(p.loc["Zorg", "mean_contribution"])
+    last = relnet.goal_priorities(case, lang="nl").iloc[-1]
+    assert pd.isna(last["goal"]) and last["label"] == "geen doel"
+    assert (last["activities"], last["effort"], last["statutory_effort"]) == (2, 30.0, 5.0)
+    unserved = relnet.unserved_activities(case)
+    assert unserved["id"].tolist() == ["t4", "t5"]

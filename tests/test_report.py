@@ -14,13 +14,13 @@ from relnet.present.export import export_tables
 from relnet.present.report import build_report
 
 SECTIONS = {
-    "en": ["Summary", "The relationship network", "Relational profile",
-           "Change between waves", "Partner strategy matrix", "Goal coverage",
+    "en": ["Key findings", "Summary", "The relationship network", "Relational profile",
+           "Change between waves", "Partner strategy matrix", "Goals and tasks",
            "Governance of affiliated bodies", "Self-assessment on the 10 lessons",
            "Data and provenance"],
-    "nl": ["Samenvatting", "Het relatienetwerk", "Relationeel profiel",
-           "Verandering tussen metingen", "Partnermatrix", "Dekking van de doelen",
-           "Sturing op verbonden partijen", "Zelfevaluatie op de 10 lessen",
+    "nl": ["Belangrijkste bevindingen", "Samenvatting", "Het relatienetwerk",
+           "Relationeel profiel", "Verandering tussen metingen", "Partnermatrix",
+           "Doelen en taken", "Sturing op verbonden partijen", "Zelfevaluatie op de 10 lessen",
            "Gegevens en herkomst"],
 }
 RUNS = [("haverdonk", "en"), ("lindermeer", "nl"), ("brakkenveen", "en"), ("welderhoven", "nl")]
@@ -46,8 +46,7 @@ def reports(tmp_path_factory):
     made = {}
     for name, lang in RUNS:
         path = out / f"{name}.html"
-        assert main(["--lang", "en", "report", str(relnet.example_path(name)), "-o", str(path),
-                     "--lang", lang]) == 0
+        assert main(["report", name, "-o", str(path), "--lang", lang]) == 0
         made[name] = path.read_text(encoding="utf-8")
     return made
 
@@ -56,10 +55,18 @@ def reports(tmp_path_factory):
 def test_report_sections_figures_and_privacy(reports, name, lang):
     page = reports[name]
     assert page.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in page
-    for section in SECTIONS[lang]:
-        assert f"<h2>{section}" in page, section
+    positions = [page.find(f"<h2>{section}") for section in SECTIONS[lang]]
+    assert all(p > 0 for p in positions), SECTIONS[lang]
+    assert positions == sorted(positions)  # key findings first
     text, n_figures = everything_readable(page)
     assert n_figures >= 6
+    # figures and tables are numbered in order and captioned
+    word = "Figure" if lang == "en" else "Figuur"
+    numbers = [int(n) for n in re.findall(rf"<figcaption><b>{word} (\d+)\.</b> \w", page)]
+    assert numbers == list(range(1, n_figures + 1))
+    table_word = "Table" if lang == "en" else "Tabel"
+    tables = [int(n) for n in re.findall(rf"<caption><b>{table_word} (\d+)\.</b>", page)]
+    assert tables == list(range(1, len(tables) + 1)) and len(tables) >= 8
     # nothing is loaded from the network
     for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", page):
         assert not re.search(r"(src|href)\s*=\s*[\"']?\s*(https?:)?//", tag), tag
@@ -68,16 +75,49 @@ def test_report_sections_figures_and_privacy(reports, name, lang):
     for person in person_names(case):
         assert person not in text, f"{person} named in the {name} report"
     assert ("pseudonymised" in page) if lang == "en" else ("gepseudonimiseerd" in page)
+    assert "--names" not in page and "--" + "lang" not in page  # no command-line hints
     assert relnet.__version__ in page
     assert ("Fictional illustration" in page) if lang == "en" else ("Fictieve illustratie" in page)
     for respondent in case.lessons["respondent"].unique():
         assert f">{respondent}<" not in page
+    # print: A4 pages, nothing cut off in tables, text at least 8 pt
+    assert "@page{size:A4" in page and "@media print" in page
+    sizes = [float(s) for s in re.findall(r"font-size:([\d.]+)pt", page)]
+    assert sizes and min(sizes) >= 8
+
+
+def test_key_findings_name_the_conflict_and_the_uncovered_goal_early(tmp_path):
+    """A Dutch report of a case with a role conflict and a goal without a partner names both
+    in its first quarter."""
+    case = relnet.load_example("welderhoven")
+    roles = case.roles.copy()
+    body, holder = roles["body"].iloc[0], "weth_zorg"
+    case.roles = pd.concat([roles[roles["body"] != body],
+                            pd.DataFrame({"body": [body, body, body],
+                                          "role": ["commissioner", "owner", "director"],
+                                          "holder": [holder, holder, "afd_sd"]})],
+                           ignore_index=True)
+    assert holder in set(case.actors["id"]) and "afd_sd" in set(case.actors["id"])
+    page = build_report(case, lang="nl")
+    body_name = case.actors.set_index("id").loc[body, "name"]
+    first_quarter = page[: len(page) // 4]
+    assert f"zowel opdrachtgever als eigenaar van {body_name}" in first_quarter
+    assert "Het doel 'Vroegsignalering schulden' heeft geen partner" in first_quarter
+
+
+def test_report_numbers_are_dutch(reports):
+    page = reports["lindermeer"]
+    cells = re.findall(r'<td class="num">([^<]*)</td>', page)
+    # a decimal point (0.121, 3.5); "2.450" is a Dutch thousand
+    decimal_point = re.compile(r"-?0\.\d+|-?\d+\.(\d{1,2}|\d{4,})")
+    assert cells and not any(decimal_point.fullmatch(c) for c in cells)
+    assert any("," in c for c in cells) and any(re.fullmatch(r"\d\.\d{3}", c) for c in cells)
+    assert "True" not in page and "False" not in page
 
 
 def test_report_with_names(tmp_path):
     path = tmp_path / "named.html"
-    assert main(["--lang", "en", "report", str(relnet.example_path("brakkenveen")), "-o", str(path),
-                 "--names"]) == 0
+    assert main(["--lang", "en", "report", "brakkenveen", "-o", str(path), "--names"]) == 0
     text, _ = everything_readable(path.read_text(encoding="utf-8"))
     assert "Sanne Everaerts" in text  # commissioner and owner of the social service
     assert "shows the names of persons" in text
@@ -112,7 +152,7 @@ def test_report_refuses_to_overwrite(tmp_path, capsys):
 
 def test_report_of_a_case_with_only_actors(tmp_path):
     folder = write_case_files(tmp_path / "small")
-    page = build_report(relnet.read_case(folder))
+    page = build_report(relnet.read_case(folder), lang="en")
     assert page.count("The case has no data for this section.") >= 3
 
 
@@ -170,20 +210,28 @@ def test_export_tables_every_format(tmp_path):
     case = relnet.load_example("haverdonk")
     tables = {"metrics": relnet.network_metrics(case), "profile": relnet.relational_profile(case),
               "partner_matrix": relnet.partner_matrix(case)}
-    (book,) = export_tables(tables, tmp_path / "tables.xlsx")
+    (book,) = export_tables(tables, tmp_path / "tables.xlsx", lang="en")
     with pd.ExcelFile(book) as workbook:
         assert workbook.sheet_names == ["metrics", "profile", "partner_matrix"]
-    back = pd.read_excel(book, sheet_name="profile", index_col=0)
-    assert list(back["indicator"]) == list(tables["profile"]["indicator"])
+    back = pd.read_excel(book, sheet_name="profile")
+    assert list(back["indicator"]) == [relnet.i18n.t(f"indicator.{i}", "en")
+                                       for i in tables["profile"]["indicator"]]
+    assert back["value"].dtype == float  # numbers stay numbers in Excel
     for fmt in ("csv", "tex", "md"):
-        written = export_tables(tables, tmp_path / "t", fmt=fmt)
+        written = export_tables(tables, tmp_path / "t", fmt=fmt, lang="en")
         assert len(written) == 3 and all(p.suffix == f".{fmt}" for p in written)
     tex = (tmp_path / "t_profile.tex").read_text()
-    assert "\\begin{table}" in tex and "\\toprule" in tex and "hub" in tex
+    assert "\\begin{table}" in tex and "\\toprule" in tex and "hub dependence" in tex
     md = (tmp_path / "t_metrics.md").read_text()
     assert md.startswith("|") and "density" in md
-    csv = pd.read_csv(tmp_path / "t_partner_matrix.csv", index_col=0)
-    assert list(csv["quadrant"]) == list(tables["partner_matrix"]["quadrant"])
+    csv = pd.read_csv(tmp_path / "t_partner_matrix.csv")
+    assert list(csv["quadrant"]) == [relnet.i18n.t(f"quadrant.{q}", "en")
+                                     for q in tables["partner_matrix"]["quadrant"]]
+    # Dutch: ';', decimal comma and Dutch words, as Dutch Excel reads it
+    (dutch,) = export_tables({"profiel": tables["profile"]}, tmp_path / "nl", fmt="csv",
+                             lang="nl")
+    text = dutch.read_text(encoding="utf-8-sig")
+    assert text.startswith("indicator;les;waarde") and "naar buiten gericht" in text
     with pytest.raises(FileExistsError):
         export_tables(tables, tmp_path / "t", fmt="md")
     with pytest.raises(ValueError, match="format"):

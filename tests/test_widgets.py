@@ -1,5 +1,12 @@
-"""Explorers driven as a trainer would: set a control, check that the views changed."""
+"""Explorers driven as a trainer would: set a control, check what the views show."""
 
+import base64
+import datetime
+import html
+import io
+import re
+
+import pandas as pd
 import pytest
 
 import relnet
@@ -12,125 +19,219 @@ def cases():
     return {n: relnet.load_example(n) for n in relnet.list_cases()["name"]}
 
 
-def snapshot_views(explorer):
-    return {k: v.value for k, v in explorer.views.items()}
+def rows_of(html_text):
+    """The body rows of the first HTML table, as lists of cell texts."""
+    body = html_text.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [[html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in body.split("<tr>")[1:]]
 
 
-def test_network_explorer(cases):
-    ex = widgets.network_explorer(cases)
-    assert ex.views["figure"].value[:4] == b"\x89PNG"
-    before = snapshot_views(ex)
-    ex.controls["color"].value = "community"
-    assert ex.views["figure"].value != before["figure"]
-    assert ex.views["metrics"].value == before["metrics"]  # a colour changes no number
-    ex.controls["case"].value = "haverdonk"
+def test_network_explorer_opens_on_its_case_in_dutch():
+    ex = widgets.network_explorer(case="Haverdonk")
+    assert ex.controls["case"].value == "Haverdonk" and ex.lang == "nl"
     assert ex.controls["wave"].value == 2017 and list(ex.controls["wave"].options) == [2015, 2017]
+    assert ex.controls["wave"].description == "Meting"
+    assert dict(ex.controls["color"].options) == {"soort actor": "kind", "domein": "domain",
+                                                   "cluster": "community"}
+    assert ("tussenpositie (betweenness)", "betweenness") in ex.controls["size"].options
+    assert ("samenwerking", "collaboration") in ex.controls["types"].options
+    sigma = ex.sigma()
+    assert sigma is not None and sigma.graph.number_of_nodes() == 38  # the interactive map
+
+
+def test_network_explorer_numbers_what_if_and_search():
+    ex = widgets.network_explorer(case="Haverdonk")
+    case = relnet.load_example("haverdonk")
     ex.controls["wave"].value = 2015
-    assert ">33<" in ex.views["metrics"].value  # 33 actors in 2015
-    # what-if: remove every municipal actor and see metrics and indicators side by side
+    metrics = dict((r[0], r[1]) for r in rows_of(ex.views["metrics"].value))
+    assert metrics["aantal actoren"] == "33"
+    assert metrics["dichtheid (density)"] == relnet.i18n.number(
+        relnet.network_metrics(case, wave=2015)["density"], "nl")
+    # what-if: leave out every municipal actor; measures and indicators side by side
     ex.buttons["remove_municipal"].click()
-    municipal = cases["haverdonk"].actors["kind"].isin(MUNICIPAL_KINDS)
-    present_2015 = set(relnet.actor_metrics(cases["haverdonk"], 2015).index)
-    removed = set(cases["haverdonk"].actors.loc[municipal, "id"]) & present_2015
-    assert set(ex.controls["remove"].value) == removed
-    assert "what-if" in ex.views["metrics"].value and "what-if" in ex.views["indicators"].value
+    present = set(relnet.actor_metrics(case, 2015).index)
+    municipal = set(case.actors.loc[case.actors["kind"].isin(MUNICIPAL_KINDS), "id"])
+    assert set(ex.controls["remove"].value) == municipal & present
+    assert "wat-als" in ex.views["metrics"].value and "wat-als" in ex.views["indicators"].value
+    reduced = relnet.graph.remove_actors(case, municipal & present)
+    metrics = dict((r[0], r[2]) for r in rows_of(ex.views["metrics"].value))
+    assert metrics["aantal actoren"] == str(33 - len(municipal & present))
+    assert metrics["aantal relaties"] == relnet.i18n.number(
+        relnet.network_metrics(reduced, 2015)["n_ties"], "nl")
     ex.buttons["reset"].click()
-    assert "what-if" not in ex.views["metrics"].value
-    # an actor's metrics
-    ex.controls["actor"].value = "Afdeling Sociaal Domein"
-    assert "betweenness" in ex.views["actor"].value
-    # tie types
+    assert "wat-als" not in ex.views["metrics"].value
+    # search: the card shows the actor, the map selects it (with its neighbours)
+    ex.controls["search"].value = "Afdeling Sociaal Domein"
+    assert "<h4>Afdeling Sociaal Domein</h4>" in ex.views["card"].value
+    assert "afdeling" in ex.views["card"].value
+    assert ex.sigma().selected_node == "afd_sd"
+    # clicking an actor on the map does the same
+    ex.sigma().selected_node = "gem"
+    assert "<h4>Gemeente Haverdonk</h4>" in ex.views["card"].value
+    # tie types narrow the numbers
+    before = ex.views["metrics"].value
     ex.controls["types"].value = ("collaboration",)
-    assert ex.views["metrics"].value != before["metrics"]
+    assert ex.views["metrics"].value != before
+
+
+def test_network_explorer_static_map_is_sharp_and_lazy():
+    from PIL import Image
+
+    ex = widgets.network_explorer(case="Lindermeer")
+    assert ex.views["figure"].value == b""  # not drawn until its tab is opened
+    ex.tabs.selected_index = 1
+    with Image.open(io.BytesIO(ex.views["figure"].value)) as image:
+        assert image.size[0] == 1520  # twice the 760 px it is shown at
+    assert ex.views["figure"].layout.width == "760px"
 
 
 def test_network_explorer_language_and_registered_metric(cases):
     relnet.register_metric("ego", lambda G: {n: len(G[n]) + 1 for n in G}, level="actor")
     try:
-        ex = widgets.network_explorer(cases["welderhoven"], lang="nl")
-        assert ex.controls["wave"].description == "Meting"
-        assert "ego" in ex.controls["size"].options
+        ex = widgets.network_explorer(cases["welderhoven"])
+        assert "ego" in dict(ex.controls["size"].options).values()
         ex.controls["size"].value = "ego"
         assert "Verschillen tussen wijken" in ex.views["districts"].value
+        assert "Kans voor het bestuur 4" in ex.views["districts"].value
         ex.controls["lang"].value = "en"
         assert ex.controls["wave"].description == "Wave"
-        assert "Variation between districts" in ex.views["districts"].value
-        assert "co-creation" in ex.views["notes"].value
+        assert "Differences between districts" in ex.views["districts"].value
+        assert "co-creation" in ex.views["trust"].value  # law 4, next to the trust scores
     finally:
         relnet.unregister_metric("ego")
 
 
+def test_network_explorer_downloads():
+    ex = widgets.network_explorer(case="Lindermeer")
+    for key, suffix, start in (("svg", ".svg", b"<?xml"), ("xlsx", ".xlsx", b"PK"),
+                               ("gexf", ".gexf", b"<?xml"), ("graphml", ".graphml", b"<?xml")):
+        ex.downloads.buttons[key].click()
+        link = ex.downloads.links.value
+        name = re.search(r'download="([^"]+)"', link).group(1)
+        data = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", link).group(1))
+        assert name.endswith(suffix) and data.startswith(start), key
+        if key == "xlsx":
+            table = pd.read_excel(io.BytesIO(data), sheet_name="profile")
+            assert table["indicator"].iloc[0] == "naar buiten gericht"
+
+
 def test_partner_explorer(cases):
-    ex = widgets.partner_explorer(cases["lindermeer"])
+    ex = widgets.partner_explorer(cases["lindermeer"], lang="en")
     ex.controls["partner"].value = "jw_west"
     assert ex.controls["influence"].value == 4 and ex.controls["move"].value == "up+right"
-    assert "routine" in ex.views["summary"].value and "strategic partner" in ex.views["summary"].value
+    summary = ex.views["summary"].value
+    assert "Quadrant now:</b> routine" in summary and \
+        "After the move:</b> strategic partner" in summary
+    assert "Enter a long-term strategic partnership" in summary  # the strategy after the move
+    assert "jongerenwerk" in summary  # the bundle
     figure = ex.views["figure"].value
     ex.controls["influence"].value = 8
-    assert "leverage" in ex.views["summary"].value
+    assert "Quadrant now:</b> leverage" in ex.views["summary"].value
     assert ex.views["figure"].value != figure
-    ex.controls["dependency"].value = 6
-    assert "strategic partner" in ex.views["summary"].value
-    ex.controls["threshold"].value = 7
-    assert "leverage" in ex.views["summary"].value
     ex.controls["move"].value = "down+left"
-    assert "routine" in ex.views["summary"].value.split("After the move")[1]
+    assert "After the move:</b> phase out and end" in ex.views["summary"].value
+    assert "Phase the relationship out and end it." in ex.views["summary"].value
     ex.controls["lang"].value = "nl"
-    assert "Kwadrant" in ex.views["summary"].value and "hefboom" in ex.views["summary"].value
+    assert "Kwadrant nu:</b> hefboom" in ex.views["summary"].value
+    assert dict(ex.controls["move"].options)["omlaag + links"] == "down+left"
     # another partner keeps its own scores; the edited one remembers its edit
     ex.controls["partner"].value = "jeugd_ggz"
     assert ex.controls["influence"].value == 8
     ex.controls["partner"].value = "jw_west"
-    assert ex.controls["influence"].value == 8 and ex.controls["dependency"].value == 6
+    assert ex.controls["influence"].value == 8
+    assert ex.controls["influence"].layout.width == "440px"  # room for 0-10
 
 
 def test_goal_and_roles_explorers(cases):
-    goals = widgets.goal_explorer(cases)
-    goals.controls["case"].value = "welderhoven"
-    assert "a_schuld" in goals.views["coverage"].value
-    assert goals.views["figure"].value[:4] == b"\x89PNG"
-    roles = widgets.roles_explorer(cases)
-    roles.controls["case"].value = "brakkenveen"
-    assert "commissioner_is_owner" in roles.views["findings"].value
-    roles.controls["lang"].value = "nl"
+    goals = widgets.goal_explorer(cases, case="Welderhoven")
+    coverage = rows_of(goals.views["coverage"].value.split("</h4>", 1)[1])
+    labels = [r[0] for r in coverage]
+    assert labels[-1] == "geen doel" and "Vroegsignalering schulden" in labels
+    assert "Wet van transformatie 1" in goals.views["notes"].value
+    roles = widgets.roles_explorer(cases, case="Brakkenveen")
     assert "zowel opdrachtgever als eigenaar" in roles.views["findings"].value
+    assert "knelpunt" in roles.views["findings"].value  # severity in words
+    assert "vp_sd" not in roles.views["findings"].value  # names, not ids
+    roles.controls["lang"].value = "en"
+    assert "both commissioner and owner" in roles.views["findings"].value
 
 
 def test_lessons_explorer(cases):
-    ex = widgets.lessons_explorer(cases)
-    ex.controls["case"].value = "haverdonk"
-    assert "mutuality" in ex.views["table"].value
+    ex = widgets.lessons_explorer(cases, case="Haverdonk")
+    assert "wederkerigheid met partners" in ex.views["table"].value  # lesson 7's indicator
     figure = ex.views["figure"].value
     ex.controls["kind"].value = "radar"
     assert ex.views["figure"].value != figure
     ex.controls["lesson"].value = 7
-    assert "ask each other" in ex.views["lesson"].value
-    assert "Learn from and with other municipalities" in ex.views["notes"].value
-    ex.controls["wave"].value = 2015
-    assert ex.views["table"].value
+    assert "over en weer om hulp" in ex.views["lesson"].value
+    assert "(van relnet)" in ex.views["lesson"].value  # relnet's own question, marked
+    assert "Kans voor het bestuur 6" in ex.views["notes"].value
+    assert "(fictief)" in ex.views["table"].value
 
 
-def test_waves_explorer(cases):
-    ex = widgets.waves_explorer(cases)
-    ex.controls["case"].value = "haverdonk"
-    assert "wt_noord" in ex.views["actors"].value and "added" in ex.views["actors"].value
-    ex.controls["lang"].value = "nl"
-    assert "erbij" in ex.views["actors"].value and "gemeente als spil" in ex.views["metrics"].value
+def test_waves_explorer_never_compares_a_wave_with_itself(cases):
+    ex = widgets.waves_explorer(cases, case="Haverdonk")
+    assert "Wijkteam Noord" in ex.views["actors"].value and "erbij" in ex.views["actors"].value
+    assert ex.controls["from"].value == 2015 and list(ex.controls["to"].options) == [2017]
     ex.controls["from"].value = 2017
-    assert ">0.000<" in ex.views["metrics"].value.replace(" ", "").replace("\n", "")
+    assert list(ex.controls["to"].options) == [2015]
+    assert ex.controls["to"].value == 2015
+    ex.controls["lang"].value = "en"
+    assert "hub dependence" in ex.views["metrics"].value
 
 
-def test_case_browser():
+def test_case_browser_filters():
     ex = widgets.case_browser()
-    def body_rows():
-        return ex.views["table"].value.count("<tr>")  # the header row is <tr style=...>
 
-    assert body_rows() == 4
+    def body_rows():
+        return len(rows_of(ex.views["table"].value))
+
+    total = len(relnet.list_cases())
+    assert body_rows() == total
     ex.controls["lesson"].value = 9
-    assert body_rows() == 1 and "brakkenveen" in ex.views["table"].value
+    assert body_rows() == 1 and "Brakkenveen" in ex.views["table"].value
     assert "Brakkenveen" in ex.views["detail"].value
     ex.controls["lesson"].value = 0
-    ex.controls["domain"].value = "housing"
-    assert body_rows() == 4
+    domains = relnet.list_cases()["domains"]
+    rare = next(d for d in sorted({d for ds in domains for d in ds})
+                if sum(d in ds for ds in domains) < total)
+    ex.controls["domain"].value = rare
+    assert body_rows() == sum(rare in ds for ds in domains) < total  # the filter acts
+    ex.controls["domain"].value = ""
     ex.controls["size_range"].value = (40, 60)
-    assert body_rows() == 1 and "welderhoven" in ex.views["table"].value
+    n = relnet.list_cases()["n_actors"]
+    assert body_rows() == int(((n >= 40) & (n <= 60)).sum())
+
+
+def test_upload_explorer_reports_problems_then_offers_a_report(tmp_path):
+    import openpyxl
+
+    relnet.write_case(relnet.load_example("lindermeer"), tmp_path / "l.xlsx")
+    good = (tmp_path / "l.xlsx").read_bytes()
+    book = openpyxl.load_workbook(tmp_path / "l.xlsx")
+    book["actors"]["C3"] = "zorgaanbeider"
+    book.save(tmp_path / "bad.xlsx")
+    ex = widgets.upload_explorer()
+    ex.upload.value = ({"name": "bad.xlsx", "type": "", "size": 1,
+                        "content": memoryview((tmp_path / "bad.xlsx").read_bytes()),
+                        "last_modified": datetime.datetime(2026, 1, 1)},)
+    problem = rows_of(ex.views["problems"].value)[0]
+    assert problem[:3] == ["bad.xlsx, blad 'actors'", "3", "kind"]
+    assert "is geen bekende waarde voor soort actor" in problem[3]
+    assert ex.case() is None
+    ex.upload.value = ({"name": "l.xlsx", "type": "", "size": 1, "content": memoryview(good),
+                        "last_modified": datetime.datetime(2026, 1, 1)},)
+    assert ex.case() is not None and "geldige casus" in ex.views["status"].value
+    ex.downloads.buttons["report"].click()
+    assert 'download="l-rapport.html"' in ex.downloads.links.value
+
+
+def test_survey_explorer():
+    case = relnet.load_example("haverdonk")
+    ex = widgets.survey_explorer(case)
+    table = rows_of(ex.views["table"].value)
+    assert len(table) == len(relnet.network.quality.response_table(case))
+    assert "respons" in ex.views["rate"].value
+    figure = ex.views["figure"].value
+    ex.controls["confirmed"].value = True
+    assert ex.views["figure"].value != figure

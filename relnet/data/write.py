@@ -15,7 +15,7 @@ from ._atomic import atomic_write, check_target
 from ._inmemory import check_case
 from .case import TABLES, Case
 
-__all__ = ["write_case", "new_case", "CASE_FILES"]
+__all__ = ["write_case", "new_case", "CASE_FILES", "xlsx_row"]
 
 CASE_FILES = frozenset({"case.yaml", "case.yml"} | {f"{t}.csv" for t in TABLES})
 
@@ -52,7 +52,7 @@ def _write_folder(case, target):
         _table_for_output(frame).to_csv(target / f"{name}.csv", index=False, encoding="utf-8")
 
 
-def _xlsx_row(sheet, values):
+def xlsx_row(sheet, values):
     """A row of cells in which text is always text (never a formula)."""
     from openpyxl.cell import WriteOnlyCell
 
@@ -70,17 +70,17 @@ def _write_xlsx(case, target):
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("case")
-    sheet.append(_xlsx_row(sheet, ["key", "value"]))
+    sheet.append(xlsx_row(sheet, ["key", "value"]))
     for key, value in case.meta.items():
         if isinstance(value, (list, tuple)):
             value = "|".join(map(str, value))
-        sheet.append(_xlsx_row(sheet, [key, value]))
+        sheet.append(xlsx_row(sheet, [key, value]))
     for name, frame in case.tables.items():
         sheet = book.create_sheet(name)
         out = _table_for_output(frame)
-        sheet.append(_xlsx_row(sheet, list(out.columns)))
+        sheet.append(xlsx_row(sheet, list(out.columns)))
         for row in out.itertuples(index=False):
-            sheet.append(_xlsx_row(sheet, row))
+            sheet.append(xlsx_row(sheet, row))
     book.save(target)
 
 

@@ -1,21 +1,49 @@
-"""The goal tree (doelenboom): one main goal, sub-goals, activities and contributing partners."""
+"""The goal tree (doelenboom): one integral main goal, sub-goals per policy domain, the
+partners that contribute to each goal, and the team's tasks (activities) that serve them.
+
+After the source on goal-tree sessions (``docs/sources.md``): start from one integral main
+goal ("Iedereen telt mee en doet mee"), describe the society you aim for once it is reached
+(the vision, "de beoogde nieuwe werkelijkheid"), hang every policy domain's goals under it,
+and prioritise the team's work from the goals: which goals get how much effort, which
+partners carry them, and which tasks serve no goal at all.
+
+Contribution scores (1-5 in goal_links) say how much a partner carries a goal. relnet uses
+them where they add meaning: `goal_coverage` and `goal_priorities` give the mean
+contribution of the partners of a goal (and below it), so a goal with many partners that
+each contribute little is told apart from one carried by a few strong partners.
+"""
 
 import networkx as nx
 import pandas as pd
 
+from .. import i18n
 from ..data.arguments import analysis
 from ..data.vocab import MUNICIPAL_KINDS
 
-__all__ = ["goal_tree", "goal_coverage", "unlinked_partners"]
+__all__ = ["goal_tree", "goal_coverage", "goal_priorities", "unlinked_partners",
+           "unserved_activities"]
 
 
 @analysis
 def goal_tree(case):
-    """The goal tree as a `networkx.DiGraph` parent -> child with `label` and `depth`.
+    """The goal tree as a `networkx.DiGraph` parent -> child with `label`, `vision`, `depth`.
 
-    Raises ValueError unless there is exactly one root and no cycle (a case read from
-    files is already checked).
+    Parameters
+    ----------
+    case : Case
 
+    Returns
+    -------
+    networkx.DiGraph
+        One node per goal (attributes label, vision, depth), edges parent -> child.
+
+    Raises
+    ------
+    CaseError
+        The goals do not form one tree (checked with the case).
+
+    Examples
+    --------
     >>> import relnet
     >>> T = relnet.goal_tree(relnet.load_example("welderhoven"))
     >>> T.nodes["g0"]["label"], T.nodes["a_schuld"]["depth"]
@@ -23,29 +51,40 @@ def goal_tree(case):
     """
     tree = nx.DiGraph()
     goals = case.goals
-    for goal, label in zip(goals["id"], goals["label"]):
-        tree.add_node(goal, label=label)
+    for goal, label, vision in zip(goals["id"], goals["label"], goals["vision"]):
+        tree.add_node(goal, label=label, vision=vision if isinstance(vision, str) else None)
     for goal, parent in zip(goals["id"], goals["parent"]):
         if isinstance(parent, str) and parent:
             tree.add_edge(parent, goal)
     roots = [g for g in tree if tree.in_degree(g) == 0]
-    if len(tree) and (len(roots) != 1 or not nx.is_arborescence(tree)):
-        raise ValueError("the goals do not form one tree with a single main goal "
-                         f"(roots: {', '.join(roots) or 'none'})")
     if roots:
         for goal, depth in nx.single_source_shortest_path_length(tree, roots[0]).items():
             tree.nodes[goal]["depth"] = depth
     return tree
 
 
+def _links(case):
+    links = case.goal_links
+    direct = links.groupby("goal")["actor"].apply(set).to_dict() if len(links) else {}
+    scores = links.dropna(subset=["contribution"]).groupby("goal")["contribution"] \
+        .apply(list).to_dict() if len(links) else {}
+    return direct, scores
+
+
+def _below(tree, goal):
+    return {goal} | nx.descendants(tree, goal)
+
+
 @analysis
 def goal_coverage(case):
-    """Per goal: goal, label, parent, depth, partners, partners_total, covered.
+    """Per goal: goal, label, parent, depth, partners, partners_total, covered,
+    mean_contribution.
 
     ``partners`` counts the distinct actors linked to the goal itself; ``partners_total``
-    those linked to the goal or any goal below it; ``covered`` is partners_total > 0.
-    The partners linked to no goal are in ``.attrs["unlinked_partners"]`` (see
-    `unlinked_partners`).
+    those linked to the goal or any goal below it; ``covered`` is partners_total > 0;
+    ``mean_contribution`` the mean contribution score (1-5) of the links of the goal and
+    the goals below it (NaN without scores). The partners linked to no goal are in
+    ``.attrs["unlinked_partners"]`` (see `unlinked_partners`).
 
     >>> import relnet
     >>> cov = relnet.goal_coverage(relnet.load_example("welderhoven"))
@@ -53,22 +92,93 @@ def goal_coverage(case):
     ['a_schuld']
     """
     tree = goal_tree(case)
-    links = case.goal_links
-    direct = links.groupby("goal")["actor"].apply(set).to_dict() if len(links) else {}
+    direct, scores = _links(case)
     rows = []
     for goal in case.goals["id"]:
-        below = {goal} | nx.descendants(tree, goal)
+        below = _below(tree, goal)
         everyone = set().union(*(direct.get(g, set()) for g in below))
+        contributions = [s for g in below for s in scores.get(g, [])]
         parents = list(tree.predecessors(goal))
         rows.append({"goal": goal, "label": tree.nodes[goal]["label"],
                      "parent": parents[0] if parents else None,
                      "depth": tree.nodes[goal].get("depth", 0),
                      "partners": len(direct.get(goal, ())), "partners_total": len(everyone),
-                     "covered": bool(everyone)})
+                     "covered": bool(everyone),
+                     "mean_contribution": sum(contributions) / len(contributions)
+                     if contributions else float("nan")})
     frame = pd.DataFrame(rows, columns=["goal", "label", "parent", "depth", "partners",
-                                        "partners_total", "covered"])
+                                        "partners_total", "covered", "mean_contribution"])
+    frame["mean_contribution"] = frame["mean_contribution"].astype(float)
     frame.attrs["unlinked_partners"] = unlinked_partners(case)["id"].tolist()
     return frame
+
+
+@analysis
+def goal_priorities(case, lang=None):
+    """Effort and partners per goal, and the tasks that serve no goal (v2).
+
+    Parameters
+    ----------
+    case : Case
+    lang : {"nl", "en"}, optional
+        Language of the label of the last row ("geen doel" / "no goal").
+
+    Returns
+    -------
+    DataFrame
+        One row per goal: goal, label, vision, activities (tasks of the goal and the goals
+        below it), effort (their hours a year), statutory_effort (of which legal duties),
+        partners_total, mean_contribution; then one last row with goal empty and label
+        "no goal" for the tasks that serve no goal (the source's team that could not say
+        what its tasks were for).
+
+    Examples
+    --------
+    >>> import relnet
+    >>> p = relnet.goal_priorities(relnet.load_example("haverdonk"), lang="en")
+    >>> first, last = p.iloc[0], p.iloc[-1]
+    >>> first["goal"], int(first["activities"]), float(first["effort"])
+    ('g0', 6, 5750.0)
+    >>> last["label"], int(last["activities"]), float(last["effort"])
+    ('no goal', 1, 900.0)
+    """
+    tree = goal_tree(case)
+    coverage = goal_coverage(case).set_index("goal")
+    tasks = case.activities
+    goal_of = tasks["goal"].where(tasks["goal"].notna(), None)
+    effort = tasks["effort"].fillna(0.0).astype(float)
+    statutory = tasks["statutory"].astype(bool)
+    rows = []
+    for goal in case.goals["id"]:
+        mine = goal_of.isin(_below(tree, goal)).to_numpy(dtype=bool)
+        rows.append({"goal": goal, "label": tree.nodes[goal]["label"],
+                     "vision": tree.nodes[goal]["vision"],
+                     "activities": int(mine.sum()), "effort": float(effort[mine].sum()),
+                     "statutory_effort": float(effort[mine & statutory.to_numpy()].sum()),
+                     "partners_total": int(coverage.loc[goal, "partners_total"]),
+                     "mean_contribution": float(coverage.loc[goal, "mean_contribution"])})
+    none = goal_of.isna().to_numpy(dtype=bool)
+    rows.append({"goal": None, "label": i18n.t("goals.no_goal", lang), "vision": None,
+                 "activities": int(none.sum()), "effort": float(effort[none].sum()),
+                 "statutory_effort": float(effort[none & statutory.to_numpy()].sum()),
+                 "partners_total": 0, "mean_contribution": float("nan")})
+    frame = pd.DataFrame(rows)
+    for column in ("goal", "label", "vision"):
+        frame[column] = frame[column].astype("str")
+    return frame
+
+
+@analysis
+def unserved_activities(case):
+    """The tasks that serve no goal: id, name, team, effort, statutory.
+
+    >>> import relnet
+    >>> unserved_activities(relnet.load_example("haverdonk"))["id"].tolist()
+    ['t_subsidie']
+    """
+    tasks = case.activities
+    return tasks[tasks["goal"].isna().to_numpy(dtype=bool)][
+        ["id", "name", "team", "effort", "statutory"]].reset_index(drop=True)
 
 
 @analysis

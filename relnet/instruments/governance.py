@@ -1,43 +1,30 @@
 """Governance roles toward affiliated bodies (verbonden partijen), and the rules they break.
 
-The municipality holds four roles toward an affiliated body: commissioner (opdrachtgever),
-owner (eigenaar), contractor (opdrachtnemer) and executor (uitvoerder), plus the director
-(regisseur), the civil-service commissioner between the administrator and the body's
-management. Commissioner and owner should not be held by the same administrator.
+After the source on affiliated bodies (``docs/sources.md``): the municipality holds four
+roles toward an affiliated body, commissioner (opdrachtgever), owner (eigenaar), contractor
+(opdrachtnemer) and executor (uitvoerder). The director (regisseur) is the pivot between the
+administrative commissioner (bestuurlijk opdrachtgever, an administrator) and the body's
+management: the director acts as the *official* commissioner (ambtelijk opdrachtgever).
+Commissioner and owner should not lie with the same portfolio holder.
 """
 
 import pandas as pd
 
+from .. import i18n
 from ..data.arguments import analysis
 from ..data.vocab import ROLES
 
-__all__ = ["role_conflicts", "role_overview", "RULES"]
+__all__ = ["role_conflicts", "role_overview", "RULES", "OFFICIAL_KINDS"]
 
 RULES = {
-    "commissioner_is_owner": ("error", "the same holder is commissioner and owner"),
-    "no_commissioner": ("warning", "an affiliated body without a commissioner"),
-    "no_director": ("warning", "a body with roles but no director"),
-    "holder_not_administrator": ("warning", "commissioner or owner held by an actor who is "
-                                            "not an administrator"),
+    "commissioner_is_owner": "error",
+    "no_commissioner": "warning",
+    "no_director": "warning",
+    "holder_not_administrator": "warning",
 }
-_MESSAGES = {
-    "en": {
-        "commissioner_is_owner": "{holder} is both commissioner and owner of {body}: the "
-                                 "commissioner's and the owner's interests can conflict.",
-        "no_commissioner": "{body} has no commissioner (opdrachtgever).",
-        "no_director": "{body} has roles but no director (regisseur).",
-        "holder_not_administrator": "The {role} of {body} is held by {holder}, who is not an "
-                                    "administrator.",
-    },
-    "nl": {
-        "commissioner_is_owner": "{holder} is zowel opdrachtgever als eigenaar van {body}: de "
-                                 "belangen van opdrachtgever en eigenaar kunnen botsen.",
-        "no_commissioner": "{body} heeft geen opdrachtgever.",
-        "no_director": "{body} heeft rollen maar geen regisseur.",
-        "holder_not_administrator": "De rol {role} bij {body} wordt vervuld door {holder}, "
-                                    "die geen bestuurder is.",
-    },
-}
+# Parties that are part of the civil service: entered as commissioner, they are the official
+# commissioner, which is the director's role.
+OFFICIAL_KINDS = frozenset({"department", "manager", "district_team", "municipality"})
 
 
 def _bodies(case):
@@ -47,14 +34,29 @@ def _bodies(case):
 
 
 @analysis
-def role_conflicts(case, lang="en"):
-    """Findings on the roles toward affiliated bodies: body, rule, severity, message.
+def role_conflicts(case, lang=None):
+    """Findings on the roles toward affiliated bodies.
 
-    Rules: ``commissioner_is_owner`` (error), ``no_commissioner`` (warning: an affiliated
-    body, or a body in the roles table, without one), ``no_director`` (warning: a body with
-    roles but no director), ``holder_not_administrator`` (warning: commissioner or owner
-    held by an actor who is not an administrator).
+    Parameters
+    ----------
+    case : Case
+    lang : {"nl", "en"}, optional
+        Language of the messages.
 
+    Returns
+    -------
+    DataFrame
+        body, rule, severity (error or warning), message (a sentence naming the body and
+        the holder). Rules: ``commissioner_is_owner`` (error: the same holder is
+        commissioner and owner of a body), ``no_commissioner`` (warning: an affiliated body,
+        or a body in the roles table, without one), ``no_director`` (warning: a body with
+        roles but no director), ``holder_not_administrator`` (warning: commissioner or
+        owner held by an actor who is not an administrator; an official party entered as
+        commissioner is told that the source makes it the director, the official
+        commissioner).
+
+    Examples
+    --------
     >>> import relnet
     >>> c = relnet.role_conflicts(relnet.load_example("brakkenveen"))
     >>> c.loc[c["severity"] == "error", ["body", "rule"]].values.tolist()
@@ -63,13 +65,12 @@ def role_conflicts(case, lang="en"):
     names = dict(zip(case.actors["id"], case.actors["name"]))
     kinds = dict(zip(case.actors["id"], case.actors["kind"]))
     roles = case.roles
-    text = _MESSAGES[lang]
     rows = []
 
-    def add(body, rule, **fields):
-        message = text[rule].format(body=names.get(body, body), **fields)
-        rows.append({"body": body, "rule": rule, "severity": RULES[rule][0],
-                     "message": message})
+    def add(body, rule, message=None, **fields):
+        text = i18n.t(f"rule_message.{message or rule}", lang, body=names.get(body, body),
+                      **fields)
+        rows.append({"body": body, "rule": rule, "severity": RULES[rule], "message": text})
 
     for body in _bodies(case):
         held = roles[roles["body"] == body]
@@ -82,9 +83,12 @@ def role_conflicts(case, lang="en"):
             add(body, "no_director")
         for role in ("commissioner", "owner"):
             for holder in by_role.get(role, ()):
-                if kinds.get(holder) != "administrator":
-                    add(body, "holder_not_administrator", holder=names.get(holder, holder),
-                        role=role if lang == "en" else ROLES[role])
+                if kinds.get(holder) == "administrator":
+                    continue
+                official = role == "commissioner" and kinds.get(holder) in OFFICIAL_KINDS
+                add(body, "holder_not_administrator",
+                    "official_commissioner" if official else None,
+                    holder=names.get(holder, holder), role=i18n.t(f"role.{role}", lang))
     return pd.DataFrame(rows, columns=["body", "rule", "severity", "message"])
 
 
@@ -92,7 +96,7 @@ def role_conflicts(case, lang="en"):
 def role_overview(case, labels=False):
     """Who holds which role per body: index body, one column per role (holders joined by ', ').
 
-    With ``labels=True`` holders are shown by name instead of id.
+    With ``labels=True`` bodies and holders are shown by name instead of id.
 
     >>> import relnet
     >>> relnet.role_overview(relnet.load_example("brakkenveen")).loc["vp_sd", "owner"]
@@ -104,4 +108,6 @@ def role_overview(case, labels=False):
                          dtype="str")
     for (body, role), group in roles.groupby(["body", "role"]):
         table.loc[body, role] = ", ".join(names.get(h, h) for h in group["holder"])
+    if labels:
+        table.index = pd.Index([names.get(b, b) for b in table.index], name="body")
     return table

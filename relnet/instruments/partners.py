@@ -1,18 +1,35 @@
-"""The partner strategy matrix: influence on the goals x dependency (after Kraljic 1983).
+"""The partner strategy matrix: influence on the goals x dependency, with the desired moves.
 
 Each partner has two scores from 0 to 10: its influence on reaching the goals (vertical)
 and the municipality's dependency on it ("if it fell away, is there an alternative?",
-horizontal). A score equal to the threshold counts as high.
+horizontal); a score equal to the threshold counts as high. The matrix and its four moves
+follow the source on partner strategies (``docs/sources.md``), which took the figure from
+Kraljic's purchasing matrix; the quadrant names and the strategy per quadrant are relnet's
+rendering of Kraljic (1983) and are credited as such wherever they are shown.
+
+A move says where the partnership should go: up (raise the partner's effectiveness), down
+(phase the relationship out and end it), left (become less dependent), right (commit for
+years). What a user reads follows the move: `target_strategy` is the strategy of the
+quadrant the partner moves to (or the phase-out), so strategy and move never contradict
+each other. Partners with the same `bundle` are to be brought together as one (the source's
+youth work by three organisations, to be asked for one complete offer).
+
+References
+----------
+Kraljic, P. (1983). Purchasing must become supply management. *Harvard Business Review*,
+61(5), 109-117.
 """
 
 import math
 
 import pandas as pd
 
+from .. import i18n
 from ..data.arguments import analysis
 from ..network._cache import snapshot
 
-__all__ = ["partner_matrix", "quadrant", "target_quadrant", "QUADRANTS", "STRATEGIES"]
+__all__ = ["partner_matrix", "partner_bundles", "quadrant", "target_quadrant", "action",
+           "QUADRANTS", "MOVES_ORDER"]
 
 # key -> (influence high?, dependency high?)
 QUADRANTS = {
@@ -21,32 +38,7 @@ QUADRANTS = {
     "bottleneck": (False, True),
     "routine": (False, False),
 }
-QUADRANT_LABELS = {
-    "en": {"strategic": "strategic partner", "leverage": "leverage", "bottleneck": "bottleneck",
-           "routine": "routine"},
-    "nl": {"strategic": "strategisch partner", "leverage": "hefboom", "bottleneck": "knelpunt",
-           "routine": "routine"},
-}
-STRATEGIES = {
-    "en": {
-        "strategic": "Build a multi-year committed partnership.",
-        "leverage": "Make performance agreements; let providers compete.",
-        "bottleneck": "Reduce the dependency or raise the partner's effectiveness.",
-        "routine": "Keep standard arrangements; consider ending the relationship.",
-    },
-    "nl": {
-        "strategic": "Bouw een meerjarig, commitment-gedreven partnerschap.",
-        "leverage": "Maak prestatieafspraken; laat aanbieders concurreren.",
-        "bottleneck": "Verminder de afhankelijkheid of verhoog de effectiviteit van de partner.",
-        "routine": "Houd het bij standaardafspraken; overweeg de relatie te beëindigen.",
-    },
-}
-MOVE_LABELS = {
-    "en": {"up": "up (raise effectiveness)", "down": "down (wind down)",
-           "left": "left (become less dependent)", "right": "right (commit for years)"},
-    "nl": {"up": "omhoog (effectiviteit verhogen)", "down": "omlaag (relatie afbouwen)",
-           "left": "links (minder afhankelijk worden)", "right": "rechts (meerjarig verbinden)"},
-}
+MOVES_ORDER = ("up", "down", "left", "right")
 
 
 def quadrant(influence, dependency, threshold=5):
@@ -81,6 +73,20 @@ def target_quadrant(current, move):
     return next(k for k, v in QUADRANTS.items() if v == (influence, dependency))
 
 
+def action(move, lang=None):
+    """What a move means, after the source: ``action("up+right", "en")``.
+
+    >>> action("up+right", "en")
+    "raise this partner's effectiveness; enter a committed multi-year partnership"
+    >>> action("down", "nl")
+    'de relatie afbouwen en beëindigen'
+    """
+    parts = [p for p in MOVES_ORDER if p in (move or "").split("+")]
+    if not parts:
+        return i18n.t("action.none", lang)
+    return "; ".join(i18n.t(f"action.{p}", lang) for p in parts)
+
+
 def _scores_for_wave(case, wave):
     partners = case.partners
     if wave is None or not len(partners):
@@ -91,39 +97,77 @@ def _scores_for_wave(case, wave):
     return pd.concat([rows, general]).drop_duplicates("actor", keep="last")
 
 
+def _text(series):
+    return pd.Series([v if isinstance(v, str) and v else None for v in series], dtype="str")
+
+
 @analysis
-def partner_matrix(case, wave=None, threshold=5, lang="en"):
+def partner_matrix(case, wave=None, threshold=5, lang=None):
     """The partner strategy matrix of a wave, with each partner's structural position.
 
-    Returns a DataFrame with actor, name, influence, dependency, quadrant, strategy, move,
-    target_quadrant, and beside the scores the partner's position in the collapsed network
-    of the wave: betweenness, cut_point (the network falls into more pieces without it) and
-    mismatch (perceived dependency and structural position disagree: a high dependency
-    score for a partner that is neither a cut point nor in the top quarter of betweenness
-    (and above 0), or a low one for a partner that is). Score rows without a wave apply to every wave.
+    Parameters
+    ----------
+    case : Case
+    wave : int, optional
+        None: the latest wave. Score rows without a wave apply to every wave.
+    threshold : float
+        A score equal to it counts as high (default 5).
+    lang : {"nl", "en"}, optional
+        Language of the plain-language columns (strategy, action, target_strategy).
+
+    Returns
+    -------
+    DataFrame
+        actor, name, influence, dependency, quadrant (strategic, leverage, bottleneck,
+        routine), strategy (of the current quadrant), move, target_quadrant, action (what
+        the move means), target_strategy (the strategy after the move; the phase-out for a
+        move down), phase_out, note, bundle; and the partner's position in the collapsed
+        network of the wave: betweenness, cut_point (the network falls into more pieces
+        without it) and mismatch (perceived dependency and structural position disagree: a
+        high dependency score for a partner that is neither a cut point nor in the top
+        quarter of betweenness, or a low one for a partner that is).
+
+    See Also
+    --------
+    partner_bundles : one row per bundle of partners to be brought together.
+
+    Notes
+    -----
+    Quadrant names and strategies: relnet after Kraljic (1983); moves and their meaning:
+    the source on partner strategies (``docs/sources.md``).
 
     Examples
     --------
     >>> import relnet
-    >>> m = relnet.partner_matrix(relnet.load_example("lindermeer"))
-    >>> m.set_index("actor").loc["jw_west", ["quadrant", "move", "target_quadrant"]].tolist()
-    ['routine', 'up+right', 'strategic']
+    >>> m = relnet.partner_matrix(relnet.load_example("lindermeer"), lang="en")
+    >>> row = m.set_index("actor").loc["jw_west"]
+    >>> row[["quadrant", "move", "target_quadrant", "bundle"]].tolist()
+    ['routine', 'up+right', 'strategic', 'jongerenwerk']
+    >>> row["target_strategy"]
+    'Enter a long-term strategic partnership and invest in it together.'
     """
-    wave = case.resolve_wave(wave)
     scores = _scores_for_wave(case, wave)
     names = dict(zip(case.actors["id"], case.actors["name"]))
     quadrants = [quadrant(i, d, threshold) for i, d in zip(scores["influence"],
                                                             scores["dependency"])]
     moves = [m if isinstance(m, str) and m else None for m in scores["move"]]
+    targets = [target_quadrant(q, m) for q, m in zip(quadrants, moves)]
+    phase_out = ["down" in (m or "").split("+") for m in moves]
     frame = pd.DataFrame({
         "actor": scores["actor"].to_numpy(),
         "name": [names.get(a, a) for a in scores["actor"]],
         "influence": scores["influence"].to_numpy(dtype=float),
         "dependency": scores["dependency"].to_numpy(dtype=float),
         "quadrant": quadrants,
-        "strategy": [STRATEGIES[lang][q] for q in quadrants],
+        "strategy": [i18n.t(f"strategy.{q}", lang) for q in quadrants],
         "move": pd.Series(moves, dtype="str"),
-        "target_quadrant": [target_quadrant(q, m) for q, m in zip(quadrants, moves)],
+        "target_quadrant": targets,
+        "action": [action(m, lang) for m in moves],
+        "target_strategy": [i18n.t("strategy.phase_out" if out else f"strategy.{t}", lang)
+                            for t, out in zip(targets, phase_out)],
+        "phase_out": phase_out,
+        "note": _text(scores["note"]),
+        "bundle": _text(scores["bundle"]),
     })
     position = _structural_position(case, wave)
     frame["betweenness"] = frame["actor"].map(position["betweenness"]).astype(float)
@@ -152,3 +196,53 @@ def _structural_position(case, wave):
         }
 
     return snap.cached("structural_position", compute)
+
+
+@analysis
+def partner_bundles(case, wave=None, threshold=5, lang=None):
+    """One row per bundle: partners to be brought together as one (v2).
+
+    Parameters
+    ----------
+    case : Case
+    wave : int, optional
+    threshold : float
+    lang : {"nl", "en"}, optional
+
+    Returns
+    -------
+    DataFrame
+        bundle, members (their names, joined by ", "), n, influence and dependency (the
+        members' means: the bundle's joint position), quadrant (of that position), move
+        (the members' common move, else empty), target_quadrant, note (the members'
+        notes, distinct, joined by "; ").
+
+    Examples
+    --------
+    >>> import relnet
+    >>> b = relnet.partner_bundles(relnet.load_example("lindermeer"))
+    >>> b[["bundle", "n", "move", "quadrant", "target_quadrant"]].values.tolist()
+    [['jongerenwerk', 3, 'up+right', 'routine', 'strategic']]
+    """
+    matrix = partner_matrix(case, wave, threshold, lang)
+    columns = ["bundle", "members", "n", "influence", "dependency", "quadrant", "move",
+               "target_quadrant", "note"]
+    grouped = matrix[matrix["bundle"].notna().to_numpy(dtype=bool)]
+    rows = []
+    for bundle, members in grouped.groupby("bundle", sort=True):
+        moves = set(members["move"].fillna(""))
+        move = moves.pop() if len(moves) == 1 else ""
+        influence = float(members["influence"].mean())
+        dependency = float(members["dependency"].mean())
+        where = quadrant(influence, dependency, threshold)
+        notes = list(dict.fromkeys(n for n in members["note"] if isinstance(n, str) and n))
+        rows.append({"bundle": bundle, "members": ", ".join(sorted(members["name"])),
+                     "n": len(members), "influence": influence, "dependency": dependency,
+                     "quadrant": where, "move": move or None,
+                     "target_quadrant": target_quadrant(where, move or None),
+                     "note": "; ".join(notes) or None})
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["n"] = frame["n"].astype("int64")
+    frame["move"] = frame["move"].astype("str")
+    frame["note"] = frame["note"].astype("str")
+    return frame.astype({"influence": float, "dependency": float})

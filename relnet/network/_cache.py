@@ -40,10 +40,11 @@ def _frozen(case):
 class Snapshot:
     """Graphs and cached results of one (case, wave, types)."""
 
-    def __init__(self, case, wave, types):
+    def __init__(self, case, wave, types, confirmed_only=False):
         self.case = _frozen(case)
         self.wave = wave
         self.types = types
+        self.confirmed_only = confirmed_only
         self.results = {}  # analysis name -> cached result
 
     @cached_property
@@ -52,19 +53,21 @@ class Snapshot:
 
     @cached_property
     def ties(self):
-        return wave_ties(self.case, self.wave, self.types)
+        return wave_ties(self.case, self.wave, self.types, self.confirmed_only)
 
     @cached_property
     def G(self):
         """The collapsed undirected graph (docs/metrics.md)."""
-        graph = collapsed_graph.__wrapped__(self.case, self.wave, self.types)
+        graph = collapsed_graph.__wrapped__(self.case, self.wave, self.types,
+                                            self.confirmed_only)
         graph.graph["case"] = self.case
         return graph
 
     @cached_property
     def D(self):
         """The directed view: undirected ties count both ways."""
-        return directed_graph.__wrapped__(self.case, self.wave, self.types)
+        return directed_graph.__wrapped__(self.case, self.wave, self.types,
+                                          self.confirmed_only)
 
     @cached_property
     def arrays(self):
@@ -110,15 +113,17 @@ class Snapshot:
         return self.results[key]
 
 
-def snapshot(case, wave=None, types=None):
-    """The cached `Snapshot` of a case's wave (None = latest) and tie types (None = all)."""
+def snapshot(case, wave=None, types=None, confirmed_only=False):
+    """The cached `Snapshot` of a case's wave (None = latest), tie types (None = all) and,
+    with `confirmed_only`, only the survey ties both sides named."""
     wave = case.resolve_wave(wave)
     types = normalise_types(types)
-    key = (fingerprint(case), wave, types)
+    confirmed_only = bool(confirmed_only)
+    key = (fingerprint(case), wave, types, confirmed_only)
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    found = Snapshot(case, wave, types)
+    found = Snapshot(case, wave, types, confirmed_only)
     _CACHE[key] = found
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)

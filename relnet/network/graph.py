@@ -43,11 +43,14 @@ def present_actors(case, wave=None):
     return actors[present.to_numpy(dtype=bool)]
 
 
-def wave_ties(case, wave=None, types=None):
-    """The ties observed in a wave, of the selected types, between actors present in it."""
+def wave_ties(case, wave=None, types=None, confirmed_only=False):
+    """The ties observed in a wave, of the selected types, between actors present in it
+    (with `confirmed_only`, only survey ties that both sides named)."""
     wave = case.resolve_wave(wave)
     ties = case.ties
     keep = np.ones(len(ties), dtype=bool)
+    if confirmed_only:
+        keep &= ties["confirmed"].fillna(False).to_numpy(dtype=bool)
     if wave is not None:
         keep &= (ties["wave"] == wave).fillna(False).to_numpy(dtype=bool)
     types = normalise_types(types)
@@ -117,7 +120,7 @@ def _missing(value):
 
 
 @analysis
-def collapsed_graph(case, wave=None, types=None):
+def collapsed_graph(case, wave=None, types=None, confirmed_only=False):
     """The collapsed undirected graph of a wave (`networkx.Graph`), actor attributes kept.
 
     Parameters
@@ -127,6 +130,9 @@ def collapsed_graph(case, wave=None, types=None):
         The wave; None (default) is the latest.
     types : str or list of str, optional
         Tie types to keep (English or Dutch); None keeps all.
+    confirmed_only : bool
+        Keep only survey ties that both sides named (``confirmed``; see
+        `relnet.survey.collect`).
 
     Examples
     --------
@@ -138,13 +144,13 @@ def collapsed_graph(case, wave=None, types=None):
     wave = case.resolve_wave(wave)
     graph = nx.Graph(wave=wave, types=normalise_types(types))
     _nodes(graph, present_actors(case, wave))
-    edges = collapsed_edges(wave_ties(case, wave, types))
+    edges = collapsed_edges(wave_ties(case, wave, types, confirmed_only))
     graph.add_weighted_edges_from(zip(edges["u"], edges["v"], edges["weight"]))
     return graph
 
 
 @analysis
-def directed_graph(case, wave=None, types=None):
+def directed_graph(case, wave=None, types=None, confirmed_only=False):
     """The directed view of a wave (`networkx.DiGraph`): undirected ties count both ways.
 
     >>> import relnet
@@ -155,13 +161,13 @@ def directed_graph(case, wave=None, types=None):
     wave = case.resolve_wave(wave)
     graph = nx.DiGraph(wave=wave, types=normalise_types(types))
     _nodes(graph, present_actors(case, wave))
-    arcs = directed_arcs(wave_ties(case, wave, types))
+    arcs = directed_arcs(wave_ties(case, wave, types, confirmed_only))
     graph.add_weighted_edges_from(zip(arcs["source"], arcs["target"], arcs["weight"]))
     return graph
 
 
 @analysis
-def to_graph(case, wave=None, types=None):
+def to_graph(case, wave=None, types=None, confirmed_only=False):
     """The ties of a wave as a `networkx.MultiDiGraph`, every attribute kept.
 
     Nodes are the actors present in the wave (isolates included) with their columns as
@@ -185,7 +191,7 @@ def to_graph(case, wave=None, types=None):
     for record in actors.to_dict("records"):
         node = record.pop("id")
         graph.add_node(node, **{k: v for k, v in record.items() if not _missing(v)})
-    ties = wave_ties(case, wave, types)
+    ties = wave_ties(case, wave, types, confirmed_only)
     for record in ties.to_dict("records"):
         source, target = record.pop("source"), record.pop("target")
         graph.add_edge(source, target, **{k: v for k, v in record.items() if not _missing(v)})

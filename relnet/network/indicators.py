@@ -1,9 +1,16 @@
-"""The relational profile: the 10 lessons turned into network indicators (DESIGN.md section 5).
+"""The relational profile: lessons of the relationship-oriented municipality as network
+indicators, version 2 (definitions, sources and edge cases: ``docs/indicators.md``).
 
-Municipal actors are of kind municipality, department, administrator, council or
-district_team; informal actors are citizen initiatives, informal carers and key persons.
-All indicators use the collapsed undirected graph of the wave with every tie type, unless
-said otherwise.
+Version 2 separates how the municipality *relates* from what it *pays for*. Relational tie
+types are collaboration, information, support and referral; transactional ones are funding,
+contract and governance. Municipal actors are of kind municipality, department,
+administrator, manager, council or district_team; informal actors are citizen initiatives,
+informal carers and key persons. A *pair* is two distinct actors present in the wave joined
+by at least one selected tie, in either direction.
+
+Two implementations compute the same values: `indicator_values`, a plain reading of the
+definitions over pairs (the reference, used in tests), and `indicator_values_fast`, the same
+with arrays (what relnet runs).
 """
 
 import math
@@ -12,224 +19,250 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .. import i18n
 from ..data.arguments import analysis
-from ..data.vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS
+from ..data.vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS, RELATIONAL_TYPES
 from ._cache import snapshot
 
 __all__ = ["relational_profile", "INDICATORS", "indicator_values", "indicator_values_fast",
-           "district_profile"]
+           "district_profile", "FEW"]
 
-# indicator -> (lesson or None, English description, Dutch description)
+# indicator -> the lesson it speaks to (None: the network as a whole)
 INDICATORS = {
-    "outward_share": (
-        1,
-        "Of the links with a municipal actor at one end or both, the share whose other end "
-        "is not municipal: how much the municipality goes out rather than meets internally.",
-        "Van de relaties met een gemeentelijke actor aan één of beide kanten, het aandeel "
-        "waarvan de andere kant niet gemeentelijk is: gaat de gemeente op stap?"),
-    "informal_facilitation": (
-        4,
-        "Of the distinct actor pairs joined by a funding or support tie with exactly one "
-        "municipal end, the share whose other end is informal (citizen initiative, informal "
-        "carer, key person): does the municipality facilitate citizens' own strength?",
-        "Van de paren met een financierings- of steunrelatie met precies één gemeentelijke "
-        "kant, het aandeel waarvan de andere kant informeel is: maakt de gemeente eigen "
-        "kracht los?"),
-    "provider_density": (
-        5,
-        "Density among care providers, welfare organisations and district teams: are the "
-        "providers coordinated with each other?",
-        "Dichtheid tussen zorgaanbieders, welzijnsorganisaties en wijkteams: stemmen de "
-        "aanbieders onderling af (ontzorgen)?"),
-    "mutuality": (
-        7,
-        "Of the directed ties (ordered pairs) with exactly one municipal end, the share whose "
-        "reverse directed tie also exists: do partners and municipality ask each other, both "
-        "ways?",
-        "Van de gerichte relaties met precies één gemeentelijke kant, het aandeel dat ook "
-        "andersom bestaat: is de relatie wederkerig en gelijkwaardig?"),
-    "informal_share": (
-        8,
-        "Informal actors (citizen initiatives, informal carers, key persons) as a share of "
-        "all actors present: is the informal network in view?",
-        "Informele actoren als aandeel van alle actoren: is er oog voor informele hulp?"),
-    "administrator_reach": (
-        9,
-        "Mean number of non-municipal neighbours per administrator: do administrators lead "
-        "by example in relationships?",
-        "Gemiddeld aantal niet-gemeentelijke relaties per bestuurder: zijn bestuurders "
-        "relatiegericht?"),
-    "cross_domain_share": (
-        10,
-        "Of the links whose both ends have a domain other than general, the share whose ends "
-        "share no domain (general ignored): are issues linked across policy domains?",
-        "Van de relaties waarvan beide kanten een ander domein dan algemeen hebben, het "
-        "aandeel zonder gedeeld domein: wordt integraal gewerkt?"),
-    "hub_dependence": (
-        None,
-        "Of the pairs of non-municipal actors that are connected, the share no longer "
-        "connected once every municipal actor is removed: 1 is a 'regiegemeente' hub, 0 "
-        "means partners hold together themselves.",
-        "Van de verbonden paren niet-gemeentelijke actoren, het aandeel dat niet meer "
-        "verbonden is zonder de gemeentelijke actoren: 1 = regiegemeente, 0 = de partners "
-        "houden het netwerk zelf bij elkaar."),
+    "outward_share": 1,
+    "informal_facilitation": 4,
+    "provider_density": 5,
+    "mutuality": 7,
+    "informal_reach": 8,
+    "administrator_reach": 9,
+    "cross_domain_share": 10,
+    "hub_dependence": None,
 }
+FEW = 10  # a denominator under this is noted as "few pairs"
+ADMINISTRATIVE_KINDS = frozenset({"administrator", "manager"})
+FACILITATING_TYPES = frozenset({"funding", "support"})
 
 
 def _ratio(numerator, denominator, reason):
+    """(value, n, reason key): NaN with the reason when the denominator is 0."""
     if denominator == 0:
-        return math.nan, reason
-    return numerator / denominator, ""
+        return math.nan, 0, reason
+    return numerator / denominator, denominator, ""
 
 
-def _pairs(count):
-    return count * (count - 1) // 2
+def indicator_values(ties, actors):
+    """The indicators by their definitions, pair by pair: the reference implementation.
 
+    Parameters
+    ----------
+    ties : DataFrame
+        The wave's selected ties (source, target, type, directed) between present actors.
+    actors : DataFrame
+        The actors present in the wave (id, kind, domain).
 
-def indicator_values(G, ties, kinds, domains):
-    """Indicator -> (value, reason when NaN) for a collapsed graph and its wave's ties.
-
-    `kinds` and `domains` map actor id to kind and to a set of domains.
+    Returns
+    -------
+    dict
+        indicator -> (value, n, reason): n is the denominator, reason a catalogue key
+        (``indicator_note.<reason>``) when the value is NaN.
     """
-    municipal = {a for a, k in kinds.items() if k in MUNICIPAL_KINDS}
-    informal = {a for a, k in kinds.items() if k in INFORMAL_KINDS}
+    kind = dict(zip(actors["id"], actors["kind"]))
+    municipal = {a for a, k in kind.items() if k in MUNICIPAL_KINDS}
+    informal = {a for a, k in kind.items() if k in INFORMAL_KINDS}
+    providers = {a for a, k in kind.items() if k in PROVIDER_KINDS}
+    domains = {a: {d for d in str(cell).split("|") if d and d != "general"}
+               if isinstance(cell, str) else set()
+               for a, cell in zip(actors["id"], actors["domain"])}
+    pairs = {}  # frozenset -> list of (type, directed, source)
+    for s, t, typ, directed in zip(ties["source"], ties["target"], ties["type"],
+                                   ties["directed"]):
+        pairs.setdefault(frozenset((s, t)), []).append((typ, bool(directed), s))
+    relational = {p: [x for x in found if x[0] in RELATIONAL_TYPES] for p, found in pairs.items()}
+    relational = {p: found for p, found in relational.items() if found}
     out = {}
 
-    with_municipal = [(u, v) for u, v in G.edges if u in municipal or v in municipal]
-    outward = sum(1 for u, v in with_municipal if not (u in municipal and v in municipal))
-    out["outward_share"] = _ratio(outward, len(with_municipal),
-                                  "no link has a municipal actor at either end")
+    touching = [p for p in relational if p & municipal]
+    out["outward_share"] = _ratio(sum(1 for p in touching if p - municipal), len(touching),
+                                  "no_municipal_pair")
 
-    facilitating = ties[ties["type"].isin(("funding", "support"))]
-    pairs = {frozenset(p) for p in zip(facilitating["source"], facilitating["target"])}
-    one_end = [p for p in pairs if len(p & municipal) == 1]
-    to_informal = sum(1 for p in one_end if (p - municipal) <= informal)
-    out["informal_facilitation"] = _ratio(
-        to_informal, len(one_end),
-        "no funding or support tie joins a municipal and a non-municipal actor")
+    facilitated = {a for p, found in pairs.items() if p & municipal
+                   and any(x[0] in FACILITATING_TYPES for x in found) for a in p - municipal}
+    out["informal_facilitation"] = _ratio(len(facilitated & informal), len(informal),
+                                          "no_informal")
 
-    providers = [a for a in G.nodes if kinds.get(a) in PROVIDER_KINDS]
     k = len(providers)
-    out["provider_density"] = _ratio(
-        G.subgraph(providers).number_of_edges(), _pairs(k),
-        "fewer than two care providers, welfare organisations or district teams")
+    among = sum(1 for p in relational if p <= providers)
+    out["provider_density"] = _ratio(among, k * (k - 1) // 2, "few_providers")
 
-    directed = ties[ties["directed"].astype(bool)]
-    arcs = set(zip(directed["source"], directed["target"]))
-    crossing = [(s, t) for s, t in arcs if (s in municipal) != (t in municipal)]
-    mutual = sum(1 for s, t in crossing if (t, s) in arcs)
-    out["mutuality"] = _ratio(mutual, len(crossing),
-                              "no directed tie joins a municipal and a non-municipal actor")
+    crossing = [p for p in relational if len(p & municipal) == 1]
 
-    n = G.number_of_nodes()
-    out["informal_share"] = _ratio(sum(1 for a in G.nodes if a in informal), n,
-                                   "no actors in this wave")
+    def mutual(pair, found):
+        if any(not directed for _, directed, _ in found):
+            return True
+        return len({source for _, _, source in found}) == 2
 
-    admins = [a for a in G.nodes if kinds.get(a) == "administrator"]
-    reach = sum(sum(1 for b in G[a] if b not in municipal) for a in admins)
-    out["administrator_reach"] = _ratio(reach, len(admins), "no administrator in this wave")
+    out["mutuality"] = _ratio(sum(1 for p in crossing if mutual(p, relational[p])),
+                              len(crossing), "no_crossing_pair")
 
-    specific = {a: d - {"general"} for a, d in domains.items()}
-    both = [(u, v) for u, v in G.edges if specific.get(u) and specific.get(v)]
-    crossing_domains = sum(1 for u, v in both if not (specific[u] & specific[v]))
-    out["cross_domain_share"] = _ratio(
-        crossing_domains, len(both), "no link joins two actors with a domain other than general")
+    reached = {a for p in pairs if p & municipal for a in p - municipal}
+    out["informal_reach"] = _ratio(len(reached & informal), len(informal), "no_informal")
 
-    others = [a for a in G.nodes if a not in municipal]
-    connected_before = sum(_pairs(len(c - municipal)) for c in nx.connected_components(G))
-    without = G.subgraph(others)
-    connected_after = sum(_pairs(len(c)) for c in nx.connected_components(without))
-    share, reason = _ratio(connected_before - connected_after, connected_before,
-                           "no two non-municipal actors are connected")
-    out["hub_dependence"] = (share, reason)
+    leaders = [a for a, k in kind.items() if k in ADMINISTRATIVE_KINDS]
+    reach = sum(len({b for p in relational if a in p for b in p - {a}} - municipal)
+                for a in leaders)
+    out["administrator_reach"] = _ratio(reach, len(leaders), "no_administrator")
+
+    specific = [p for p in relational if all(domains.get(a) for a in p)]
+    differing = sum(1 for p in specific if len({frozenset(domains[a]) for a in p}) == 2)
+    out["cross_domain_share"] = _ratio(differing, len(specific), "no_specific_pair")
+
+    others = set(kind) - municipal
+    if not any(p <= others for p in pairs):
+        out["hub_dependence"] = (math.nan, 0, "no_partner_tie")
+    else:
+        G = nx.Graph()
+        G.add_nodes_from(kind)
+        G.add_edges_from(tuple(p) for p in pairs)
+
+        def connected(graph):
+            return sum(len(c & others) * (len(c & others) - 1) // 2
+                       for c in map(set, nx.connected_components(graph)))
+
+        before = connected(G)
+        after = connected(G.subgraph(others))
+        out["hub_dependence"] = _ratio(before - after, before, "no_partner_tie")
     return out
 
 
 def indicator_values_fast(snap):
-    """The same values as `indicator_values` (the networkx reference), from arrays."""
+    """The same values as `indicator_values` (the reference), from arrays."""
     from scipy.sparse import csr_array
     from scipy.sparse.csgraph import connected_components
 
-    from ..data.vocab import DOMAINS
-
-    arrays = snap.arrays
-    n, u, v = arrays.n, arrays.u, arrays.v
     actors = snap.actors
+    n = len(actors)
+    index = pd.Index(actors["id"])
     kind = actors["kind"].to_numpy(dtype=object)
     municipal = np.isin(kind, list(MUNICIPAL_KINDS))
     informal = np.isin(kind, list(INFORMAL_KINDS))
     provider = np.isin(kind, list(PROVIDER_KINDS))
-    admin = kind == "administrator"
-    index = pd.Index(arrays.ids)
+    leader = np.isin(kind, list(ADMINISTRATIVE_KINDS))
+    ties = snap.ties
+    s = index.get_indexer(ties["source"]).astype(np.int64)
+    t = index.get_indexer(ties["target"]).astype(np.int64)
+    a, b = np.minimum(s, t), np.maximum(s, t)
+    typ = ties["type"].to_numpy(dtype=object)
+    rel = np.isin(typ, list(RELATIONAL_TYPES))
+    directed = ties["directed"].to_numpy(dtype=bool)
+    facil = np.isin(typ, list(FACILITATING_TYPES))
+    frame = pd.DataFrame({"key": a * max(n, 1) + b, "a": a, "b": b, "rel": rel,
+                          "rel_undirected": rel & ~directed,
+                          "rel_forward": rel & directed & (s == a),
+                          "rel_backward": rel & directed & (s == b), "facil": facil})
+    pair = frame.groupby("key", sort=False).agg(
+        a=("a", "first"), b=("b", "first"), rel=("rel", "any"),
+        undirected=("rel_undirected", "any"), forward=("rel_forward", "any"),
+        backward=("rel_backward", "any"), facil=("facil", "any"))
+    pa, pb = pair["a"].to_numpy(dtype=np.int64), pair["b"].to_numpy(dtype=np.int64)
+    prel = pair["rel"].to_numpy(dtype=bool)
+    m_a, m_b = municipal[pa], municipal[pb]
+    any_m = m_a | m_b
+    one_m = m_a != m_b
     out = {}
 
-    with_municipal = municipal[u] | municipal[v]
-    out["outward_share"] = _ratio(int((with_municipal & ~(municipal[u] & municipal[v])).sum()),
-                                  int(with_municipal.sum()),
-                                  "no link has a municipal actor at either end")
+    out["outward_share"] = _ratio(int((prel & one_m).sum()), int((prel & any_m).sum()),
+                                  "no_municipal_pair")
 
-    ties = snap.ties
-    facilitating = ties[ties["type"].isin(("funding", "support")).to_numpy()]
-    a = index.get_indexer(facilitating["source"])
-    b = index.get_indexer(facilitating["target"])
-    pairs = np.unique(np.column_stack([np.minimum(a, b), np.maximum(a, b)]), axis=0) \
-        if len(a) else np.zeros((0, 2), dtype=np.int64)
-    one_end = municipal[pairs[:, 0]] != municipal[pairs[:, 1]]
-    other = np.where(municipal[pairs[:, 0]], pairs[:, 1], pairs[:, 0])
-    out["informal_facilitation"] = _ratio(
-        int((one_end & informal[other]).sum()), int(one_end.sum()),
-        "no funding or support tie joins a municipal and a non-municipal actor")
+    other = np.where(m_a, pb, pa)
+    facilitated = np.zeros(n, dtype=bool)
+    facilitated[other[one_m & pair["facil"].to_numpy(dtype=bool)]] = True
+    out["informal_facilitation"] = _ratio(int((facilitated & informal).sum()),
+                                          int(informal.sum()), "no_informal")
 
     k = int(provider.sum())
-    out["provider_density"] = _ratio(
-        int((provider[u] & provider[v]).sum()), _pairs(k),
-        "fewer than two care providers, welfare organisations or district teams")
+    out["provider_density"] = _ratio(int((prel & provider[pa] & provider[pb]).sum()),
+                                     k * (k - 1) // 2, "few_providers")
 
-    directed = ties[ties["directed"].astype(bool).to_numpy()]
-    s_idx = index.get_indexer(directed["source"]).astype(np.int64)
-    t_idx = index.get_indexer(directed["target"]).astype(np.int64)
-    keys = np.unique(s_idx * n + t_idx)
-    s_idx, t_idx = keys // n if n else keys, keys % n if n else keys
-    crossing = municipal[s_idx] != municipal[t_idx]
-    mutual = np.isin(t_idx * n + s_idx, keys) & crossing
-    out["mutuality"] = _ratio(int(mutual.sum()), int(crossing.sum()),
-                              "no directed tie joins a municipal and a non-municipal actor")
+    crossing = prel & one_m
+    is_mutual = pair["undirected"].to_numpy(dtype=bool) | (
+        pair["forward"].to_numpy(dtype=bool) & pair["backward"].to_numpy(dtype=bool))
+    out["mutuality"] = _ratio(int((crossing & is_mutual).sum()), int(crossing.sum()),
+                              "no_crossing_pair")
 
-    out["informal_share"] = _ratio(int(informal.sum()), n, "no actors in this wave")
+    reached = np.zeros(n, dtype=bool)
+    reached[other[one_m]] = True
+    out["informal_reach"] = _ratio(int((reached & informal).sum()), int(informal.sum()),
+                                   "no_informal")
 
-    reach = int((admin[u] & ~municipal[v]).sum() + (admin[v] & ~municipal[u]).sum())
-    out["administrator_reach"] = _ratio(reach, int(admin.sum()), "no administrator in this wave")
+    reach = int((prel & leader[pa] & ~municipal[pb]).sum()
+                + (prel & leader[pb] & ~municipal[pa]).sum())
+    out["administrator_reach"] = _ratio(reach, int(leader.sum()), "no_administrator")
 
-    bits = {d: 1 << i for i, d in enumerate(DOMAINS) if d != "general"}
-    mask = np.array([sum(bits.get(d, 0) for d in str(cell).split("|"))
-                     if isinstance(cell, str) else 0 for cell in actors["domain"]],
-                    dtype=np.int64)
-    both = (mask[u] != 0) & (mask[v] != 0)
-    out["cross_domain_share"] = _ratio(
-        int((both & ((mask[u] & mask[v]) == 0)).sum()), int(both.sum()),
-        "no link joins two actors with a domain other than general")
-
-    def connected_pairs(keep_nodes, keep_edges):
-        graph = csr_array((np.ones(int(keep_edges.sum())), (u[keep_edges], v[keep_edges])),
-                          shape=(n, n))
-        _, labels = connected_components(graph, directed=False)
-        counts = np.bincount(labels[keep_nodes], minlength=labels.max() + 1 if n else 0)
-        return int((counts * (counts - 1) // 2).sum())
+    bits = {d: 1 << i for i, d in enumerate(
+        ["work", "care", "youth", "education", "health", "welfare", "housing", "income",
+         "safety"])}
+    masks = {cell: sum(bits.get(d, 0) for d in str(cell).split("|"))
+             for cell in actors["domain"].dropna().unique()}
+    mask = actors["domain"].map(masks).fillna(0).to_numpy(dtype=np.int64)
+    specific = prel & (mask[pa] != 0) & (mask[pb] != 0)
+    out["cross_domain_share"] = _ratio(int((specific & (mask[pa] != mask[pb])).sum()),
+                                       int(specific.sum()), "no_specific_pair")
 
     others = ~municipal
-    before = connected_pairs(others, np.ones(len(u), dtype=bool))
-    after = connected_pairs(others, others[u] & others[v])
-    out["hub_dependence"] = _ratio(before - after, before,
-                                   "no two non-municipal actors are connected")
+    if not (others[pa] & others[pb]).any():
+        out["hub_dependence"] = (math.nan, 0, "no_partner_tie")
+    else:
+        def connected_pairs(keep_edges):
+            graph = csr_array((np.ones(int(keep_edges.sum())),
+                               (pa[keep_edges], pb[keep_edges])), shape=(n, n))
+            _, labels = connected_components(graph, directed=False)
+            counts = np.bincount(labels[others], minlength=labels.max() + 1)
+            return int((counts * (counts - 1) // 2).sum())
+
+        before = connected_pairs(np.ones(len(pa), dtype=bool))
+        after = connected_pairs(others[pa] & others[pb])
+        out["hub_dependence"] = _ratio(before - after, before, "no_partner_tie")
     return out
 
 
-@analysis
-def relational_profile(case, wave=None, lang="en"):
-    """The relational indicators of a wave: columns indicator, lesson, value, description, note.
+def _note(value, n, reason, lang):
+    if reason:
+        return i18n.t(f"indicator_note.{reason}", lang)
+    if n < FEW:
+        return i18n.t("indicator_note.few_pairs", lang, n=n)
+    return ""
 
-    `note` gives the reason when a value is NaN (undefined). Lessons 2, 3 and 6 have no
-    network indicator; they come from the self-assessment (`lesson_scores`).
+
+@analysis
+def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=False):
+    """The relational indicators of a wave (version 2).
+
+    Parameters
+    ----------
+    case : Case
+    wave : int, optional
+        None: the latest wave.
+    types : str or list of str, optional
+        Tie types to use (English or Dutch); None: every type.
+    lang : {"nl", "en"}, optional
+        Language of `description` and `note`; None: the default language.
+    confirmed_only : bool
+        Use only survey ties that both sides named.
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator: indicator (key), lesson, value, n (the denominator), note
+        (why a value is undefined, or "few pairs" when n < 10; and the survey's response
+        band when the case comes from a survey), description (plain language).
+
+    See Also
+    --------
+    lesson_scores : lessons 2, 3 and 6, which have no network indicator.
+
+    Notes
+    -----
+    Definitions, edge cases and sources: ``docs/indicators.md``.
 
     Examples
     --------
@@ -240,27 +273,43 @@ def relational_profile(case, wave=None, lang="en"):
     >>> bool(p15["hub_dependence"] > p17["hub_dependence"])
     True
     """
-    snap = snapshot(case, wave)
-
+    snap = snapshot(case, wave, types, confirmed_only)
     values = snap.cached("indicators", lambda: indicator_values_fast(snap))
+    response = response_note(case, lang)
     rows = []
-    for name, (lesson, english, dutch) in INDICATORS.items():
-        value, reason = values[name]
-        rows.append({"indicator": name, "lesson": lesson, "value": value,
-                     "description": dutch if lang == "nl" else english, "note": reason})
+    for name, lesson in INDICATORS.items():
+        value, n, reason = values[name]
+        note = _note(value, n, reason, lang)
+        if response:
+            note = f"{note}; {response}" if note else response
+        rows.append({"indicator": name, "lesson": lesson, "value": value, "n": int(n),
+                     "note": note,
+                     "description": i18n.t(f"indicator_description.{name}", lang)})
     frame = pd.DataFrame(rows)
     frame["lesson"] = frame["lesson"].astype("Int64")
     return frame
+
+
+def response_note(case, lang=None):
+    """The survey's response rate and its band, when the case comes from a survey."""
+    from .quality import response_rate, response_band
+
+    rate = response_rate(case)
+    if rate is None or math.isnan(rate):
+        return ""
+    return i18n.t("indicator_note.response", lang, rate=i18n.percent(rate, lang),
+                  band=i18n.t(f"band.{response_band(rate)}", lang))
 
 
 @analysis
 def district_profile(case, wave=None):
     """Variation between districts (wijken), for actors that carry a `district`.
 
-    One row per district: district, actors, informal_share (informal actors / actors),
-    density (links among the district's actors / possible pairs) and external_share (of the
-    links with at least one end in the district, the share that leaves it). Empty when no
-    actor has a district.
+    One row per district: district, actors, informal_reach (the share of the district's
+    informal actors with a tie to a municipal actor; NaN without informal actors), density
+    (links among the district's actors / possible pairs) and external_share (of the links
+    with at least one end in the district, the share that leaves it). Empty when no actor
+    has a district.
 
     >>> import relnet
     >>> d = district_profile(relnet.load_example("welderhoven"))
@@ -269,7 +318,7 @@ def district_profile(case, wave=None):
     """
     snap = snapshot(case, wave)
     actors = snap.actors
-    columns = ["district", "actors", "informal_share", "density", "external_share"]
+    columns = ["district", "actors", "informal_reach", "density", "external_share"]
     if "district" not in actors or actors["district"].isna().all():
         return pd.DataFrame(columns=columns)
     arrays = snap.arrays
@@ -281,13 +330,21 @@ def district_profile(case, wave=None):
     crossing = cu != cv
     leaving = np.bincount(cu[crossing], minlength=k) + np.bincount(cv[crossing], minlength=k)
     size = np.bincount(code, minlength=k)
-    informal = np.bincount(code, weights=actors["kind"].isin(INFORMAL_KINDS).to_numpy(),
-                           minlength=k)
+    kind = actors["kind"].to_numpy(dtype=object)
+    municipal = np.isin(kind, list(MUNICIPAL_KINDS))
+    informal = np.isin(kind, list(INFORMAL_KINDS))
+    reached = np.zeros(len(actors), dtype=bool)
+    reached[arrays.v[municipal[arrays.u] & ~municipal[arrays.v]]] = True
+    reached[arrays.u[municipal[arrays.v] & ~municipal[arrays.u]]] = True
+    n_informal = np.bincount(code, weights=informal, minlength=k)
+    n_reached = np.bincount(code, weights=informal & reached, minlength=k)
     pairs = size * (size - 1) / 2
     touching = inside + leaving
-    frame = pd.DataFrame({
-        "district": names, "actors": size, "informal_share": informal / size,
-        "density": np.where(size > 1, inside / np.where(pairs > 0, pairs, 1), np.nan),
-        "external_share": np.where(touching > 0, leaving / np.where(touching > 0, touching, 1),
-                                   np.nan)})
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame = pd.DataFrame({
+            "district": names, "actors": size,
+            "informal_reach": np.where(n_informal > 0, n_reached / n_informal, np.nan),
+            "density": np.where(size > 1, inside / np.where(pairs > 0, pairs, 1), np.nan),
+            "external_share": np.where(touching > 0, leaving / np.where(touching > 0,
+                                                                        touching, 1), np.nan)})
     return frame[frame["district"] != ""].reset_index(drop=True)[columns]

@@ -144,7 +144,7 @@ def network_metrics_of_graph(G, communities=None, ties=None):
 
 
 @analysis
-def network_metrics(case, wave=None, types=None, exact="auto"):
+def network_metrics(case, wave=None, types=None, exact="auto", confirmed_only=False):
     """Network-level metrics of a wave as a Series.
 
     Definitions (collapsed undirected graph; n actors, m links):
@@ -174,7 +174,7 @@ def network_metrics(case, wave=None, types=None, exact="auto"):
     >>> int(m["n_actors"]), int(m["n_ties"]), round(float(m["density"]), 3)
     (33, 28, 0.053)
     """
-    snap = snapshot(case, wave, types)
+    snap = snapshot(case, wave, types, confirmed_only)
 
     def compute():
         actors, parts = _fast_actor_arrays(snap, exact)
@@ -237,7 +237,7 @@ def _eigenvector(G):
 
 
 @analysis
-def actor_metrics(case, wave=None, types=None, exact="auto"):
+def actor_metrics(case, wave=None, types=None, exact="auto", confirmed_only=False):
     """Actor-level metrics of a wave: a DataFrame indexed by actor id.
 
     Every value equals networkx (3.6) with its defaults on the same graph:
@@ -269,7 +269,7 @@ def actor_metrics(case, wave=None, types=None, exact="auto"):
     >>> bool(a.loc["afd_sd", "degree"] > a.loc["zorg_linde", "degree"])
     True
     """
-    snap = snapshot(case, wave, types)
+    snap = snapshot(case, wave, types, confirmed_only)
 
     def compute():
         values, _ = _fast_actor_arrays(snap, exact)

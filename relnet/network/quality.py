@@ -1,23 +1,78 @@
-"""Tie quality as the PARTNER survey measures it: trust and value, rated by respondents.
+"""Tie quality as the PARTNER survey measures it (trust and value), and the survey's response.
 
 A respondent (`reported_by`) rates the *other end* of a tie on six 1-4 scales: reliability,
-mission and openness make up trust; power, resources and involvement make up value
-(Varda & Retrum, PARTNER Tool, University of Colorado Denver). A rating's trust score is
-the mean of its three trust scales (missing scales skipped), likewise for value.
+mission and openness make up trust; power, resources and involvement make up value (Varda
+& Retrum, PARTNER Tool, University of Colorado Denver). A rating's trust score is the mean of
+its three trust scales (missing scales skipped), likewise for value.
+
+In a network survey a non-respondent removes every tie it would have named, so the structure
+is biased toward those who answered. relnet reports the response rate (respondents / actors
+asked) with a band wherever network results are shown, after common guidance in
+organisational network analysis: 80% or more for statements about single actors, 65-79% for
+broad patterns only, below 65% interpret with caution (``docs/statistics.md``).
 """
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from .. import i18n
 from ..data.arguments import analysis
 from .graph import present_actors, wave_ties
 
-__all__ = ["trust_value", "TrustValue", "TRUST_COLUMNS", "VALUE_COLUMNS"]
+__all__ = ["trust_value", "TrustValue", "TRUST_COLUMNS", "VALUE_COLUMNS", "response_rate",
+           "response_band", "response_counts", "response_table", "BANDS"]
 
 TRUST_COLUMNS = ("reliability", "mission", "openness")
 VALUE_COLUMNS = ("power", "resources", "involvement")
+BANDS = (("high", 0.80), ("medium", 0.65), ("low", 0.0))
+
+
+def response_band(rate):
+    """'high' (80% or more), 'medium' (65-79%) or 'low' (below 65%).
+
+    >>> response_band(0.8), response_band(0.7), response_band(0.067)
+    ('high', 'medium', 'low')
+    """
+    return next(name for name, floor in BANDS if rate >= floor)
+
+
+def _asked(case, wave):
+    """The actors present in the wave who were asked to answer the survey."""
+    actors = present_actors(case, wave)
+    asked = actors["respondent"].astype(bool) if "respondent" in actors else ~actors["person"]
+    return list(actors.loc[asked.to_numpy(dtype=bool), "id"])
+
+
+def response_counts(case, wave=None):
+    """(answered, asked) of the survey of a wave, or None without survey data.
+
+    A case collected with `relnet.survey.collect` records who answered in
+    ``meta["response"]``; otherwise the respondents are the actors that reported ties
+    (`reported_by`), out of the actors asked (`respondent`, default every organisation).
+    """
+    wave = case.resolve_wave(wave)
+    response = case.meta.get("response")
+    if isinstance(response, dict) and (response.get("wave") in (None, wave)):
+        asked = list(response.get("asked") or _asked(case, wave))
+        answered = [a for a in response.get("answered", []) if a in set(asked)]
+        return len(answered), len(asked)
+    reporters = set(wave_ties(case, wave)["reported_by"].dropna())
+    if not reporters:
+        return None
+    asked = _asked(case, wave)
+    return len(reporters & set(asked)), len(asked)
+
+
+def response_rate(case, wave=None):
+    """Respondents / actors asked in a wave; None without survey data (see `response_counts`)."""
+    counts = response_counts(case, wave)
+    if counts is None:
+        return None
+    answered, asked = counts
+    return answered / asked if asked else math.nan
 
 
 @dataclass
@@ -30,17 +85,42 @@ class TrustValue:
         Index actor id; columns name, trust, value (means of the ratings the actor
         received), n_ratings.
     network : Series
-        trust and value (means over every rating), n_ratings, respondents, actors,
-        response_rate (respondents / actors present; NaN when no tie has `reported_by`).
+        trust and value (means over every rating), n_ratings, raters (distinct respondents
+        who rated), respondents, asked, response_rate (NaN without survey data) and
+        response_band ('high', 'medium', 'low' or '').
     """
 
     actors: pd.DataFrame
     network: pd.Series
 
+    def note(self, lang=None):
+        """What a reader must know before trusting the scores, in plain words."""
+        parts = []
+        rate = self.network["response_rate"]
+        if not math.isnan(rate):
+            parts.append(i18n.t("indicator_note.response", lang, rate=i18n.percent(rate, lang),
+                                band=i18n.t(f"band.{self.network['response_band']}", lang)))
+        raters = int(self.network["raters"])
+        if 0 < raters < 3:
+            parts.append(i18n.t("quality.few_raters", lang, n=raters))
+        return "; ".join(parts)
+
 
 @analysis
 def trust_value(case, wave=None):
     """PARTNER-style trust and value scores of a wave (None = latest).
+
+    Parameters
+    ----------
+    case : Case
+    wave : int, optional
+
+    Returns
+    -------
+    TrustValue
+        ``.actors`` (per actor: name, trust, value, n_ratings) and ``.network`` (means,
+        n_ratings, raters, respondents, asked, response_rate, response_band); ``.note(lang)``
+        says when the scores rest on few raters or a low response.
 
     Examples
     --------
@@ -51,32 +131,58 @@ def trust_value(case, wave=None):
     >>> list(tv.actors.columns)
     ['name', 'trust', 'value', 'n_ratings']
     """
-    wave = case.resolve_wave(wave)
     actors = present_actors(case, wave)
     ties = wave_ties(case, wave)
-    rated = ties[ties["reported_by"].notna()].copy() if "reported_by" in ties else ties.iloc[:0]
-    for column in TRUST_COLUMNS + VALUE_COLUMNS:
-        if column not in rated:
-            rated[column] = np.nan
-    # The rated actor is the end that is not the respondent (the target when a third
-    # party reports the tie).
+    rated = ties[ties["reported_by"].notna().to_numpy(dtype=bool)].copy()
     rated["rated"] = np.where(rated["reported_by"] == rated["target"], rated["source"],
                               rated["target"])
     rated["trust"] = rated[list(TRUST_COLUMNS)].astype(float).mean(axis=1)
     rated["value"] = rated[list(VALUE_COLUMNS)].astype(float).mean(axis=1)
-    rated = rated[rated["trust"].notna() | rated["value"].notna()]
+    rated = rated[(rated["trust"].notna() | rated["value"].notna()).to_numpy(dtype=bool)]
     per_actor = rated.groupby("rated").agg(trust=("trust", "mean"), value=("value", "mean"),
                                            n_ratings=("rated", "size"))
     table = actors.set_index("id")[["name"]].join(per_actor)
     table["n_ratings"] = table["n_ratings"].fillna(0).astype("int64")
     table.index.name = "id"
-    respondents = ties["reported_by"].dropna().nunique() if "reported_by" in ties else 0
+    counts = response_counts(case, wave)
+    answered, asked = counts if counts is not None else (0, 0)
+    rate = answered / asked if counts is not None and asked else math.nan
     network = pd.Series({
         "trust": rated["trust"].mean() if len(rated) else np.nan,
         "value": rated["value"].mean() if len(rated) else np.nan,
         "n_ratings": float(len(rated)),
-        "respondents": float(respondents),
-        "actors": float(len(actors)),
-        "response_rate": respondents / len(actors) if respondents and len(actors) else np.nan,
-    })
+        "raters": float(rated["reported_by"].nunique()),
+        "respondents": float(answered),
+        "asked": float(asked),
+        "response_rate": rate,
+        "response_band": response_band(rate) if not math.isnan(rate) else "",
+    }, dtype=object)
     return TrustValue(table, network)
+
+
+@analysis
+def response_table(case, wave=None):
+    """Per actor asked in the survey of a wave: id, name, answered, named (ties it reported),
+    confirmed (of those, named by both sides).
+
+    >>> import relnet
+    >>> t = response_table(relnet.load_example("haverdonk"))
+    >>> list(t.columns)
+    ['id', 'name', 'answered', 'named', 'confirmed']
+    """
+    asked = _asked(case, wave)
+    ties = wave_ties(case, wave)
+    reporters = ties["reported_by"]
+    named = reporters.value_counts()
+    confirmed = reporters[ties["confirmed"].fillna(False).to_numpy(dtype=bool)].value_counts()
+    response = case.meta.get("response")
+    if isinstance(response, dict) and response.get("wave") in (None, wave):
+        answered = set(response.get("answered", []))
+    else:
+        answered = set(reporters.dropna())
+    names = case.actors.set_index("id")["name"]
+    frame = pd.DataFrame({"id": asked, "name": names.reindex(asked).to_numpy()})
+    frame["answered"] = frame["id"].isin(answered)
+    frame["named"] = frame["id"].map(named).fillna(0).astype("int64")
+    frame["confirmed"] = frame["id"].map(confirmed).fillna(0).astype("int64")
+    return frame

@@ -26,6 +26,7 @@ class WaveChanges:
     metrics : DataFrame
         Every network metric and relational indicator (registered metrics included):
         index = metric, columns a, b, difference (b - a), kind (metric or indicator).
+    ties status : added, lost, unknown (a survey without an answer from one side), kept.
     """
 
     case: str
@@ -40,7 +41,7 @@ class WaveChanges:
         rows = {}
         for label, frame in (("actors", self.actors), ("ties", self.ties)):
             rows[label] = frame["status"].value_counts().reindex(
-                ["added", "lost", "kept"], fill_value=0)
+                ["added", "lost", "unknown", "kept"], fill_value=0)
         return pd.DataFrame(rows).T
 
     def __repr__(self):
@@ -61,9 +62,21 @@ def profile_row(case, wave=None, types=None):
     return pd.concat([metrics, indicators])
 
 
+def _answered(case, wave):
+    """Who answered the survey of a wave (None: the case is not from a survey)."""
+    response = case.meta.get("response")
+    if isinstance(response, dict) and response.get("wave") == wave:
+        return set(response.get("answered", []))
+    return None
+
+
 @analysis
 def wave_changes(case, a, b):
     """Actors and ties added, lost and kept between waves `a` and `b`, and every metric.
+
+    When wave `b` comes from a survey (``meta["response"]``), a tie of wave `a` that is
+    missing in `b` is "lost" only when both its actors answered in `b`; otherwise it is
+    "unknown" (no answer): a non-respondent removes every tie it would have named.
 
     Examples
     --------
@@ -86,6 +99,11 @@ def wave_changes(case, a, b):
     ties["status"] = [_status(pd.notna(x), pd.notna(y))
                       for x, y in zip(ties["weight_a"], ties["weight_b"])]
     ties = ties.reset_index()[["u", "v", "status", "weight_a", "weight_b"]]
+    answered = _answered(case, b)
+    if answered is not None:
+        silent = (ties["status"] == "lost") & ~(ties["u"].isin(answered)
+                                                & ties["v"].isin(answered))
+        ties.loc[silent.to_numpy(dtype=bool), "status"] = "unknown"
 
     row_a, row_b = profile_row(case, a), profile_row(case, b)
     metrics = pd.DataFrame({"a": row_a, "b": row_b})

@@ -1,32 +1,131 @@
 """Export analysis tables for papers: CSV, one Excel workbook, LaTeX and Markdown.
 
-Every file is written under a temporary name and renamed; existing files are refused
-unless ``overwrite=True``.
+Tables are exported as a reader sees them (headers and values in the chosen language, see
+`relnet.present.tables`), numbers kept as numbers where the format has them (Excel, CSV).
+What a cell holds never runs as code in the program that opens it: CSV cells that a
+spreadsheet would take for a formula are neutralised (OWASP's CSV-injection rule), Excel
+cells are always values, never formulas, LaTeX and Markdown special characters are escaped.
+Every file is written under a temporary name and renamed; existing files are refused unless
+``overwrite=True``.
 """
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
+from .. import i18n
 from ..data._atomic import atomic_write, check_target
+from ..data.write import xlsx_row
+from .tables import display_table, display_value, html_table
 
-__all__ = ["export_tables", "FORMATS", "html_table"]
+__all__ = ["export_tables", "export_case", "network_bytes", "tables_bytes", "case_tables",
+           "FORMATS", "html_table", "neutralise", "latex_escape", "markdown_escape",
+           "sheet_names"]
 
 FORMATS = ("csv", "xlsx", "tex", "md")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
-def _sheet_name(name):
-    cleaned = "".join(ch for ch in name if ch not in "[]:*?/\\")
-    return cleaned[:31] or "table"
+def neutralise(text):
+    """A CSV cell that a spreadsheet would read as a formula, made inert (OWASP): a leading
+    ``'`` keeps Excel and LibreOffice from evaluating it.
+
+    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("@SUM(A1)|cmd"), neutralise("Oost")
+    ('\\'=HYPERLINK("http://x")', "'@SUM(A1)|cmd", 'Oost')
+    """
+    if isinstance(text, str) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
 
 
-def export_tables(tables, path, fmt=None, overwrite=False, digits=3):
-    """Write named tables (dict name -> DataFrame) for a paper.
+_LATEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+          "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+          "^": r"\textasciicircum{}"}
+_LATEX_PATTERN = re.compile("|".join(re.escape(k) for k in _LATEX))
 
-    ``fmt`` (or the suffix of `path`): ``xlsx`` -> one workbook with a sheet per table;
-    ``csv`` / ``tex`` / ``md`` -> one file per table named ``<path>_<name>.<fmt>`` (or inside
-    `path` when it is a folder). Returns the paths written.
 
+def latex_escape(text):
+    r"""Text safe inside a LaTeX table: no command, no comment, no column break.
+
+    >>> print(latex_escape(r"\input{/etc/passwd} & 50% _x_ #1"))
+    \textbackslash{}input\{/etc/passwd\} \& 50\% \_x\_ \#1
+    """
+    return _LATEX_PATTERN.sub(lambda m: _LATEX[m.group()], str(text))
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+
+
+def markdown_escape(text):
+    r"""Text safe inside a Markdown table: no HTML, no link, no column break.
+
+    >>> print(markdown_escape("<script>x</script> [a](javascript:alert(1)) | b"))
+    \<script\>x\</script\> \[a\]\(javascript:alert\(1\)\) \| b
+    """
+    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def sheet_names(names):
+    """Excel sheet names for table names: at most 31 characters, no []:*?/\\, unique
+    (a collision after cutting or cleaning gets a number).
+
+    >>> sheet_names(["a/b", "a:b", "x" * 40, "x" * 35])
+    ['ab', 'ab (2)', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxxxxxxxxxxxxxxxxxxxxxxxxx (2)']
+    """
+    used, out = set(), []
+    for name in names:
+        base = "".join(ch for ch in str(name) if ch not in "[]:*?/\\").strip("'")[:31] \
+            or "table"
+        candidate, k = base, 2
+        while candidate.lower() in used:
+            suffix = f" ({k})"
+            candidate = base[:31 - len(suffix)] + suffix
+            k += 1
+        used.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
+def _translated(frame, lang):
+    """Headers and category values translated; numbers left as numbers."""
+    shown = display_table(frame.head(0), lang)  # the headers
+    out = pd.DataFrame(index=range(len(frame)))
+    for column, header in zip(frame.columns, shown.columns):
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            out[header] = values.to_numpy()
+        else:
+            out[header] = [display_value(v, column, lang) for v in values.tolist()]
+    return out
+
+
+def export_tables(tables, path, fmt=None, overwrite=False, digits=3, lang=None):
+    """Write named tables (dict name -> DataFrame or Series) for a paper.
+
+    Parameters
+    ----------
+    tables : dict of str -> DataFrame or Series
+    path : str or Path
+        ``.xlsx``: one workbook with a sheet per table; otherwise one file per table named
+        ``<path>_<name>.<fmt>`` (or inside `path` when it is a folder).
+    fmt : {"csv", "xlsx", "tex", "md"}, optional
+        Default: the suffix of `path`.
+    overwrite : bool
+        Replace existing files.
+    digits : int
+        Decimals in LaTeX and Markdown.
+    lang : {"nl", "en"}, optional
+        Language of headers and values; Dutch CSV uses ``;`` and a decimal comma, as Dutch
+        Excel expects.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Examples
+    --------
     >>> import relnet, tempfile, pathlib
     >>> case = relnet.load_example("haverdonk")
     >>> tables = {"metrics": relnet.network_metrics(case).to_frame(),
@@ -37,69 +136,219 @@ def export_tables(tables, path, fmt=None, overwrite=False, digits=3):
     >>> sorted(p.name for p in export_tables(tables, out / "haverdonk", fmt="md"))
     ['haverdonk_metrics.md', 'haverdonk_profile.md']
     """
+    lang = i18n.resolve(lang)
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    frames = {name: (t.to_frame() if isinstance(t, pd.Series) else t)
-              for name, t in tables.items()}
+    frames = {name: (t.to_frame() if isinstance(t, pd.Series) else t).reset_index()
+              if _keeps_index(t) else t for name, t in tables.items()}
     if fmt == "xlsx":
-        def write(temp):
-            with pd.ExcelWriter(temp, engine="openpyxl") as writer:
-                for name, frame in frames.items():
-                    frame.to_excel(writer, sheet_name=_sheet_name(name))
-        return [atomic_write(path.with_suffix(".xlsx"), write, overwrite)]
+        return [atomic_write(path.with_suffix(".xlsx"),
+                             lambda temp: _write_xlsx(frames, temp, lang), overwrite)]
     base = path / path.name if path.is_dir() else path.with_suffix("")
-    targets = {name: base.with_name(f"{base.name}_{name}.{fmt}") for name in frames}
+    targets = {name: base.with_name(f"{base.name}_{_file_part(name)}.{fmt}") for name in frames}
     for target in targets.values():
         check_target(target, overwrite)
     written = []
     for name, frame in frames.items():
-        if fmt == "csv":
-            def write(temp, frame=frame):
-                frame.to_csv(temp, encoding="utf-8")
-        elif fmt == "tex":
-            def write(temp, frame=frame, name=name):
-                text = frame.style.format(precision=digits, na_rep="--").to_latex(
-                    caption=name.replace("_", " "), hrules=True)
-                Path(temp).write_text(text, encoding="utf-8")
-        else:
-            def write(temp, frame=frame):
-                Path(temp).write_text(frame.to_markdown(floatfmt=f".{digits}f") + "\n",
-                                      encoding="utf-8")
-        written.append(atomic_write(targets[name], write, overwrite=True))
+        writer = {"csv": _write_csv, "tex": _write_tex, "md": _write_md}[fmt]
+        written.append(atomic_write(targets[name], lambda temp, frame=frame, name=name:
+                                    writer(frame, temp, lang, digits, name), overwrite=True))
     return written
 
 
-COLUMN_NAMES_NL = {
-    "name": "naam", "value": "waarde", "description": "toelichting", "note": "opmerking",
-    "indicator": "indicator", "lesson": "les", "title": "titel", "mean": "gemiddelde",
-    "sd": "sd", "ci_low": "ondergrens 95%", "ci_high": "bovengrens 95%",
-    "influence": "invloed", "dependency": "afhankelijkheid", "quadrant": "kwadrant",
-    "strategy": "strategie", "move": "beweging", "target_quadrant": "doelkwadrant",
-    "goal": "doel", "label": "omschrijving", "partners": "partners",
-    "partners_total": "partners (incl. onderliggend)", "covered": "gedekt", "body": "verbonden partij",
-    "rule": "regel", "severity": "ernst", "message": "bevinding", "degree": "degree",
-    "status": "status", "kind": "soort", "id": "id", "district": "wijk", "actors": "actoren",
-}
+def _keeps_index(table):
+    """A Series, or a table whose index carries meaning (a name, or not 0..n-1)."""
+    if isinstance(table, pd.Series):
+        return True
+    return table.index.name is not None or not isinstance(table.index, pd.RangeIndex)
 
 
-def _number(x, digits):
-    if float(x).is_integer() and abs(x) >= 1:
-        return f"{x:.0f}"
-    return f"{x:.{digits}f}"
+def _file_part(name):
+    return re.sub(r"[^\w.-]+", "_", str(name)).strip("._")[:80] or "table"
 
 
-def html_table(frame, index=False, digits=3, lang="en", classes="relnet-table"):
-    """A DataFrame as compact, escaped HTML: whole numbers without decimals, missing as –,
-    and (with ``lang="nl"``) Dutch column headers.
+def _write_xlsx(frames, temp, lang):
+    import openpyxl
 
-    >>> import pandas as pd
-    >>> print(html_table(pd.DataFrame({"name": ["a"], "value": [2.0]}), lang="nl"))
-    <table class="dataframe relnet-table">
-    ...<th>naam</th>...<th>waarde</th>...<td>2</td>...
+    book = openpyxl.Workbook(write_only=True)
+    for name, sheet_name in zip(frames, sheet_names(frames)):
+        sheet = book.create_sheet(sheet_name)
+        shown = _translated(frames[name], lang)
+        sheet.append(xlsx_row(sheet, list(shown.columns)))
+        for row in shown.itertuples(index=False):
+            sheet.append(xlsx_row(sheet, row))
+    book.save(temp)
+
+
+def _write_csv(frame, temp, lang, digits, name):
+    shown = _translated(frame, lang)
+    for column in shown.columns:
+        if shown[column].dtype == object:
+            shown[column] = shown[column].map(neutralise)
+    dutch = lang == "nl"
+    shown.to_csv(temp, index=False, sep=";" if dutch else ",", decimal="," if dutch else ".",
+                 encoding="utf-8-sig" if dutch else "utf-8")
+
+
+def _write_tex(frame, temp, lang, digits, name):
+    shown = display_table(frame, lang, digits)
+    columns = " & ".join(latex_escape(c) for c in shown.columns)
+    lines = [r"\begin{table}", r"\centering",
+             rf"\caption{{{latex_escape(str(name).replace('_', ' '))}}}",
+             r"\begin{tabular}{" + "l" * len(shown.columns) + "}", r"\toprule",
+             columns + r" \\", r"\midrule"]
+    for record in shown.itertuples(index=False):
+        lines.append(" & ".join(latex_escape(v) for v in record) + r" \\")
+    lines += [r"\bottomrule", r"\end{tabular}", r"\end{table}", ""]
+    Path(temp).write_text("\n".join(lines), encoding="utf-8")
+
+
+def _write_md(frame, temp, lang, digits, name):
+    shown = display_table(frame, lang, digits)
+    lines = ["| " + " | ".join(markdown_escape(c) for c in shown.columns) + " |",
+             "|" + "---|" * len(shown.columns)]
+    for record in shown.itertuples(index=False):
+        lines.append("| " + " | ".join(markdown_escape(v) for v in record) + " |")
+    Path(temp).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- a whole case
+
+
+def network_bytes(case, fmt="gexf", wave=None, lang=None):
+    """The collapsed network of a wave as a GEXF (Gephi) or GraphML (Cytoscape) file.
+
+    Nodes carry the name, kind and domain (in `lang`) and the actor metrics; links their
+    weight. Returns bytes.
+
+    >>> import relnet
+    >>> data = network_bytes(relnet.load_example("haverdonk"), "graphml", lang="nl")
+    >>> data[:5] == b"<?xml" and b"gemeente" in data
+    True
     """
-    if lang == "nl":
-        frame = frame.rename(columns=lambda c: COLUMN_NAMES_NL.get(c, c))
-    return frame.to_html(index=index, border=0, na_rep="–", escape=True, classes=classes,
-                         float_format=lambda x: _number(x, digits))
+    import io
+
+    import networkx as nx
+
+    from ..network.graph import collapsed_graph
+    from ..network.metrics import actor_metrics
+
+    lang = i18n.resolve(lang)
+    G = collapsed_graph(case, wave)
+    metrics = actor_metrics(case, wave)
+    H = nx.Graph()
+    for node, data in G.nodes(data=True):
+        attrs = {"label": str(data.get("name", node)),
+                 "kind": display_value(data.get("kind", ""), "kind", lang),
+                 "domain": display_value(data.get("domain", ""), "domain", lang)
+                 if isinstance(data.get("domain"), str) else ""}
+        for column in metrics.columns:
+            value = metrics.loc[node, column]
+            attrs[column] = float(value) if value == value else 0.0
+        H.add_node(node, **attrs)
+    H.add_weighted_edges_from((u, v, float(w)) for u, v, w in G.edges(data="weight"))
+    buffer = io.BytesIO()
+    if fmt == "gexf":
+        nx.write_gexf(H, buffer)
+    elif fmt == "graphml":
+        nx.write_graphml(H, buffer)
+    else:
+        raise ValueError(f"fmt must be 'gexf' or 'graphml', not {fmt!r}")
+    return buffer.getvalue()
+
+
+def case_tables(case, wave=None, lang=None):
+    """The main analysis tables of a case (name -> DataFrame), as exported and downloaded."""
+    from ..instruments.goals import goal_priorities
+    from ..instruments.governance import role_conflicts
+    from ..instruments.lessons import lesson_scores
+    from ..instruments.partners import partner_bundles, partner_matrix
+    from ..network.indicators import relational_profile
+    from ..network.metrics import actor_metrics, network_metrics
+
+    names = case.actors.set_index("id")["name"]
+    actors = actor_metrics(case, wave)
+    actors.insert(0, "name", names.reindex(actors.index).to_numpy())
+    metrics = network_metrics(case, wave).to_frame(name="value")
+    metrics.index.name = "metric"
+    tables = {"network": metrics, "actors": actors.reset_index(drop=True),
+              "profile": relational_profile(case, wave, lang=lang)}
+    if len(case.partners):
+        tables["partners"] = partner_matrix(case, wave, lang=lang).drop(columns=["actor"])
+        bundles = partner_bundles(case, wave, lang=lang)
+        if len(bundles):
+            tables["bundles"] = bundles
+    if len(case.goals):
+        tables["goals"] = goal_priorities(case, lang).drop(columns=["goal"])
+    if len(case.roles):
+        conflicts = role_conflicts(case, lang)
+        conflicts["body"] = names.reindex(conflicts["body"]).to_numpy()
+        tables["roles"] = conflicts
+    if len(case.lessons):
+        tables["lessons"] = lesson_scores(case, wave)
+    return tables
+
+
+def tables_bytes(case, wave=None, lang=None):
+    """The main tables of a case as one Excel workbook (bytes)."""
+    import io
+
+    frames = {name: (t.reset_index() if _keeps_index(t) else t)
+              for name, t in case_tables(case, wave, lang).items()}
+    buffer = io.BytesIO()
+    _write_xlsx(frames, buffer, i18n.resolve(lang))
+    return buffer.getvalue()
+
+
+def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False):
+    """Everything a trainer or researcher takes away, written into `folder`: the figures
+    (SVG and PNG), the tables (one .xlsx), the report (HTML) and the network (GEXF, GraphML).
+
+    Returns the list of files written; refuses existing files unless ``overwrite=True``.
+    """
+    import matplotlib.pyplot as plt
+
+    from . import plot
+    from .report import build_report
+
+    lang = i18n.resolve(lang)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = _file_part(case.name or "casus").lower()[:40] or "casus"
+    shown = case
+    if not names:
+        from ..network.privacy import report_pseudonyms
+
+        shown = report_pseudonyms(case, lang)
+    figures = {"network": lambda: plot.network_plot(shown, wave=wave, lang=lang)}
+    if len(case.partners):
+        figures["partners"] = lambda: plot.partner_matrix_plot(shown, wave=wave, lang=lang)
+    if len(case.goals):
+        figures["goals"] = lambda: plot.goal_tree_plot(shown, lang=lang)
+    if len(case.roles):
+        figures["roles"] = lambda: plot.roles_plot(shown, lang=lang)
+    if len(case.lessons):
+        figures["lessons"] = lambda: plot.lesson_plot(shown, wave=wave, lang=lang)
+    targets = [folder / f"{stem}_{name}.{fmt}" for name in figures for fmt in ("svg", "png")]
+    targets += [folder / f"{stem}_tables.xlsx", folder / f"{stem}_report.html",
+                folder / f"{stem}_network.gexf", folder / f"{stem}_network.graphml"]
+    for target in targets:
+        check_target(target, overwrite)
+    written = []
+    for name, draw in figures.items():
+        ax = draw()
+        written += plot.save_figure(ax, folder / f"{stem}_{name}", formats=("svg", "png"),
+                                    overwrite=overwrite)
+        plt.close(ax.figure)
+    for target, data in [(folder / f"{stem}_tables.xlsx", tables_bytes(shown, wave, lang)),
+                         (folder / f"{stem}_report.html",
+                          build_report(case, lang=lang, names=names, wave=wave).encode()),
+                         (folder / f"{stem}_network.gexf",
+                          network_bytes(shown, "gexf", wave, lang)),
+                         (folder / f"{stem}_network.graphml",
+                          network_bytes(shown, "graphml", wave, lang))]:
+        written.append(atomic_write(target, lambda temp, data=data: Path(temp).write_bytes(data),
+                                    overwrite=overwrite))
+    return written

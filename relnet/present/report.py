@@ -1,252 +1,491 @@
-"""A self-contained HTML report per case, with persons pseudonymised by default.
+"""A self-contained HTML report a council can read, with persons pseudonymised by default.
 
-Everything is inline (styles, figures as SVG data URIs), nothing is loaded from the
-network, so the file opens offline and can be archived or mailed. Persons (actors with
-``person: true``) and survey respondents are pseudonymised unless ``names=True``; the report
-says which it did.
+The report opens with the case, wave and privacy statement, then *Key findings*: plain
+sentences on what the analyses flag (role conflicts naming the body, goals without a
+partner, tasks serving no goal, partners whose perceived dependency and network position
+differ, bundles and phase-outs, the lessons furthest from the benchmark, the indicators
+that changed most, a low survey response). The chapters follow with numbered figures and
+tables, each with a one-sentence caption and a source line. Everything is inline (styles,
+figures as SVG), nothing is loaded from the network, and print styles keep every table and
+figure on an A4 page with text of at least 8 pt.
+
+Reports of very large cases stay bounded: maps summarise above 2,000 actors, figures label
+at most 40 names, tables show at most 30 rows (and say so), names are cut at 60 characters.
 """
 
 import base64
 import datetime
 import html
 import io
+import math
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
+from .. import i18n
 from ..data._atomic import atomic_write, check_target
+from ..data.arguments import analysis
+from ..data.examples import example_names, load_example
 from ..data.read import read_case
 from ..instruments.content import LESSONS
-from ..instruments.goals import goal_coverage, unlinked_partners
+from ..instruments.goals import goal_coverage, goal_priorities, unserved_activities
 from ..instruments.governance import role_conflicts
-from ..instruments.lessons import lesson_scores
-from ..instruments.partners import QUADRANT_LABELS, partner_matrix
-from ..network.indicators import relational_profile
+from ..instruments.lessons import lesson_benchmark, lesson_scores
+from ..instruments.partners import partner_bundles, partner_matrix
+from ..network.indicators import INDICATORS, relational_profile
 from ..network.metrics import actor_metrics, network_metrics
 from ..network.privacy import report_pseudonyms
+from ..network.quality import response_band, response_rate, trust_value
 from ..network.waves import wave_changes
 from . import plot
-from .export import html_table
+from .plot._labels import shorten
+from .tables import display_value, html_table
 
-__all__ = ["build_report", "write_report", "DATA_DICTIONARY_VERSION"]
+__all__ = ["build_report", "write_report", "DATA_DICTIONARY_VERSION", "MAX_ROWS"]
 
 DATA_DICTIONARY_VERSION = "2.0"
-
-TEXT = {
-    "en": {
-        "title": "Relationship report", "summary": "Summary", "practice": "The practice",
-        "network": "The relationship network", "metrics": "Network metrics",
-        "central": "Most central actors (betweenness)",
-        "profile": "Relational profile: the lessons as indicators",
-        "waves": "Change between waves", "partners": "Partner strategy matrix",
-        "goals": "Goal coverage", "governance": "Governance of affiliated bodies",
-        "lessons": "Self-assessment on the 10 lessons", "provenance": "Data and provenance",
-        "fictional": "Fictional illustration: the municipality, organisations and persons in "
-                     "this case are invented.",
-        "pseudonymised": "Persons and survey respondents are pseudonymised in this report "
-                         "(Person 1, Person 2, ...; R1, R2, ...). Run with --names to show "
-                         "names.",
-        "named": "This report shows the names of persons (run with --names). Handle it as "
-                 "personal data.",
-        "no_data": "The case has no data for this section.", "wave": "wave",
-        "uncovered": "Goals without a partner", "unlinked": "Partners linked to no goal",
-        "no_findings": "No findings: the roles are in order.", "none": "none",
-        "file": "File", "date": "Date of the report", "version": "relnet version",
-        "dictionary": "Data dictionary version", "is_fictional": "Fictional data",
-        "source": "Source", "licence": "Licence", "privacy": "Privacy",
-        "yes": "yes", "no": "no", "municipality": "Municipality", "population": "Population",
-        "actors": "Actors", "ties": "Tie records", "added": "added", "lost": "lost",
-        "kept": "kept", "nan_note": "Undefined values (–) say why in the note column.",
-    },
-    "nl": {
-        "title": "Relatierapport", "summary": "Samenvatting", "practice": "De praktijk",
-        "network": "Het relatienetwerk", "metrics": "Netwerkmaten",
-        "central": "Meest centrale actoren (betweenness)",
-        "profile": "Relationeel profiel: de lessen als indicatoren",
-        "waves": "Verandering tussen metingen", "partners": "Partnermatrix",
-        "goals": "Dekking van de doelen", "governance": "Sturing op verbonden partijen",
-        "lessons": "Zelfevaluatie op de 10 lessen", "provenance": "Gegevens en herkomst",
-        "fictional": "Fictieve illustratie: de gemeente, organisaties en personen in deze "
-                     "casus zijn verzonnen.",
-        "pseudonymised": "Personen en respondenten zijn in dit rapport gepseudonimiseerd "
-                         "(Persoon 1, Persoon 2, ...; R1, R2, ...). Gebruik --names om namen "
-                         "te tonen.",
-        "named": "Dit rapport toont namen van personen (--names). Behandel het als "
-                 "persoonsgegevens.",
-        "no_data": "De casus heeft geen gegevens voor dit onderdeel.", "wave": "meting",
-        "uncovered": "Doelen zonder partner", "unlinked": "Partners zonder doel",
-        "no_findings": "Geen bevindingen: de rollen zijn op orde.", "none": "geen",
-        "file": "Bestand", "date": "Datum van het rapport", "version": "relnet-versie",
-        "dictionary": "Versie gegevenswoordenboek", "is_fictional": "Fictieve gegevens",
-        "source": "Bron", "licence": "Licentie", "privacy": "Privacy",
-        "yes": "ja", "no": "nee", "municipality": "Gemeente", "population": "Inwoners",
-        "actors": "Actoren", "ties": "Relaties (regels)", "added": "erbij", "lost": "weg",
-        "kept": "gebleven",
-        "nan_note": "Bij onbepaalde waarden (–) staat de reden in de kolom toelichting.",
-    },
-}
+MAX_ROWS = 30
+MAX_TEXT = 120  # characters of a name or label in a table cell
 
 STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
- margin:0 auto;max-width:820px;padding:16px;color:#1a1a1a;line-height:1.45}
-h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:2px solid #0072B2;
- padding-bottom:2px;margin-top:1.8em}h3{font-size:1.05em}
-figure{margin:1em 0}figure img{width:100%;height:auto}
-.table{overflow-x:auto}table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
-th,td{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
+body{font-family:"DejaVu Sans",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+ margin:0 auto;max-width:820px;padding:16px;color:#1a1a1a;line-height:1.45;font-size:15px}
+h1{font-size:1.7em;margin:.2em 0}h2{font-size:1.3em;border-bottom:2px solid #0072B2;
+ padding-bottom:2px;margin-top:1.8em}h3{font-size:1.08em}
+.titleblock{border-bottom:3px solid #0072B2;padding-bottom:.6em;margin-bottom:1em}
+.subtitle{color:#333;font-size:1.05em;margin:.2em 0 .6em}
+figure{margin:1.2em 0}figure img{width:100%;height:auto}
+figcaption,caption{font-size:.92em;color:#222;text-align:left;margin:.3em 0}
+caption{caption-side:top;font-weight:normal}
+.source{font-size:.82em;color:#555;margin:.2em 0 1em}
+.table{overflow-x:auto}table{border-collapse:collapse;font-size:.88em;margin:.3em 0;
+ width:100%}
+th,td{padding:3px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;
+ overflow-wrap:anywhere}
+td.num{text-align:right;white-space:nowrap}
 th{background:#f2f6fa}.note{border-left:4px solid #D55E00;background:#fdf3ec;
  padding:6px 10px;margin:.8em 0}.privacy{border-left-color:#0072B2;background:#eef5fb}
+.findings{border:2px solid #0072B2;background:#f7fafd;padding:4px 14px;margin:1em 0}
+.findings li{margin:.35em 0}
 .muted{color:#555;font-size:.9em}
-@media print{body{max-width:none}h2{page-break-after:avoid}figure{page-break-inside:avoid}}
+@page{size:A4;margin:16mm 15mm}
+@media print{
+ body{max-width:none;padding:0;font-size:10pt}
+ h2{page-break-after:avoid;break-after:avoid}
+ figure,table,.findings{page-break-inside:avoid;break-inside:avoid}
+ .table{overflow:visible}
+ table{font-size:8.5pt;table-layout:auto}
+ td.num{white-space:normal}
+ figcaption,caption,.source{font-size:8.5pt}
+}
 """
 
 
-def _figure(ax, alt):
-    fig = ax.figure
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (f'<figure><img alt="{html.escape(alt)}" '
-            f'src="data:image/svg+xml;base64,{data}"></figure>')
+class _Numbering:
+    """Figures and tables numbered in order, each with a caption and a source line."""
+
+    def __init__(self, lang, source):
+        self.lang = lang
+        self.source = source
+        self.figures = 0
+        self.tables = 0
+
+    def figure(self, ax, caption, source=None):
+        import matplotlib.pyplot as plt
+
+        self.figures += 1
+        fig = ax.figure
+        buffer = io.BytesIO()
+        with plot.style():
+            fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        plt.close(fig)
+        data = base64.b64encode(buffer.getvalue()).decode("ascii")
+        label = i18n.t("report.figure", self.lang, n=self.figures)
+        alt = i18n.t("report.figure_alt", self.lang, n=self.figures, caption=caption)
+        return (f'<figure><img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{data}">'
+                f"<figcaption><b>{html.escape(label)}</b> {html.escape(caption)}</figcaption>"
+                f'<p class="source">{html.escape(source or self.source)}</p></figure>')
+
+    def table(self, frame, caption, index=False, index_section=None, digits=3, source=None):
+        self.tables += 1
+        label = i18n.t("report.table", self.lang, n=self.tables)
+        frame = _short_cells(frame)
+        body = html_table(frame, index=index, digits=digits, lang=self.lang,
+                          index_section=index_section, max_rows=MAX_ROWS,
+                          caption=f"{label} {caption}")
+        body = body.replace(f"<caption>{html.escape(label)} ",
+                            f"<caption><b>{html.escape(label)}</b> ", 1)
+        return (f'<div class="table">{body}</div>'
+                f'<p class="source">{html.escape(source or self.source)}</p>')
 
 
-def _table(frame, index=False, digits=3, lang="en"):
-    return f'<div class="table">{html_table(frame, index, digits, lang)}</div>'
+def _short_cells(frame):
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype) == "str":
+            out[column] = out[column].map(
+                lambda v: shorten(v, MAX_TEXT) if isinstance(v, str) else v)
+    return out
+
+
+def _text(text):
+    """Text between tags: <, > and & escaped (quotes may stay as typed)."""
+    return html.escape(str(text), quote=False)
 
 
 def _section(title, *parts):
-    return f"<h2>{html.escape(title)}</h2>\n" + "\n".join(p for p in parts if p)
+    return f"<h2>{_text(title)}</h2>\n" + "\n".join(p for p in parts if p)
 
 
 def _p(text, cls=None):
-    return f'<p class="{cls}">{html.escape(text)}</p>' if cls else f"<p>{html.escape(text)}</p>"
+    if not text:
+        return ""
+    return f'<p class="{cls}">{_text(text)}</p>' if cls else f"<p>{_text(text)}</p>"
 
 
-def build_report(case, lang="en", names=False, wave=None):
-    """The report of a case as one HTML string (see `write_report`).
+def _meta_text(meta, key, lang):
+    """A case.yaml text in the reader's language: ``summary_en`` for English when there is
+    one, else ``summary``."""
+    value = meta.get(f"{key}_{lang}") or meta.get(key) or ""
+    return shorten(str(value), 4000)
 
-    >>> import relnet
-    >>> page = build_report(relnet.load_example("brakkenveen"), lang="nl")
-    >>> "Relatierapport" in page and "Sanne Everaerts" not in page
-    True
-    """
-    t = TEXT[lang]
-    original = case
-    case = case if names else report_pseudonyms(case, lang)
-    wave = case.resolve_wave(wave)
-    meta = case.meta
-    parts = [f"<h1>{html.escape(t['title'])}: {html.escape(meta.get('name', ''))}</h1>"]
-    if meta.get("fictional"):
-        parts.append(f'<div class="note">{html.escape(t["fictional"])}</div>')
-    parts.append(f'<div class="note privacy">{html.escape(t["named" if names else "pseudonymised"])}</div>')
 
-    summary = pd.DataFrame({"": [t["municipality"], t["population"], t["wave"].capitalize(),
-                                 t["actors"], t["ties"]],
-                            " ": [meta.get("municipality", ""), meta.get("population", ""),
-                                  ", ".join(map(str, case.waves)), len(case.actors),
-                                  len(case.ties)]})
-    lesson_list = ", ".join(f"{n}. {LESSONS[n][lang]}" for n in meta.get("lessons", []))
-    parts.append(_section(t["summary"], _p(meta.get("summary", "")), _table(summary, lang=lang),
-                          f"<h3>{html.escape(t['practice'])}</h3>",
-                          _p(meta.get("practice", "")), _p(lesson_list, "muted")))
+def _default_others(case):
+    """Benchmark cases: for a shipped (fictional) case the other shipped cases; a real case
+    is not compared with invented ones unless asked."""
+    if not case.meta.get("fictional"):
+        return []
+    return [load_example(n) for n in example_names()
+            if load_example(n).meta.get("name") != case.meta.get("name")]
 
-    metrics = network_metrics(case, wave).to_frame(name=str(wave))
-    metrics.index = [plot.metric_label(m, lang) for m in metrics.index]
-    central = actor_metrics(case, wave).nlargest(8, "betweenness")[
-        ["degree", "betweenness", "closeness", "constraint"]]
-    central.insert(0, "name", case.actors.set_index("id").loc[central.index, "name"])
-    parts.append(_section(
-        t["network"], _figure(plot.network_map(case, wave, lang=lang, size_by="betweenness"),
-                              t["network"]),
-        f"<h3>{html.escape(t['metrics'])}</h3>", _table(metrics, index=True, lang=lang),
-        f"<h3>{html.escape(t['central'])}</h3>", _table(central, lang=lang)))
 
-    profile = relational_profile(case, wave, lang=lang)
-    profile["indicator"] = [plot.metric_label(i, lang) for i in profile["indicator"]]
-    parts.append(_section(t["profile"], _table(profile[["indicator", "value", "description",
-                                                        "note"]], lang=lang), _p(t["nan_note"], "muted")))
+def _join(names, lang, limit=6):
+    names = [shorten(n, 60) for n in names]
+    shown = ", ".join(names[:limit])
+    return shown + (" " + i18n.t("common.and_more", lang, n=len(names) - limit)
+                    if len(names) > limit else "")
 
-    if len(case.waves) >= 2:
-        a, b = case.waves[0], case.waves[-1]
-        changes = wave_changes(case, a, b)
-        counts = changes.counts()
-        counts.columns = [t[c] for c in counts.columns]
-        table = changes.metrics[["a", "b", "difference"]].copy()
-        table.columns = [str(a), str(b), "Δ"]
-        table.index = [plot.metric_label(m, lang) for m in table.index]
-        parts.append(_section(f"{t['waves']} {a}–{b}",
-                              _figure(plot.wave_comparison(case, a, b, lang=lang), t["waves"]),
-                              _table(counts, index=True, lang=lang), _table(table, index=True, lang=lang)))
 
-    if len(case.partners):
-        matrix = partner_matrix(case, wave, lang=lang)
-        shown = matrix[["name", "influence", "dependency", "quadrant", "strategy", "move",
-                        "target_quadrant"]].copy()
-        for column in ("quadrant", "target_quadrant"):
-            shown[column] = shown[column].map(QUADRANT_LABELS[lang])
-        parts.append(_section(t["partners"], _figure(plot.partner_matrix_plot(
-            case, wave, lang=lang), t["partners"]), _table(shown, digits=1, lang=lang)))
-    else:
-        parts.append(_section(t["partners"], _p(t["no_data"])))
-
+def _findings(case, wave, others, lang):
+    """The key findings as sentences, most serious first."""
+    t = i18n.t
+    found = []
+    conflicts = role_conflicts(case, lang)
+    for message in conflicts.loc[conflicts["severity"] == "error", "message"]:
+        found.append(message)
     if len(case.goals):
         coverage = goal_coverage(case)
-        uncovered = ", ".join(coverage.loc[~coverage["covered"], "label"]) or t["none"]
-        unlinked = ", ".join(unlinked_partners(case)["name"]) or t["none"]
-        parts.append(_section(
-            t["goals"], _figure(plot.goal_tree_plot(case, lang=lang), t["goals"]),
-            _p(f"{t['uncovered']}: {uncovered}"), _p(f"{t['unlinked']}: {unlinked}"),
-            _table(coverage[["goal", "label", "partners", "partners_total", "covered"]], lang=lang)))
-    else:
-        parts.append(_section(t["goals"], _p(t["no_data"])))
+        for label in coverage.loc[~coverage["covered"], "label"]:
+            found.append(t("report.finding_uncovered", lang, label=shorten(label, 80)))
+        unserved = unserved_activities(case)
+        if len(unserved):
+            key = "report.finding_unserved_one" if len(unserved) == 1 else \
+                "report.finding_unserved"
+            found.append(t(key, lang, n=len(unserved),
+                           hours=i18n.number(float(unserved["effort"].fillna(0).sum()), lang)))
+    for message in conflicts.loc[conflicts["severity"] == "warning", "message"].head(4):
+        found.append(message)
+    if len(case.partners):
+        matrix = partner_matrix(case, wave, lang=lang)
+        for row in partner_bundles(case, wave, lang=lang).itertuples(index=False):
+            found.append(t("report.finding_bundle", lang, bundle=row.bundle, n=row.n,
+                           members=shorten(row.members, 200),
+                           move=display_value(row.move, "move", lang)
+                           if isinstance(row.move, str) else "–"))
+        out = matrix.loc[matrix["phase_out"], "name"]
+        if len(out):
+            found.append(t("report.finding_phase_out", lang, names=_join(out, lang)))
+        mismatch = matrix.loc[matrix["mismatch"], "name"]
+        if len(mismatch):
+            found.append(t("report.finding_mismatch", lang, names=_join(mismatch, lang)))
+    if len(case.lessons) and others:
+        bench = lesson_benchmark(case, others, wave).dropna(subset=["difference"])
+        bench = bench.reindex(bench["difference"].abs().sort_values(ascending=False).index)
+        for row in bench.head(2).itertuples(index=False):
+            p = row.p_adjusted
+            verdict = t("report.verdict_differs" if row.differs else "report.verdict_not",
+                        lang, p=i18n.number(p, lang, 3) if not math.isnan(p) else "–")
+            sentence = t("report.finding_lesson", lang, n=row.lesson,
+                         title=LESSONS[row.lesson].title(lang),
+                         mean=i18n.number(row.mean, lang, 1),
+                         bench=i18n.number(row.bench_mean, lang, 1), verdict=verdict)
+            if row.fictional_benchmark:
+                sentence += t("report.verdict_fictional", lang)
+            found.append(sentence)
+    if len(case.waves) >= 2:
+        a, b = case.waves[0], case.waves[-1]
+        metrics = wave_changes(case, a, b).metrics
+        shares = metrics[metrics.index.isin([m for m in INDICATORS
+                                             if m != "administrator_reach"])]
+        shares = shares.dropna(subset=["difference"])
+        for name, row in shares.reindex(shares["difference"].abs().sort_values(
+                ascending=False).index).head(2).iterrows():
+            found.append(t("report.finding_change", lang, indicator=t(f"indicator.{name}", lang),
+                           a=a, b=b, va=i18n.number(row["a"], lang, 2),
+                           vb=i18n.number(row["b"], lang, 2)))
+    rate = response_rate(case, wave)
+    if rate is not None and not math.isnan(rate) and response_band(rate) != "high":
+        found.append(t("report.finding_response", lang, rate=i18n.percent(rate, lang),
+                       band=t(f"band.{response_band(rate)}", lang)))
+    return found
 
-    findings = role_conflicts(case, lang)
-    if len(case.roles) or len(findings):
-        parts.append(_section(t["governance"], _figure(plot.roles_plot(case, lang=lang),
-                                                       t["governance"]),
-                              _table(findings, lang=lang) if len(findings) else _p(t["no_findings"])))
-    else:
-        parts.append(_section(t["governance"], _p(t["no_data"])))
 
-    if len(case.lessons):
-        scores = lesson_scores(case, wave)
-        scores.insert(1, "title", [LESSONS[n][lang] for n in scores["lesson"]])
-        parts.append(_section(t["lessons"], _figure(plot.lesson_profile(case, wave=wave,
-                                                                        lang=lang),
-                                                    t["lessons"]), _table(scores, digits=2, lang=lang)))
-    else:
-        parts.append(_section(t["lessons"], _p(t["no_data"])))
+@analysis
+def build_report(case, lang=None, names=False, wave=None, others=None):
+    """The report of a case as one HTML string (see `write_report`).
 
+    Parameters
+    ----------
+    case : Case
+    lang : {"nl", "en"}, optional
+    names : bool
+        Show persons' names (default: pseudonymised, also inside free text).
+    wave : int, optional
+        None: the latest wave.
+    others : list of Case, optional
+        Cases to benchmark the self-assessment against. Default: for a fictional case the
+        other shipped cases (said to be fictional), for real data none.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import relnet
+    >>> page = build_report(relnet.load_example("brakkenveen"), lang="nl")
+    >>> "Belangrijkste bevindingen" in page and "Sanne Everaerts" not in page
+    True
+    """
     from .. import __version__
 
+    original = case
+    others = _default_others(case) if others is None else [o for o in others if o is not case]
+    case = case if names else report_pseudonyms(case, lang)
+    others_shown = others if names else [report_pseudonyms(o, lang) for o in others]
+    meta = case.meta
+    title = shorten(meta.get("name", ""), 200)
+    wave_text = wave if wave is not None else "–"
+    number = _Numbering(lang, i18n.t("report.source_line", lang, case=title, wave=wave_text,
+                                     version=__version__))
+    parts = []
+    date = datetime.date.today()
+    parts.append(
+        f'<div class="titleblock"><h1>{html.escape(i18n.t("report.title", lang))}: '
+        f"{html.escape(title)}</h1>"
+        f'<p class="subtitle">{html.escape(i18n.t("report.subtitle", lang, municipality=shorten(meta.get("municipality", ""), 80), wave=wave_text, date=date.strftime("%d-%m-%Y") if lang == "nl" else date.isoformat()))}</p>'
+        + (f'<div class="note">{html.escape(i18n.t("common.fictional_case", lang))}</div>'
+           if meta.get("fictional") else "")
+        + f'<div class="note privacy">{html.escape(i18n.t("report.named" if names else "report.pseudonymised", lang))}</div></div>')
+
+    findings = _findings(case, wave, others_shown, lang)
+    items = "".join(f"<li>{html.escape(f, quote=False)}</li>" for f in findings) or \
+        f"<li>{html.escape(i18n.t('report.no_findings', lang))}</li>"
+    parts.append(_section(i18n.t("report.findings", lang),
+                          _p(i18n.t("report.findings_intro", lang), "muted"),
+                          f'<div class="findings"><ul>{items}</ul></div>'))
+
+    summary = pd.DataFrame({
+        "": [i18n.t(f"report.{k}", lang) for k in ("municipality", "population",
+                                                     "waves_list", "actors", "ties")],
+        " ": [shorten(meta.get("municipality", ""), 80),
+              i18n.number(meta["population"], lang) if meta.get("population") else "–",
+              ", ".join(map(str, case.waves)), i18n.number(len(case.actors), lang),
+              i18n.number(len(case.ties), lang)]})
+    lesson_list = ", ".join(f"{n}. {LESSONS[n].title(lang)}" for n in meta.get("lessons", [])
+                            if n in LESSONS)
+    parts.append(_section(
+        i18n.t("report.summary", lang), _p(_meta_text(meta, "summary", lang)),
+        f'<div class="table">{html_table(summary, lang=lang, header=False)}</div>',
+        f"<h3>{html.escape(i18n.t('report.practice', lang))}</h3>" if
+        _meta_text(meta, "practice", lang) else "",
+        _p(_meta_text(meta, "practice", lang)),
+        _p(i18n.t("report.lessons_illustrated", lang, lessons=lesson_list), "muted")
+        if lesson_list else ""))
+
+    parts.append(_network_section(case, wave, lang, number))
+    parts.append(_waves_section(case, lang, number, title, __version__))
+    parts.append(_partners_section(case, wave, lang, number))
+    parts.append(_goals_section(case, lang, number))
+    parts.append(_governance_section(case, lang, number))
+    parts.append(_lessons_section(case, wave, others_shown, lang, number, title,
+                                  __version__))
+    parts.append(_trust_section(case, wave, lang, number))
+
     source = Path(original.source).name if original.source else "–"
-    provenance = pd.DataFrame({"": [t["file"], t["date"], t["version"], t["dictionary"],
-                                    t["is_fictional"], t["source"], t["licence"],
-                                    t["privacy"]],
-                               " ": [source, datetime.date.today().isoformat(), __version__,
-                                     DATA_DICTIONARY_VERSION,
-                                     t["yes"] if meta.get("fictional") else t["no"],
-                                     meta.get("source", "–"), meta.get("licence", "–"),
-                                     t["named" if names else "pseudonymised"]]})
-    parts.append(_section(t["provenance"], _table(provenance, lang=lang)))
-    body = "\n".join(parts)
+    provenance = pd.DataFrame({
+        "": [i18n.t(f"report.{k}", lang) for k in ("file", "date", "version", "dictionary",
+                                                     "is_fictional", "data_source", "licence",
+                                                     "privacy")],
+        " ": [shorten(source, 80), date.isoformat(), __version__, DATA_DICTIONARY_VERSION,
+              i18n.yes_no(bool(meta.get("fictional")), lang),
+              shorten(_meta_text(meta, "source", lang) or "–", 200),
+              shorten(str(meta.get("licence") or "–"), 80),
+              i18n.t("report.named_short" if names else "report.pseudonymised_short", lang)]})
+    parts.append(_section(i18n.t("report.provenance", lang),
+                          number.table(provenance, i18n.t("report.caption_provenance", lang),
+                                       source=" ")))
+    body = "\n".join(p for p in parts if p)
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html.escape(t['title'])}: {html.escape(meta.get('name', ''))}</title>\n"
+            f"<title>{html.escape(i18n.t('report.title', lang))}: {html.escape(title)}</title>\n"
             f"<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def write_report(case_or_path, out, lang="en", names=False, wave=None, overwrite=False):
+def _network_section(case, wave, lang, number):
+    metrics = network_metrics(case, wave)
+    table = metrics.to_frame(name="value")
+    table.index.name = "metric"
+    actors = actor_metrics(case, wave)
+    central = actors.nlargest(8, "betweenness")[["degree", "betweenness", "closeness",
+                                                  "constraint"]]
+    names = case.actors.set_index("id")["name"]
+    central.insert(0, "name", names.reindex(central.index).to_numpy())
+    central = central.reset_index(drop=True)
+    profile = relational_profile(case, wave, lang=lang)
+    shown = profile[["indicator", "lesson", "value", "n", "note"]].copy()
+    shown["lesson"] = [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
+                       for n in profile["lesson"]]
+    return "\n".join([
+        _section(i18n.t("report.network", lang),
+                 number.figure(plot.network_plot(case, wave=wave, lang=lang,
+                                                 size_by="betweenness"),
+                               i18n.t("report.caption_network", lang, wave=wave)),
+                 number.table(table, i18n.t("report.caption_metrics", lang, wave=wave),
+                              index=True, index_section="metric"),
+                 number.table(central, i18n.t("report.caption_central", lang,
+                                              n=len(central), wave=wave))),
+        _section(i18n.t("report.profile", lang),
+                 number.table(shown, i18n.t("report.caption_profile", lang, wave=wave)))])
+
+
+def _waves_section(case, lang, number, title, version):
+    if len(case.waves) < 2:
+        return ""
+    a, b = case.waves[0], case.waves[-1]
+    source = i18n.t("report.source_waves", lang, case=title, a=a, b=b, version=version)
+    changes = wave_changes(case, a, b)
+    counts = changes.counts()
+    counts.index = [i18n.t(f"report.{k}", lang) for k in counts.index]
+    counts.index.name = ""
+    table = changes.metrics[["a", "b", "difference"]].copy()
+    table.columns = [str(a), str(b), "difference"]
+    return _section(f"{i18n.t('report.waves', lang)} {a}–{b}",
+                    number.figure(plot.wave_plot(case, a, b, lang=lang),
+                                  i18n.t("report.caption_waves", lang, a=a, b=b), source),
+                    number.table(counts, i18n.t("report.caption_counts", lang, a=a, b=b),
+                                 index=True, source=source),
+                    number.table(table, i18n.t("report.caption_wave_metrics", lang, a=a, b=b),
+                                 index=True, index_section="metric", source=source))
+
+
+def _partners_section(case, wave, lang, number):
+    if not len(case.partners):
+        return _section(i18n.t("report.partners", lang), _p(i18n.t("report.no_data", lang)))
+    matrix = partner_matrix(case, wave, lang=lang)
+    shown = matrix[["name", "influence", "dependency", "quadrant", "move", "action",
+                    "target_strategy", "note"]]
+    bundles = partner_bundles(case, wave, lang=lang)
+    return _section(i18n.t("report.partners", lang),
+                    number.figure(plot.partner_matrix_plot(case, wave=wave, lang=lang),
+                                  i18n.t("report.caption_matrix", lang, wave=wave)),
+                    number.table(shown, i18n.t("report.caption_partners", lang), digits=1),
+                    number.table(bundles[["bundle", "members", "n", "influence", "dependency",
+                                          "move", "target_quadrant", "note"]],
+                                 i18n.t("report.caption_bundles", lang), digits=1)
+                    if len(bundles) else "")
+
+
+def _goals_section(case, lang, number):
+    if not len(case.goals):
+        return _section(i18n.t("report.goals", lang), _p(i18n.t("report.no_data", lang)))
+    priorities = goal_priorities(case, lang)
+    shown = priorities[["label", "activities", "effort", "statutory_effort",
+                        "partners_total", "mean_contribution"]]
+    return _section(i18n.t("report.goals", lang),
+                    number.figure(plot.goal_tree_plot(case, lang=lang),
+                                  i18n.t("report.caption_tree", lang)),
+                    number.table(shown, i18n.t("report.caption_priorities", lang), digits=1))
+
+
+def _governance_section(case, lang, number):
+    findings = role_conflicts(case, lang)
+    if not len(case.roles) and not len(findings):
+        return _section(i18n.t("report.governance", lang), _p(i18n.t("report.no_data", lang)))
+    names = case.actors.set_index("id")["name"]
+    shown = findings.copy()
+    shown["body"] = names.reindex(shown["body"]).to_numpy()
+    return _section(i18n.t("report.governance", lang),
+                    number.figure(plot.roles_plot(case, lang=lang),
+                                  i18n.t("report.caption_roles", lang)),
+                    number.table(shown[["body", "rule", "severity", "message"]],
+                                 i18n.t("report.caption_findings", lang))
+                    if len(shown) else _p(i18n.t("roles.no_findings", lang)))
+
+
+def _lessons_section(case, wave, others, lang, number, title, version):
+    if not len(case.lessons):
+        return _section(i18n.t("report.lessons", lang), _p(i18n.t("report.no_data", lang)))
+    if others:
+        table = lesson_benchmark(case, others, wave)
+        fictional = bool(table["fictional_benchmark"].iloc[0])
+        against = i18n.t("report.against_fictional" if fictional else "report.against_others",
+                         lang, n=len(others))
+        table = table[["lesson", "n", "mean", "ci_low", "ci_high", "bench_mean",
+                       "difference", "p_adjusted", "differs"]].copy()
+        source = i18n.t("report.source_benchmark", lang, case=title, wave=wave, n=len(others),
+                        version=version)
+    else:
+        table = lesson_scores(case, wave)
+        against, source = "", None
+    table.insert(1, "title", [LESSONS[int(n)].title(lang) for n in table["lesson"]])
+    return _section(i18n.t("report.lessons", lang),
+                    number.figure(plot.lesson_plot(case, others, wave=wave, lang=lang),
+                                  i18n.t("report.caption_lessons", lang, others=against),
+                                  source),
+                    number.table(table, i18n.t("report.caption_lesson_table", lang,
+                                               others=against), digits=2, source=source))
+
+
+def _trust_section(case, wave, lang, number):
+    tv = trust_value(case, wave)
+    if not tv.network["n_ratings"]:
+        return ""
+    return _section(i18n.t("report.trust", lang),
+                    number.figure(plot.trust_value_plot(case, wave=wave, lang=lang),
+                                  i18n.t("report.caption_trust", lang)),
+                    _p(tv.note(lang), "muted"))
+
+
+def write_report(case_or_path, out, lang=None, names=False, wave=None, overwrite=False,
+                 others=None):
     """Write the report of a case (a Case, or a path to one) to `out`, atomically.
 
-    A missing or invalid case raises `CaseError` before anything is written; an existing
-    `out` is refused unless ``overwrite=True``.
+    Parameters
+    ----------
+    case_or_path : Case or str or Path
+    out : str or Path
+        The HTML file to write.
+    lang, names, wave, others
+        As in `build_report`.
+    overwrite : bool
+        Replace an existing file (refused otherwise).
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    CaseError
+        A missing or invalid case, before anything is written.
+    FileExistsError, IsADirectoryError
+        `out` exists (without `overwrite`) or is a folder.
     """
     case = case_or_path if hasattr(case_or_path, "tables") else read_case(case_or_path)
     out = Path(out)
     check_target(out, overwrite)
-    page = build_report(case, lang=lang, names=names, wave=wave)
+    page = build_report(case, lang=lang, names=names, wave=wave, others=others)
     return atomic_write(out, lambda temp: Path(temp).write_text(page, encoding="utf-8"),
                         overwrite=overwrite)

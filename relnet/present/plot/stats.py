@@ -1,0 +1,334 @@
+"""The statistical figures, drawn with seaborn: the self-assessment (intervals and radar),
+change between waves, indicators across cases, and PARTNER trust and value."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.lines import Line2D
+
+from ... import i18n
+from ...data.arguments import analysis
+from ...instruments.content import LESSONS
+from ...instruments.lessons import MIN_INTERVAL, lesson_benchmark, lesson_scores
+from ...instruments.lessons import lessons_for_wave
+from ...network.indicators import INDICATORS
+from ...network.quality import trust_value
+from ...network.waves import compare, wave_changes
+from ._labels import shorten, wrap
+from ._style import GREY, OKABE_ITO, WIDTH, new_axes, number_formatter, style
+
+__all__ = ["lesson_plot", "wave_plot", "indicator_plot", "trust_value_plot"]
+
+OWN, BENCH, MARK = OKABE_ITO[4], OKABE_ITO[0], OKABE_ITO[5]
+
+
+def _t_interval(scores):
+    """The 95% t-interval of a mean, as seaborn's errorbar callable (none below 3)."""
+    from scipy import stats
+
+    scores = np.asarray(scores, dtype=float)
+    n = len(scores)
+    if n < MIN_INTERVAL:
+        return math.nan, math.nan
+    mean, sd = scores.mean(), scores.std(ddof=1)
+    half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
+    return mean - half, mean + half
+
+
+def _lesson_label(n, lang, count=None):
+    label = f"{n}. {wrap(LESSONS[n].title(lang), 30)}"
+    return f"{label} (n = {count})" if count is not None and count < 5 else label
+
+
+@analysis
+def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=None,
+                title=None, **kwargs):
+    """The self-assessment per lesson: means with 95% intervals (against the other cases
+    when given), or a radar.
+
+    Parameters
+    ----------
+    case : Case
+    others : sequence of Case
+        Cases to compare with (their latest waves).
+    wave : int, optional
+    kind : {"interval", "radar"}
+    lang : {"nl", "en"}, optional
+    ax : matplotlib Axes, optional
+        For ``kind="radar"`` a polar Axes.
+    title : str, optional
+    **kwargs
+        Passed to `seaborn.pointplot` (interval) or `Axes.plot` (radar).
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    Intervals are drawn to their real ends, also where they run past the 1-5 scale (shaded
+    as outside the scale); lessons with fewer than 5 answers show their n, fewer than 3
+    get no interval. A lesson is marked as different only when Holm's correction keeps
+    p < 0.05. When the other cases are fictional the legend says so. See
+    ``docs/statistics.md``.
+
+    Examples
+    --------
+    >>> import relnet
+    >>> ax = relnet.plot.lesson_plot(relnet.load_example("haverdonk"), lang="en")
+    >>> ax.get_xlabel()
+    'mean score with 95% interval (scale 1-5)'
+    """
+    others = [o for o in others if o is not case]
+    if kind == "radar":
+        return _radar(case, others, wave, lang, ax, title, kwargs)
+    if kind != "interval":
+        raise ValueError("kind must be 'interval' or 'radar'")
+    scores = lesson_scores(case, wave)
+    bench = lesson_benchmark(case, others, wave) if others else None
+    counts = dict(zip(scores["lesson"], scores["n"]))
+    fictional = bench is not None and bool(bench["fictional_benchmark"].iloc[0])
+    own_label = i18n.t("figure.this_case", lang)
+    bench_label = i18n.t("figure.other_cases_fictional" if fictional else
+                         "figure.other_cases", lang)
+    frames = [lessons_for_wave(case, wave).assign(group=own_label)]
+    if others:
+        frames += [lessons_for_wave(o).assign(group=bench_label) for o in others]
+    answers = pd.concat(frames, ignore_index=True).dropna(subset=["lesson", "score"])
+    answers["label"] = [_lesson_label(int(n), lang, counts.get(int(n))) for n in
+                        answers["lesson"]]
+    order = [_lesson_label(n, lang, counts.get(n)) for n in range(1, 11)]
+    ax = new_axes(ax, figsize=(WIDTH, 6.2))
+    with style():
+        palette = {own_label: OWN, bench_label: BENCH}
+        sns.pointplot(data=answers, x="score", y="label", hue="group", order=order,
+                      hue_order=[g for g in (own_label, bench_label) if g in palette and
+                                 (g == own_label or others)],
+                      errorbar=_t_interval, dodge=0.4 if others else False,
+                      linestyle="none", markers=["o", "s"][:1 + bool(others)],
+                      palette=palette, capsize=0.15, err_kws={"linewidth": 1.6}, ax=ax,
+                      **kwargs)
+        low = min(0.5, float(np.nanmin(np.r_[scores["ci_low"], 1.0])) - 0.1)
+        high = max(5.5, float(np.nanmax(np.r_[scores["ci_high"], 5.0])) + 0.1)
+        if bench is not None:
+            low = min(low, float(np.nanmin(np.r_[bench["bench_ci_low"], 1.0])) - 0.1)
+            high = max(high, float(np.nanmax(np.r_[bench["bench_ci_high"], 5.0])) + 0.1)
+        ax.axvspan(low, 1.0, color="#EEEEEE", zorder=0)
+        ax.axvspan(5.0, high, color="#EEEEEE", zorder=0)
+        ax.set_xlim(low, high + 0.35)
+        ax.set_xticks([1, 2, 3, 4, 5])
+        ax.xaxis.set_major_formatter(number_formatter(lang))
+        ax.set_xlabel(i18n.t("figure.mean_interval", lang))
+        ax.set_ylabel("")
+        ax.grid(axis="x", color="#DDDDDD", lw=0.6)
+        handles, names = ax.get_legend_handles_labels()
+        if bench is not None and bench["differs"].any():
+            rows = [order.index(_lesson_label(int(n), lang, counts.get(int(n))))
+                    for n in bench.loc[bench["differs"], "lesson"]]
+            ax.scatter([high + 0.2] * len(rows), rows, marker="D", color=MARK, zorder=5,
+                       clip_on=False)
+            handles.append(Line2D([], [], ls="", marker="D", color=MARK))
+            names.append(i18n.t("figure.differs", lang))
+        handles.append(Line2D([], [], ls="", marker="s", color="#EEEEEE", markersize=12))
+        names.append(i18n.t("figure.outside_scale", lang))
+        ax.legend(handles, names, loc="upper left", bbox_to_anchor=(0.0, -0.1), ncol=2,
+                  frameon=False)
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+def _radar(case, others, wave, lang, ax, title, kwargs):
+    table = lesson_benchmark(case, others, wave) if others else lesson_scores(case, wave)
+    ax = new_axes(ax, figsize=(WIDTH, 6.8), polar=True)
+    with style():
+        angles = np.linspace(0, 2 * np.pi, 10, endpoint=False)
+        closed = np.append(angles, angles[0])
+        series = [(i18n.t("figure.this_case", lang), table["mean"], OWN)]
+        if others:
+            fictional = bool(table["fictional_benchmark"].iloc[0])
+            series.append((i18n.t("figure.other_cases_fictional" if fictional else
+                                  "figure.other_cases", lang), table["bench_mean"], BENCH))
+        for name, values, colour in series:
+            v = np.append(values.to_numpy(dtype=float), values.iloc[0])
+            ax.plot(closed, v, color=colour, lw=2, label=name, **kwargs)
+            ax.fill(closed, v, color=colour, alpha=0.15)
+        ax.set_xticks(angles, [f"{n}. {wrap(LESSONS[n].title(lang), 16)}"
+                               for n in range(1, 11)], fontsize=10)
+        ax.set_ylim(0, 5)
+        ax.set_yticks([1, 2, 3, 4, 5])
+        ax.yaxis.set_major_formatter(number_formatter(lang))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False)
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+@analysis
+def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None, **kwargs):
+    """Indicators and selected metrics in wave `a` and wave `b`: a dot for each, an arrow
+    for the change.
+
+    Parameters
+    ----------
+    case : Case
+    a, b : int, optional
+        The waves (default the first and the last); a wave is not compared with itself.
+    rows : list of str, optional
+        Metrics and indicators to show (default: the shares, 0-1).
+    lang : {"nl", "en"}, optional
+    ax : matplotlib Axes, optional
+    title : str, optional
+    **kwargs
+        Passed to `seaborn.scatterplot`.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import relnet
+    >>> ax = relnet.plot.wave_plot(relnet.load_example("haverdonk"), lang="nl")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['2015', '2017']
+    """
+    waves = case.waves
+    a = a if a is not None else waves[0]
+    b = b if b is not None else waves[-1]
+    if a == b:
+        raise ValueError(f"a wave is compared with another wave, not with itself ({a})")
+    metrics = wave_changes(case, a, b).metrics
+    rows = rows or [m for m in INDICATORS if m != "administrator_reach"] + [
+        "density", "clustering", "degree_centralization"]
+    table = metrics.loc[rows]
+    long = pd.concat([pd.DataFrame({"row": rows, "value": table["a"].to_numpy(),
+                                    "wave": str(a)}),
+                      pd.DataFrame({"row": rows, "value": table["b"].to_numpy(),
+                                    "wave": str(b)})], ignore_index=True)
+    labels = [wrap(i18n.label("indicator", r, lang) if r in INDICATORS
+                   else i18n.label("metric", r, lang), 34) for r in rows]
+    long["label"] = [labels[rows.index(r)] for r in long["row"]]
+    ax = new_axes(ax, figsize=(WIDTH, 1.2 + 0.48 * len(rows)))
+    with style():
+        for i, (va, vb) in enumerate(zip(table["a"], table["b"])):
+            if not (math.isnan(va) or math.isnan(vb)):
+                ax.annotate("", xy=(vb, i), xytext=(va, i),
+                            arrowprops=dict(arrowstyle="-|>", color=GREY, lw=1.4))
+        sns.scatterplot(data=long, x="value", y="label", hue="wave", style="wave",
+                        palette=[OKABE_ITO[0], OKABE_ITO[4]], markers=["o", "s"], s=80,
+                        zorder=3, ax=ax, **kwargs)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_xlim(-0.02, 1.02)
+        ax.xaxis.set_major_formatter(number_formatter(lang))
+        ax.set_xlabel(i18n.t("figure.value", lang))
+        ax.set_ylabel("")
+        ax.grid(axis="x", color="#DDDDDD", lw=0.6)
+        ax.legend(title=i18n.t("common.wave", lang).capitalize(), loc="upper left",
+                  bbox_to_anchor=(1.0, 1.0), frameon=False)
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+def indicator_plot(cases, *, lang=None, ax=None, title=None, **kwargs):
+    """The relational indicators of several cases (latest waves), side by side.
+
+    Parameters
+    ----------
+    cases : list of Case, or a table from `relnet.compare`
+    lang : {"nl", "en"}, optional
+    ax : matplotlib Axes, optional
+    title : str, optional
+    **kwargs
+        Passed to `seaborn.stripplot`.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import relnet
+    >>> cases = [relnet.load_example(n) for n in relnet.list_cases()["name"]]
+    >>> ax = relnet.plot.indicator_plot(cases, lang="nl")
+    >>> ax.get_legend().get_title().get_text()
+    'casus'
+    """
+    lang = i18n.resolve(lang)
+    table = cases if isinstance(cases, pd.DataFrame) else compare(cases)
+    rows = [m for m in INDICATORS if m != "administrator_reach" and m in table]
+    long = table.melt(id_vars=["case"], value_vars=rows, var_name="row", value_name="value")
+    long["label"] = [wrap(i18n.label("indicator", r, lang), 30) for r in long["row"]]
+    long["case"] = [shorten(c, 40) for c in long["case"]]
+    ax = new_axes(ax, figsize=(WIDTH, 1.2 + 0.55 * len(rows)))
+    with style():
+        sns.stripplot(data=long, x="value", y="label", hue="case", dodge=False, size=9,
+                      jitter=False, palette=OKABE_ITO[:len(set(long["case"]))], ax=ax,
+                      **kwargs)
+        ax.set_xlim(-0.02, 1.02)
+        ax.xaxis.set_major_formatter(number_formatter(lang))
+        ax.set_xlabel(i18n.t("figure.value", lang))
+        ax.set_ylabel("")
+        ax.grid(axis="x", color="#DDDDDD", lw=0.6)
+        ax.legend(title=i18n.t("common.case", lang), loc="upper left",
+                  bbox_to_anchor=(1.0, 1.0), frameon=False)
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+@analysis
+def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwargs):
+    """Each rated actor's received trust against value (PARTNER, 1-4), sized by the number
+    of ratings, with the survey's response band under the figure.
+
+    Parameters
+    ----------
+    case : Case
+    wave : int, optional
+    lang : {"nl", "en"}, optional
+    ax : matplotlib Axes, optional
+    title : str, optional
+    **kwargs
+        Passed to `seaborn.scatterplot`.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import relnet
+    >>> ax = relnet.plot.trust_value_plot(relnet.load_example("haverdonk"), lang="en")
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('trust (1-4)', 'value (1-4)')
+    """
+    tv = trust_value(case, wave)
+    rated = tv.actors[tv.actors["n_ratings"] > 0].copy()
+    rated["ratings"] = rated["n_ratings"]
+    ax = new_axes(ax, figsize=(WIDTH, 5.6))
+    with style():
+        sns.scatterplot(data=rated, x="trust", y="value", size="ratings", sizes=(40, 260),
+                        color=OKABE_ITO[4], edgecolor="white", ax=ax, **kwargs)
+        ax.set_xlim(0.9, 4.1)
+        ax.set_ylim(0.9, 4.1)
+        ax.xaxis.set_major_formatter(number_formatter(lang))
+        ax.yaxis.set_major_formatter(number_formatter(lang))
+        ax.set_xlabel(i18n.t("figure.trust", lang))
+        ax.set_ylabel(i18n.t("figure.value_partner", lang))
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.set_title(i18n.t("figure.ratings", lang))
+            legend.set_bbox_to_anchor((1.0, 1.0))
+            legend.set_loc("upper left")
+            legend.set_frame_on(False)
+        note = tv.note(lang)
+        if note:
+            ax.text(0.0, -0.14, note, transform=ax.transAxes, ha="left", va="top",
+                    fontsize=10, color="#333333")
+        if title:
+            ax.set_title(title)
+    return ax

@@ -1,0 +1,188 @@
+"""Tables as a reader sees them: headers, values and numbers in the reader's language.
+
+Analyses return English keys ("strategic", "up+right", True, 0.4213); `display_table`
+turns a result into what a person reads ("strategisch partner", "omhoog + rechts", "ja",
+"0,421"), with the catalogue (`relnet.i18n`) as the only source of words. The report,
+the explorers and the exports all use it, so a table reads the same everywhere.
+"""
+
+import html
+import math
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from .. import i18n
+
+__all__ = ["display_table", "display_value", "html_table", "show", "VALUE_SECTIONS"]
+
+# Which catalogue section translates the values of a column.
+VALUE_SECTIONS = {
+    "quadrant": "quadrant", "target_quadrant": "quadrant", "kind": "kind", "type": "tie_type",
+    "role": "role", "severity": "severity", "status": "status", "indicator": "indicator",
+    "metric": "metric", "rule": "rule", "reason": "similar_reason",
+}
+# Columns whose values are combinations ("up+right", "care|youth").
+COMBINED = {"move": ("move", "+", " + "), "domain": ("domain", "|", ", ")}
+# Columns that hold shares or scores: shown with 3 decimals (others as they come).
+_TEXT_COLUMNS = {"name", "label", "message", "description", "note", "strategy",
+                 "target_strategy", "action", "title", "vision", "members", "bundle"}
+
+
+def display_value(value, column=None, lang=None, digits=3):
+    """One cell as a reader of `lang` sees it.
+
+    >>> display_value("strategic", "quadrant", "nl"), display_value("up+right", "move", "nl")
+    ('strategisch partner', 'omhoog + rechts')
+    >>> display_value(True, lang="nl"), display_value(48000.0, lang="nl")
+    ('ja', '48.000')
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return i18n.yes_no(bool(value), lang)
+    if isinstance(value, str):
+        if column in COMBINED:
+            section, split, join = COMBINED[column]
+            return join.join(i18n.label(section, part, lang) for part in value.split(split))
+        section = VALUE_SECTIONS.get(column)
+        if section and i18n.has(f"{section}.{value}"):
+            return i18n.t(f"{section}.{value}", lang)
+        return value
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(display_value(v, column, lang, digits) for v in value)
+    if isinstance(value, numbers.Number) and not (isinstance(value, float) and math.isnan(value)):
+        return i18n.number(value, lang, digits)
+    return i18n.cell(value, lang, digits)
+
+
+def _header(name, lang):
+    if i18n.has(f"column.{name}"):
+        return i18n.t(f"column.{name}", lang)
+    if i18n.has(f"metric.{name}"):
+        return i18n.t(f"metric.{name}", lang)
+    if i18n.has(f"indicator.{name}"):
+        return i18n.t(f"indicator.{name}", lang)
+    return str(name).replace("_", " ")
+
+
+def _index_label(key, section, lang):
+    """An index value's label; measures and indicators share one list of rows."""
+    for candidate in (section, "metric", "indicator") if section == "metric" else (section,):
+        if i18n.has(f"{candidate}.{key}"):
+            return i18n.t(f"{candidate}.{key}", lang)
+    return str(key).replace("_", " ")
+
+
+def display_table(frame, lang=None, digits=3, index=False, index_section=None):
+    """A DataFrame as text for a reader: translated headers and values, formatted numbers.
+
+    Parameters
+    ----------
+    frame : DataFrame or Series
+    lang : {"nl", "en"}, optional
+        None: the default language (`relnet.set_language`).
+    digits : int
+        Decimals of numbers that are not whole.
+    index : bool
+        Keep the index as the first column (translated by `index_section`, e.g. "metric").
+
+    Returns
+    -------
+    DataFrame of str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"quadrant": ["leverage"], "influence": [7.5], "cut_point": [False]})
+    >>> display_table(t, "nl").to_dict("records")
+    [{'kwadrant': 'hefboom', 'invloed': '7,500', 'snijpunt': 'nee'}]
+    """
+    lang = i18n.resolve(lang)
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    out = {}
+    if index:
+        name = frame.index.name or index_section or ""
+        section = index_section or VALUE_SECTIONS.get(name)
+        values = [_index_label(v, section, lang) if section and isinstance(v, str)
+                  else display_value(v, name, lang, digits) for v in frame.index]
+        out[_header(name, lang) if name else ""] = values
+    for column in frame.columns:
+        values = frame[column].tolist()
+        out[_header(column, lang)] = [display_value(v, column, lang, digits) for v in values]
+    return pd.DataFrame(out, dtype=object)
+
+
+def html_table(frame, index=False, digits=3, lang=None, classes="relnet-table",
+               index_section=None, caption=None, max_rows=None, header=True):
+    """A DataFrame as compact, escaped HTML in the reader's language.
+
+    `max_rows` shortens a long table and says so under it.
+
+    >>> import pandas as pd
+    >>> print(html_table(pd.DataFrame({"name": ["a"], "value": [2.0]}), lang="nl"))
+    <table class="relnet-table">
+    <thead><tr><th>naam</th><th>waarde</th></tr></thead>
+    <tbody><tr><td>a</td><td class="num">2</td></tr></tbody>
+    </table>
+    """
+    lang = i18n.resolve(lang)
+    total = len(frame)
+    if max_rows is not None and total > max_rows:
+        frame = frame.head(max_rows)
+    shown = display_table(frame, lang, digits, index, index_section)
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(
+        frame[c]) for c in frame.columns]
+    if index:
+        numeric = [False] + numeric
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    rows = []
+    for record in shown.itertuples(index=False):
+        cells = "".join(f'<td class="num">{html.escape(str(v))}</td>' if num else
+                        f"<td>{html.escape(str(v))}</td>" for v, num in zip(record, numeric))
+        rows.append(f"<tr>{cells}</tr>")
+    parts = [f'<table class="{html.escape(classes)}">']
+    if caption:
+        parts.append(f"<caption>{html.escape(caption)}</caption>")
+    if header:
+        parts.append(f"<thead><tr>{head}</tr></thead>")
+    parts.append(f"<tbody>{''.join(rows)}</tbody>")
+    parts.append("</table>")
+    if max_rows is not None and total > max_rows:
+        parts.append(f'<p class="muted">{html.escape(i18n.t("common.truncated", lang, shown=i18n.number(max_rows, lang), total=i18n.number(total, lang)))}</p>')
+    return "\n".join(parts)
+
+
+class _Shown:
+    """A table that Jupyter (and Voila) displays as HTML: no index, no dtype line."""
+
+    def __init__(self, html_text):
+        self.html = html_text
+
+    def _repr_html_(self):
+        return self.html
+
+    def __repr__(self):
+        return "relnet table"
+
+
+def show(table, lang=None, digits=3, index=None, index_section=None, caption=None,
+         max_rows=50):
+    """A table (DataFrame or Series) for a notebook: translated, numbers in the reader's
+    format, no index or dtype line; Jupyter and Voila display it as HTML.
+
+    >>> import relnet
+    >>> shown = show(relnet.network_metrics(relnet.load_example("haverdonk")), lang="nl")
+    >>> "dichtheid (density)" in shown._repr_html_()
+    True
+    """
+    if isinstance(table, pd.Series):
+        table = table.to_frame(name="value")
+        if table.index.name is None:
+            table.index.name = "metric" if index_section in (None, "metric") else None
+        index = True if index is None else index
+    if index is None:
+        index = table.index.name is not None
+    return _Shown(html_table(table, index=index, digits=digits, lang=lang,
+                             index_section=index_section, caption=caption,
+                             max_rows=max_rows))

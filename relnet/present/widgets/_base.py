@@ -1,0 +1,171 @@
+"""What every explorer shares: the Explorer box, language, images, notes and downloads.
+
+An explorer is layout and wiring only: each update calls analyses and plots, so everything a
+trainer clicks is covered by plain pytest (set a control's value, read the views).
+"""
+
+import base64
+import html
+import io
+
+import ipywidgets as w
+
+from ... import i18n
+from ...data.examples import example_names, load_example
+from ..plot._style import WIDTH, detached_axes, style
+
+__all__ = ["Explorer", "png", "note_html", "source_note", "set_waves", "cases_of",
+           "DownloadBar", "IMAGE_WIDTH"]
+
+IMAGE_WIDTH = f"{int(WIDTH * 100)}px"  # figures are drawn for this width (7.6 in at 100 dpi)
+SLIDER = w.Layout(width="440px")
+
+
+def png(ax, dpi=200):
+    """Render a figure to PNG bytes at twice the displayed resolution (sharp on HiDPI
+    screens and projectors), then release it."""
+    import matplotlib.pyplot as plt
+
+    fig = ax.figure
+    buffer = io.BytesIO()
+    with style():
+        fig.savefig(buffer, format="png", dpi=dpi)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def figure_axes(height=5.6, polar=False):
+    """An Axes for an explorer figure: 7.6 in wide, not managed by pyplot."""
+    ax = detached_axes(figsize=(WIDTH, height))
+    if polar:
+        fig = ax.figure
+        fig.delaxes(ax)
+        ax = fig.add_subplot(projection="polar")
+    return ax
+
+
+def note_html(title, body, source=None):
+    """A note beside the evidence: a law, an opportunity, a question for the group."""
+    cite = f"<br><small style='color:#555'>{html.escape(source)}</small>" if source else ""
+    return (f"<div style='border-left:4px solid #0072B2;padding:4px 10px;margin:6px 0;"
+            f"max-width:560px'><b>{html.escape(title)}</b><br>{html.escape(body)}{cite}</div>")
+
+
+def source_note(lang, key):
+    """The attribution of a source's text, in the reader's language."""
+    return i18n.t(f"source.{key}", lang)
+
+
+def cases_of(cases):
+    """Explorer input to {label: Case}: None = the shipped cases, a Case, a list or a dict."""
+    if cases is None:
+        cases = [load_example(name) for name in example_names()]
+    if isinstance(cases, dict):
+        return dict(cases)
+    if not isinstance(cases, (list, tuple)):
+        cases = [cases]
+    return {c.meta.get("municipality") or c.name: c for c in cases}
+
+
+def first_case(cases, case):
+    """The key of the case an explorer opens on: `case` (a key, or a shipped name)."""
+    if case is not None:
+        for key, value in cases.items():
+            if key == case or value.meta.get("municipality") == case or \
+                    str(value.meta.get("name", "")).lower().startswith(str(case).lower()):
+                return key
+        raise ValueError(f"no case {case!r} among {', '.join(cases)}")
+    return next(iter(cases))
+
+
+def set_waves(dropdown, case, pick=-1, exclude=None):
+    """Give a wave dropdown the case's waves and select one (the latest by default)."""
+    waves = [wave for wave in (case.waves or [None]) if wave != exclude] or [None]
+    value = waves[pick] if -len(waves) <= pick < len(waves) else waves[-1]
+    if list(dropdown.options) != waves:
+        dropdown.options = waves
+    dropdown.value = value
+    return dropdown
+
+
+class Explorer(w.VBox):
+    """A VBox with named controls and views; `refresh()` redraws everything.
+
+    ``controls["lang"]`` switches between Dutch and English; the explorer starts in the
+    default language (`relnet.set_language`) unless `lang` is given.
+    """
+
+    def __init__(self, controls, views, layout_rows, update, lang=None):
+        self.controls = dict(controls)
+        self.views = dict(views)
+        self.controls["lang"] = w.ToggleButtons(options=[("NL", "nl"), ("EN", "en")],
+                                                value=i18n.resolve(lang),
+                                                style={"button_width": "48px"})
+        for control in self.controls.values():
+            if hasattr(control, "style") and hasattr(control.style, "description_width"):
+                control.style.description_width = "initial"  # no truncated labels
+        self._update = update
+        self._busy = False
+        super().__init__([self.controls["lang"]] + list(layout_rows))
+        self.add_class("relnet-explorer")
+        for control in self.controls.values():
+            control.observe(lambda change: self.refresh(), names="value")
+        self.refresh()
+
+    @property
+    def lang(self):
+        return self.controls["lang"].value
+
+    def describe(self, mapping):
+        """Set control labels from the catalogue: {control: ui key}."""
+        for name, key in mapping.items():
+            self.controls[name].description = i18n.t(f"ui.{key}", self.lang)
+
+    def refresh(self):
+        # An update may set options of other controls; their change must not start a
+        # second update inside this one.
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self._update(self)
+        finally:
+            self._busy = False
+
+
+class DownloadBar(w.VBox):
+    """Buttons that prepare files and links that download them (in JupyterLab and Voila:
+    a link with the file inside, nothing is stored on the server).
+
+    `items` is a list of (key, label_key, make) where ``make()`` returns (file name, MIME
+    type, bytes).
+    """
+
+    def __init__(self, items):
+        self._items = items
+        self.lang = None
+        self.buttons = {}
+        for key, label, make in items:
+            button = w.Button(layout=w.Layout(width="auto"), icon="download")
+            button.on_click(lambda _, key=key, make=make: self._prepare(key, make))
+            self.buttons[key] = button
+        self.links = w.HTML()
+        self.title = w.HTML()
+        super().__init__([self.title, w.HBox(list(self.buttons.values())), self.links])
+
+    def relabel(self, lang):
+        """Labels in the explorer's language (called by the explorer's update)."""
+        self.lang = lang
+        self.title.value = f"<b>{html.escape(i18n.t('ui.downloads', lang))}</b>"
+        for key, label, _ in self._items:
+            self.buttons[key].description = i18n.t(f"ui.{label}", lang)
+
+    def clear(self):
+        self.links.value = ""
+
+    def _prepare(self, key, make):
+        self.links.value = f"<i>{html.escape(i18n.t('ui.preparing', self.lang))}</i>"
+        name, mime, data = make()
+        encoded = base64.b64encode(data).decode("ascii")
+        self.links.value = (f'<a class="relnet-download" download="{html.escape(name)}" '
+                            f'href="data:{mime};base64,{encoded}">{html.escape(name)}</a>')

@@ -1,0 +1,427 @@
+"""The network explorer (with the interactive map) and the case browser."""
+
+import html
+import io
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+
+from ... import i18n
+from ...data.examples import list_cases, load_example
+from ...data.vocab import MUNICIPAL_KINDS, TIE_TYPES
+from ...instruments.content import LAWS, LESSONS, OPPORTUNITIES
+from ...network.graph import remove_actors
+from ...network.indicators import district_profile, relational_profile
+from ...network.metrics import actor_metrics, network_metrics
+from ...network.quality import trust_value
+from ...network._cache import snapshot
+from .. import plot
+from ..export import network_bytes, tables_bytes
+from ..plot._labels import shorten
+from ..plot._layout import AGGREGATE_ABOVE, network_layout
+from ..plot._style import DOMAIN_COLOURS, GROUP_COLOURS, OKABE_ITO, kind_group
+from ..tables import html_table
+from ._base import (
+    IMAGE_WIDTH, DownloadBar, Explorer, cases_of, figure_axes, first_case, note_html, png,
+    set_waves, source_note,
+)
+
+__all__ = ["network_explorer", "case_browser", "sigma_view"]
+
+CARD_METRICS = ("degree", "betweenness", "closeness", "constraint", "community")
+
+
+def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
+               removed=(), confirmed_only=False, lang=None, selected=None, height=520):
+    """The interactive map (ipysigma, sigma.js in the browser, bundled: no CDN): zoom, pan,
+    the name on hover, a selected actor highlighted with its neighbours; colours and sizes
+    as in `relnet.plot.network_plot`, positions from the same layout.
+
+    ipysigma's own search box and information panel are English and are hidden; the
+    explorer's Dutch search and card take their place.
+    """
+    import networkx as nx
+    from ipysigma import Sigma
+
+    lang = i18n.resolve(lang)
+    snap = snapshot(case, wave, types, confirmed_only)
+    metrics = actor_metrics(case, wave, types, confirmed_only=confirmed_only)
+    pos = network_layout(case, wave, types)
+    removed = set(removed)
+    actors = snap.actors[~snap.actors["id"].isin(removed)]
+    if color_by == "kind":
+        groups = [i18n.t(f"group.{kind_group(k)}", lang) for k in actors["kind"]]
+        palette = {i18n.t(f"group.{g}", lang): c for g, c in GROUP_COLOURS.items()}
+    elif color_by == "domain":
+        first = [next((d for d in str(c).split("|") if d != "general"), "general")
+                 if isinstance(c, str) else "general" for c in actors["domain"]]
+        groups = [i18n.t(f"domain.{d}", lang) for d in first]
+        palette = {i18n.t(f"domain.{d}", lang): c for d, c in DOMAIN_COLOURS.items()}
+    else:
+        community = metrics["community"].reindex(actors["id"]).to_numpy()
+        groups = [i18n.t("figure.community", lang, n=int(c) + 1) if c < 7 else
+                  i18n.t("figure.other_communities", lang) for c in community]
+        palette = {i18n.t("figure.community", lang, n=i + 1): OKABE_ITO[i] for i in range(7)}
+        palette[i18n.t("figure.other_communities", lang)] = "#999999"
+    G = nx.Graph()
+    sizes = metrics[size_by].reindex(actors["id"]).astype(float).fillna(0).to_numpy()
+    for (actor, name, kind), group, size in zip(
+            actors[["id", "name", "kind"]].itertuples(index=False), groups, sizes):
+        G.add_node(actor, label=shorten(name), group=group, size=float(size),
+                   border="#000000" if kind in MUNICIPAL_KINDS else "#ffffff")
+    ids = np.asarray(snap.arrays.ids, dtype=object)
+    for u, v, weight in zip(ids[snap.arrays.u], ids[snap.arrays.v], snap.arrays.weight):
+        if u in G and v in G:
+            G.add_edge(u, v, weight=float(weight))
+    layout = {n: {"x": float(pos[n][0]), "y": float(pos[n][1])} for n in G if n in pos}
+    return Sigma(G, node_color="group", node_color_palette=palette, node_size="size",
+                 node_size_range=(3, 16), raw_node_border_color="border",
+                 default_node_border_size=1.5, layout=layout, hide_search=True,
+                 hide_info_panel=True, height=height, default_edge_color="#c8c8c8",
+                 edge_size="weight", edge_size_range=(0.6, 2.6), label_font="DejaVu Sans",
+                 selected_node=selected if selected in G else None)
+
+
+def network_explorer(cases=None, case=None, lang=None, labels=12):
+    """Explore a network: case, wave, tie types, colour, size, the interactive map with a
+    search that lights up an actor and its ties, the map for print, and a what-if (leave out
+    actors, e.g. every municipal one) with measures and indicators before and after.
+
+    Trainer notes stand next to the evidence: co-creation (law 4) beside mutuality and the
+    trust scores, differences between districts (opportunity 4) beside the districts.
+
+    Parameters
+    ----------
+    cases : Case, list, dict or None
+        None: the shipped cases.
+    case : str, optional
+        The case to open on (its key or municipality).
+    lang : {"nl", "en"}, optional
+    labels : int
+        Names on the map for print.
+    """
+    cases = cases_of(cases)
+    start = first_case(cases, case)
+    c0 = cases[start]
+    controls = {
+        "case": w.Dropdown(options=list(cases), value=start),
+        "wave": set_waves(w.Dropdown(), c0),
+        "types": w.SelectMultiple(options=[], rows=4),
+        "color": w.Dropdown(options=[]),
+        "size": w.Dropdown(options=[]),
+        "search": w.Combobox(options=[], ensure_option=True, value=""),
+        "remove": w.SelectMultiple(options=[], rows=5, layout=w.Layout(width="320px")),
+        "confirmed": w.Checkbox(value=False, indent=False),
+    }
+    municipal_button = w.Button(icon="scissors", layout=w.Layout(width="auto"))
+    reset_button = w.Button(icon="undo", layout=w.Layout(width="auto"))
+    views = {"map": w.Box(layout=w.Layout(width="660px", height="540px")),
+             "figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH)),
+             "card": w.HTML(layout=w.Layout(width="360px")), "metrics": w.HTML(),
+             "indicators": w.HTML(), "trust": w.HTML(), "districts": w.HTML(),
+             "notes": w.HTML(), "hint": w.HTML()}
+    tabs = w.Tab(children=[w.VBox([views["hint"], views["map"]]), views["figure"]])
+    state = {"case": None, "static": None, "sigma": None}
+    bar = DownloadBar([
+        ("svg", "download_svg", lambda: _figure_file(ex, "svg")),
+        ("png", "download_png", lambda: _figure_file(ex, "png")),
+        ("xlsx", "download_xlsx", lambda: _tables_file(ex)),
+        ("gexf", "download_gexf", lambda: _network_file(ex, "gexf")),
+        ("graphml", "download_graphml", lambda: _network_file(ex, "graphml")),
+    ])
+
+    def selection(ex):
+        current = ex.controls["case"].value
+        the_case = cases[current]
+        wave = ex.controls["wave"].value
+        types = ex.controls["types"].value or tuple(TIE_TYPES)
+        removed = [a for a in ex.controls["remove"].value]
+        return the_case, wave, tuple(types), removed, ex.controls["confirmed"].value
+
+    def update(ex):
+        lang = ex.lang
+        the_case = cases[ex.controls["case"].value]
+        if state["case"] is not the_case:  # a new case: reset its own options
+            state["case"] = the_case
+            with ex.hold_trait_notifications():
+                set_waves(ex.controls["wave"], the_case)
+                ex.controls["remove"].value = ()
+                ex.controls["confirmed"].value = False
+        ex.describe({"case": "case", "wave": "wave", "types": "types", "color": "color",
+                     "size": "size", "search": "search", "remove": "remove",
+                     "confirmed": "confirmed_only"})
+        _options(ex, the_case, lang)
+        the_case, wave, types, removed, confirmed = selection(ex)
+        names = dict(zip(the_case.actors["id"], the_case.actors["name"]))
+        present = list(actor_metrics(the_case, wave, types, confirmed_only=confirmed).index)
+        options = sorted(((shorten(names[a]), a) for a in present), key=lambda x: x[0].lower())
+        if list(ex.controls["remove"].options) != options:
+            ex.controls["remove"].options = options
+        ex.controls["search"].options = [n for n, _ in options]
+        ex.controls["search"].placeholder = i18n.t("ui.search_placeholder", lang)
+        removed = [a for a in removed if a in present]
+        municipal_button.description = i18n.t("ui.remove_municipal", lang)
+        reset_button.description = i18n.t("ui.reset", lang)
+        tabs.set_title(0, i18n.t("ui.interactive", lang))
+        tabs.set_title(1, i18n.t("ui.static", lang))
+        views["hint"].value = f"<small>{html.escape(i18n.t('ui.map_hint', lang))}</small>"
+        selected = dict(options).get(ex.controls["search"].value)
+        big = len(present) > AGGREGATE_ABOVE
+        if not big:
+            sigma = sigma_view(the_case, wave, types, ex.controls["color"].value,
+                               ex.controls["size"].value, removed, confirmed, lang, selected)
+            sigma.observe(lambda change: _card(ex, change["new"], selection(ex), state["sigma"]),
+                          names="selected_node")
+            state["sigma"] = sigma
+            views["map"].children = [sigma]
+        else:
+            state["sigma"] = None
+            views["map"].children = []
+        state["static"] = None
+        if tabs.selected_index == 1 or big:
+            draw_static(ex)
+        _card(ex, selected, selection(ex), state["sigma"])
+        full = network_metrics(the_case, wave, types, confirmed_only=confirmed)
+        profile = relational_profile(the_case, wave, types, lang, confirmed)
+        metrics = pd.DataFrame({"value": full})
+        metrics.index.name = "metric"
+        indicators = profile[["indicator", "lesson", "value", "n", "note"]].copy()
+        if removed:
+            reduced = remove_actors(the_case, removed)
+            metrics["what_if"] = network_metrics(reduced, wave, types,
+                                                 confirmed_only=confirmed)
+            indicators["what_if"] = relational_profile(reduced, wave, types, lang,
+                                                       confirmed)["value"].to_numpy()
+        heads = {"value": i18n.t("ui.full", lang), "what_if": i18n.t("ui.what_if", lang)}
+        ex.views["metrics"].value = f"<h4>{html.escape(i18n.t('ui.metrics', lang))}</h4>" + \
+            html_table(metrics.rename(columns=heads), index=True, lang=lang,
+                       index_section="metric")
+        indicators["lesson"] = [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
+                                for n in profile["lesson"]]
+        ex.views["indicators"].value = (
+            f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" +
+            html_table(indicators.rename(columns=heads), lang=lang))
+        tv = trust_value(the_case, wave)
+        if tv.network["n_ratings"]:
+            top = tv.actors[tv.actors["n_ratings"] > 0].sort_values("trust").head(8)
+            ex.views["trust"].value = (
+                f"<h4>{html.escape(i18n.t('ui.trust', lang))}</h4>" +
+                html_table(top.reset_index(drop=True), lang=lang, digits=2) +
+                (f"<p><small>{html.escape(tv.note(lang))}</small></p>" if tv.note(lang) else "")
+                + note_html(f"{i18n.t('content_label.law', lang)} 4: {LAWS[3].title(lang)}",
+                            LAWS[3].text(lang), source_note(lang, "board")))
+        else:
+            ex.views["trust"].value = note_html(
+                f"{i18n.t('content_label.law', lang)} 4: {LAWS[3].title(lang)}",
+                LAWS[3].text(lang), source_note(lang, "board"))
+        districts = district_profile(the_case, wave)
+        opportunity = OPPORTUNITIES[3]
+        ex.views["districts"].value = (
+            f"<h4>{html.escape(i18n.t('ui.districts', lang))}</h4>" +
+            html_table(districts, lang=lang) +
+            note_html(f"{i18n.t('content_label.opportunity', lang)} 4: "
+                      f"{opportunity.question(lang)}",
+                      f"{opportunity.title(lang)}. {opportunity.step(lang)}",
+                      source_note(lang, "board"))) if len(districts) else ""
+        ex.views["notes"].value = note_html(
+            f"{i18n.t('content_label.question', lang)}: "
+            f"{i18n.t('content_label.lesson', lang)} 7, {LESSONS[7].title(lang)}",
+            LESSONS[7].question(lang))
+        bar.relabel(lang)
+        bar.clear()
+
+    def draw_static(ex):
+        the_case, wave, types, removed, confirmed = selection(ex)
+        ax = plot.network_plot(the_case, wave=wave, types=types,
+                               color_by=ex.controls["color"].value,
+                               size_by=ex.controls["size"].value, lang=ex.lang,
+                               labels=labels, removed=removed, confirmed_only=confirmed,
+                               ax=figure_axes(6.0))
+        ex.views["figure"].value = png(ax)
+        state["static"] = True
+
+    def on_tab(change):
+        if change["new"] == 1 and state["static"] is None:
+            draw_static(ex)
+
+    tabs.observe(on_tab, names="selected_index")
+
+    def remove_municipal(_):
+        the_case = cases[ex.controls["case"].value]
+        ids = the_case.actors.loc[the_case.actors["kind"].isin(MUNICIPAL_KINDS), "id"]
+        valid = {v for _, v in ex.controls["remove"].options}
+        ex.controls["remove"].value = tuple(a for a in ids if a in valid)
+
+    def reset(_):
+        ex.controls["remove"].value = ()
+
+    municipal_button.on_click(remove_municipal)
+    reset_button.on_click(reset)
+    c = controls
+    rows = [
+        w.HBox([c["case"], c["wave"], c["color"], c["size"]]),
+        w.HBox([c["types"], w.VBox([c["remove"], w.HBox([municipal_button, reset_button])]),
+                c["confirmed"]]),
+        w.HBox([tabs, w.VBox([c["search"], views["card"]])]),
+        w.HBox([views["metrics"], views["indicators"]]),
+        w.HBox([views["trust"], views["districts"]]), views["notes"], bar,
+    ]
+    ex = Explorer(controls, views, rows, update, lang)
+    ex.buttons = {"remove_municipal": municipal_button, "reset": reset_button}
+    ex.tabs = tabs
+    ex.downloads = bar
+    ex.sigma = lambda: state["sigma"]
+    ex.draw_static = lambda: draw_static(ex)
+    ex.selection = lambda: selection(ex)
+    return ex
+
+
+def _options(ex, case, lang):
+    """Translated options of the type, colour and size controls (values stay keys)."""
+    types = [(i18n.t(f"tie_type.{t}", lang), t) for t in TIE_TYPES]
+    chosen = ex.controls["types"].value or tuple(TIE_TYPES)
+    if list(ex.controls["types"].options) != types:
+        ex.controls["types"].options = types
+        ex.controls["types"].value = tuple(chosen)
+    colours = [(i18n.t(f"colour_by.{k}", lang), k) for k in plot.network.COLOR_BY]
+    value = ex.controls["color"].value or "kind"
+    if list(ex.controls["color"].options) != colours:
+        ex.controls["color"].options = colours
+        ex.controls["color"].value = value
+    metrics = list(actor_metrics(case).columns)
+    sizes = [(i18n.label("metric", m, lang), m) for m in metrics]
+    value = ex.controls["size"].value if ex.controls["size"].value in metrics else "degree"
+    if list(ex.controls["size"].options) != sizes:
+        ex.controls["size"].options = sizes
+        ex.controls["size"].value = value
+
+
+def _card(ex, actor, selection, sigma):
+    """The selected actor's card: name, kind, domain, district and key measures."""
+    lang = ex.lang
+    the_case, wave, types, _, confirmed = selection
+    if not actor or actor not in set(the_case.actors["id"]):
+        ex.views["card"].value = f"<p><small>{html.escape(i18n.t('ui.card_hint', lang))}</small></p>"
+        return
+    row = the_case.actors.set_index("id").loc[actor]
+    metrics = actor_metrics(the_case, wave, types, confirmed_only=confirmed)
+    facts = [(i18n.t("ui.card_kind", lang), i18n.label("kind", row["kind"], lang))]
+    if isinstance(row.get("domain"), str):
+        facts.append((i18n.t("ui.card_domain", lang), ", ".join(
+            i18n.label("domain", d, lang) for d in row["domain"].split("|"))))
+    if isinstance(row.get("district"), str):
+        facts.append((i18n.t("ui.card_district", lang), row["district"]))
+    if actor in metrics.index:
+        for m in CARD_METRICS:
+            value = metrics.loc[actor, m]
+            shown = i18n.number(int(value) + 1, lang) if m == "community" else \
+                i18n.number(value, lang, 3)
+            facts.append((i18n.label("metric", m, lang), shown))
+    rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
+                   for k, v in facts)
+    ex.views["card"].value = (f"<h4>{html.escape(shorten(row['name']))}</h4>"
+                              f"<table class='relnet-table'>{rows}</table>")
+    if sigma is not None and sigma.selected_node != actor:
+        sigma.selected_node = actor
+
+
+def _stem(ex):
+    the_case = ex.selection()[0]
+    return (the_case.meta.get("municipality") or "casus").lower().replace(" ", "-")
+
+
+def _figure_file(ex, fmt):
+    the_case, wave, types, removed, confirmed = ex.selection()
+    ax = plot.network_plot(the_case, wave=wave, types=types,
+                           color_by=ex.controls["color"].value,
+                           size_by=ex.controls["size"].value, lang=ex.lang, removed=removed,
+                           confirmed_only=confirmed, ax=figure_axes(6.0))
+    buffer = io.BytesIO()
+    with plot.style():
+        ax.figure.savefig(buffer, format=fmt, dpi=300, bbox_inches="tight")
+    mime = "image/svg+xml" if fmt == "svg" else "image/png"
+    return f"{_stem(ex)}-netwerk-{wave}.{fmt}", mime, buffer.getvalue()
+
+
+def _tables_file(ex):
+    the_case, wave = ex.selection()[:2]
+    return (f"{_stem(ex)}-tabellen-{wave}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            tables_bytes(the_case, wave, ex.lang))
+
+
+def _network_file(ex, fmt):
+    the_case, wave = ex.selection()[:2]
+    mime = "application/gexf+xml" if fmt == "gexf" else "application/graphml+xml"
+    return f"{_stem(ex)}-netwerk-{wave}.{fmt}", mime, network_bytes(the_case, fmt, wave,
+                                                                     ex.lang)
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def case_browser(lang=None):
+    """The shipped good-practice cases, filtered by lesson, domain and size; the practice
+    of the chosen case in its own words."""
+    table = list_cases()
+    domains = sorted({d for ds in table["domains"] for d in ds})
+    sizes = (int(table["n_actors"].min()), int(table["n_actors"].max()))
+    controls = {
+        "lesson": w.Dropdown(options=[("–", 0)], value=0),
+        "domain": w.Dropdown(options=[("–", "")], value=""),
+        "size_range": w.IntRangeSlider(min=sizes[0], max=sizes[1], value=sizes,
+                                       layout=w.Layout(width="440px")),
+        "case": w.Dropdown(options=list(table["name"])),
+    }
+    views = {"table": w.HTML(), "detail": w.HTML()}
+
+    def update(ex):
+        lang = ex.lang
+        ex.describe({"lesson": "lesson", "domain": "domain", "size_range": "size_range",
+                     "case": "case"})
+        lesson, domain = ex.controls["lesson"].value, ex.controls["domain"].value
+        lessons = [(i18n.t("ui.any", lang), 0)] + [(f"{n}. {LESSONS[n].title(lang)}", n)
+                                                   for n in range(1, 11)]
+        if list(ex.controls["lesson"].options) != lessons:
+            ex.controls["lesson"].options = lessons
+            ex.controls["lesson"].value = lesson
+        options = [(i18n.t("ui.any", lang), "")] + [(i18n.t(f"domain.{d}", lang), d)
+                                                    for d in domains]
+        if list(ex.controls["domain"].options) != options:
+            ex.controls["domain"].options = options
+            ex.controls["domain"].value = domain
+        low, high = ex.controls["size_range"].value
+        keep = table["n_actors"].between(low, high)
+        if lesson:
+            keep &= table["lessons"].apply(lambda ls: lesson in ls)
+        if domain:
+            keep &= table["domains"].apply(lambda ds: domain in ds)
+        shown = table[keep.to_numpy(dtype=bool)].copy()
+        shown["lessons"] = [", ".join(map(str, ls)) for ls in shown["lessons"]]
+        shown["summary"] = [_text_in(load_example(n).meta, "summary", lang)
+                            for n in shown["name"]]
+        ex.views["table"].value = html_table(
+            shown[["title", "population", "n_actors", "lessons", "summary"]].rename(
+                columns={"n_actors": "actors"}), lang=lang)
+        names = [(t, n) for t, n in zip(shown["title"], shown["name"])]
+        if list(ex.controls["case"].options) != names:
+            ex.controls["case"].options = names
+        chosen = ex.controls["case"].value
+        if chosen:
+            meta = load_example(chosen).meta
+            ex.views["detail"].value = note_html(
+                f"{i18n.t('ui.practice', lang)}: {meta['name']}",
+                _text_in(meta, "practice", lang))
+        else:
+            ex.views["detail"].value = ""
+
+    c = controls
+    rows = [w.HBox([c["lesson"], c["domain"], c["size_range"]]), views["table"], c["case"],
+            views["detail"]]
+    return Explorer(controls, views, rows, update, lang)
+
+
+def _text_in(meta, key, lang):
+    return meta.get(f"{key}_{lang}") or meta.get(key) or ""
+

@@ -1,0 +1,42 @@
+"""The network survey explorer: response per actor, and the network of confirmed and
+one-sided ties."""
+
+import html
+
+import ipywidgets as w
+
+from ... import i18n
+from ...network.quality import response_band, response_rate, response_table
+from .. import plot
+from ..tables import html_table
+from ._base import IMAGE_WIDTH, Explorer, figure_axes, note_html, png
+
+__all__ = ["survey_explorer"]
+
+
+def survey_explorer(case, lang=None):
+    """Response per actor (asked, answered, ties named, of which confirmed), the response
+    rate with its band, and the network with only the ties both sides named or all of
+    them."""
+    controls = {"confirmed": w.Checkbox(value=False, indent=False)}
+    views = {"rate": w.HTML(), "table": w.HTML(), "figure": w.Image(
+        format="png", layout=w.Layout(width=IMAGE_WIDTH)), "legend": w.HTML()}
+
+    def update(ex):
+        lang = ex.lang
+        ex.describe({"confirmed": "confirmed_only"})
+        rate = response_rate(case)
+        if rate is not None and rate == rate:
+            ex.views["rate"].value = note_html(
+                i18n.t("ui.response", lang),
+                i18n.t("indicator_note.response", lang, rate=i18n.percent(rate, lang),
+                       band=i18n.t(f"band.{response_band(rate)}", lang)))
+        table = response_table(case)
+        ex.views["table"].value = html_table(table.drop(columns=["id"]), lang=lang)
+        confirmed = ex.controls["confirmed"].value
+        ax = plot.network_plot(case, lang=lang, confirmed_only=confirmed, ax=figure_axes(6.0))
+        ex.views["figure"].value = png(ax)
+        ex.views["legend"].value = f"<p><small>{html.escape(i18n.t('ui.survey_map', lang))}</small></p>"
+
+    rows = [views["rate"], controls["confirmed"], w.HBox([views["figure"], views["table"]])]
+    return Explorer(controls, views, rows, update, lang)

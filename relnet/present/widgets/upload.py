@@ -1,0 +1,112 @@
+"""Your own data: drop a workbook or zip, see every problem, and once valid the profile, the
+partner matrix and a report to download."""
+
+import html
+import tempfile
+from pathlib import Path
+
+import ipywidgets as w
+import pandas as pd
+
+from ... import i18n
+from ...data.read import load
+from ...instruments.partners import partner_matrix
+from ...network.indicators import relational_profile
+from .. import plot
+from ..report import build_report
+from ..tables import html_table
+from ._base import IMAGE_WIDTH, DownloadBar, Explorer, figure_axes, png
+
+__all__ = ["upload_explorer", "problems_table"]
+
+
+def problems_table(problems, lang=None):
+    """Problems as a table a person reads: file, row, column, problem, accepted."""
+    lang = i18n.resolve(lang)
+    rows = []
+    for p in problems:
+        text = p.text(lang)
+        message = text.split(": ", 1)[1] if ": " in text else text
+        accepted = ""
+        marker = f" ({i18n.t('where.accepted', lang, accepted='')}"
+        if marker in message:
+            message, accepted = message.split(marker, 1)
+            accepted = accepted[:-1]
+        file = p.file.replace(", sheet '", f", {i18n.t('where.sheet', lang)} '")
+        rows.append({"file": file, "row": p.row, "column": p.column or "",
+                     "problem": message, "accepted": accepted})
+    frame = pd.DataFrame(rows, columns=["file", "row", "column", "problem", "accepted"])
+    frame["row"] = frame["row"].astype("Int64")
+    return frame
+
+
+def upload_explorer(lang=None):
+    """Drop your own case (an .xlsx workbook or a .zip of a case folder): every problem as
+    a table with file, row, column and what is accepted; once valid, the relational profile,
+    the partner matrix and a report to download. Nothing is stored on the server: the file
+    is read from a temporary copy that is removed at once."""
+    upload = w.FileUpload(accept=".xlsx,.zip", multiple=False)
+    controls = {}
+    views = {"hint": w.HTML(), "status": w.HTML(), "problems": w.HTML(), "profile": w.HTML(),
+             "figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH))}
+    state = {"case": None, "name": None}
+    bar = DownloadBar([("report", "download_report", lambda: _report_file(ex, state))])
+
+    def update(ex):
+        lang = ex.lang
+        upload.description = i18n.t("ui.upload", lang)
+        views["hint"].value = f"<p>{html.escape(i18n.t('ui.upload_hint', lang))}</p>"
+        bar.relabel(lang)
+        files = upload.value
+        if not files:
+            views["status"].value = ""
+            bar.layout.display = "none"
+            return
+        item = files[0]
+        name = item["name"]
+        if not name.lower().endswith((".xlsx", ".zip")):
+            views["status"].value = f"<p><b>{html.escape(i18n.t('ui.not_a_file', lang))}</b></p>"
+            return
+        with tempfile.TemporaryDirectory(prefix="relnet-upload-") as folder:
+            path = Path(folder, Path(name).name)
+            path.write_bytes(bytes(item["content"]))
+            case, problems = load(path)
+        if problems:
+            state["case"] = None
+            key = "ui.one_problem" if len(problems) == 1 else "ui.problems"
+            views["status"].value = f"<p><b>{html.escape(i18n.t(key, lang, n=len(problems)))}</b></p>"
+            views["problems"].value = html_table(problems_table(problems, lang), lang=lang)
+            views["profile"].value = ""
+            views["figure"].value = b""
+            bar.layout.display = "none"
+            return
+        state["case"], state["name"] = case, Path(name).stem
+        views["status"].value = "<p><b>" + html.escape(i18n.t(
+            "ui.valid", lang, name=case.name, actors=i18n.number(len(case.actors), lang),
+            ties=i18n.number(len(case.ties), lang))) + "</b></p>"
+        views["problems"].value = ""
+        profile = relational_profile(case, lang=lang)
+        views["profile"].value = f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" + \
+            html_table(profile[["indicator", "value", "n", "note"]], lang=lang)
+        if len(case.partners):
+            views["figure"].value = png(plot.partner_matrix_plot(
+                case, lang=lang, matrix=partner_matrix(case, lang=lang), ax=figure_axes(6.4)))
+        else:
+            views["figure"].value = b""
+        bar.layout.display = None
+        bar.clear()
+
+    upload.observe(lambda change: ex.refresh(), names="value")
+    rows = [views["hint"], upload, views["status"], views["problems"], bar, views["profile"],
+            views["figure"]]
+    ex = Explorer(controls, views, rows, update, lang)
+    ex.upload = upload
+    ex.downloads = bar
+    ex.case = lambda: state["case"]
+    return ex
+
+
+def _report_file(ex, state):
+    page = build_report(state["case"], lang=ex.lang)
+    stem = "rapport" if ex.lang == "nl" else "report"
+    return f"{state['name']}-{stem}.html", "text/html", page.encode("utf-8")
