@@ -200,7 +200,7 @@ def main(argv=None):
         return 2
     except (IsADirectoryError, NotADirectoryError) as exc:
         print(f"relnet: {exc}", file=sys.stderr)
-        return 2
+        return 1
     except OSError as exc:
         # disk full, a name too long, no permission: say which path and why
         where = exc.filename or ""

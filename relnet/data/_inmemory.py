@@ -3,39 +3,44 @@
 Every analysis and writer starts with `check_case`, so a typo in a kind, an unknown actor in
 a tie or a score of 11 typed into a DataFrame is a `CaseError` naming table, row and column,
 as it would be in a file, instead of a KeyError deep inside an analysis. The same rules run
-as for files (the case is turned into text first); each distinct content is checked once.
-Rows are numbered as in the written file: the first row of a table is row 2.
+as for files (the case is turned into text first), and the analysis then works on the case
+as it would be read back from its files: Dutch terms as English keys, the contract's types
+and defaults, missing optional columns added (extra columns are kept as they are). Each
+distinct content is checked once. Rows are numbered as in the written file: the first row
+of a table is row 2.
 """
 
 from collections import OrderedDict
 
 import pandas as pd
 
-from ._checks import validate_raw
+from .case import COLUMNS, TABLES, Case
+from .errors import CaseError, problem
+from ._checks import check_meta, validate_raw
 from ._fingerprint import fingerprint
 from ._tokenise import RawTable, _cell_problems, _hints
-from .case import COLUMNS, TABLES
-from .errors import CaseError, problem
+from ._typing import fill_defaults, typed_table
 
 __all__ = ["check_case", "problems_in_memory", "trust"]
 
-_CHECKED = OrderedDict()  # fingerprint -> True
-_CHECKED_SIZE = 256
+# (fingerprint, writing) -> the normalised case to analyse, or None: the case as it is
+_CHECKED = OrderedDict()
+_SIZE = 128
 
 
 def trust(case):
-    """Remember a case as valid without checking it (read from files, or built by relnet
-    from a valid case)."""
+    """Remember a case as valid and in the contract's form without checking it (read from
+    files, or built by relnet from a valid case). Returns the case."""
     key = fingerprint(case)
-    _remember((key, True))
-    _remember((key, False))
+    _remember((key, True), None)
+    _remember((key, False), None)
     return case
 
 
-def _remember(key):
-    _CHECKED[key] = True
+def _remember(key, case):
+    _CHECKED[key] = case
     _CHECKED.move_to_end(key)
-    while len(_CHECKED) > _CHECKED_SIZE:
+    while len(_CHECKED) > _SIZE:
         _CHECKED.popitem(last=False)
 
 
@@ -54,9 +59,8 @@ def _text_frame(frame):
     return out
 
 
-def problems_in_memory(case, writing=False):
-    """Every problem of a case in memory (empty when it keeps the contract). The keys that
-    case.yaml requires are required only of a case about to be written."""
+def _text_tables(case):
+    """(problems, {table: RawTable}) of a case in memory."""
     problems, tables = [], {}
     for name in TABLES:
         frame = getattr(case, name, None)
@@ -72,21 +76,58 @@ def problems_in_memory(case, writing=False):
         if hints["control"] or hints["long"]:
             problems += _cell_problems(label, text, {c: c for c in text.columns})
         tables[name] = RawTable(label, text, {c: c for c in COLUMNS[name]})
+    return problems, tables
+
+
+def problems_in_memory(case, writing=False):
+    """Every problem of a case in memory (empty when it keeps the contract). The keys that
+    case.yaml requires are required only of a case about to be written."""
+    problems, tables = _text_tables(case)
     meta = case.meta if isinstance(case.meta, dict) else {}
     _, more = validate_raw(meta, "case.meta", tables, require_meta=writing)
     return problems + more
 
 
+def _normalised(case, tables):
+    """The case as it would be read back from its files (extra columns kept as they are)."""
+    frames = {}
+    for name in TABLES:
+        raw = tables.get(name)
+        frames[name] = _typed_keeping_extras(name, getattr(case, name),
+                                             raw.frame if raw is not None else None)
+    meta, _ = check_meta(case.meta if isinstance(case.meta, dict) else {}, "case.meta",
+                         require=False)
+    fill_defaults(frames, meta.get("waves") or [])
+    return Case(meta=meta, source=case.source, **frames)
+
+
+def _typed_keeping_extras(name, original, text):
+    contract = [c for c in original.columns if c in COLUMNS[name]]
+    if text is None:
+        text = _text_frame(original)
+    typed = typed_table(name, text[[str(c) for c in contract]])
+    for column in original.columns:
+        if column not in COLUMNS[name]:
+            typed[column] = original[column].to_numpy()
+    return typed
+
+
 def check_case(case, writing=False):
-    """Raise `CaseError` unless the case keeps the contract (checked once per content)."""
+    """The case to analyse: `case` itself when it was read from files (or is otherwise in
+    the contract's form), else its normalised copy; `CaseError` when it breaks the
+    contract. Checked once per content."""
     key = (fingerprint(case), writing)
     if key in _CHECKED:
         _CHECKED.move_to_end(key)
-        return case
-    problems = problems_in_memory(case, writing)
-    if problems:
-        raise CaseError(problems)
-    _remember(key)
+        normal = _CHECKED[key]
+        return case if normal is None else normal
+    problems, tables = _text_tables(case)
+    meta = case.meta if isinstance(case.meta, dict) else {}
+    _, more = validate_raw(meta, "case.meta", tables, require_meta=writing)
+    if problems + more:
+        raise CaseError(problems + more)
+    normal = trust(_normalised(case, tables))
+    _remember(key, normal)
     if writing:
-        _remember((key[0], False))
-    return case
+        _remember((key[0], False), normal)
+    return normal

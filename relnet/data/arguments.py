@@ -1,7 +1,8 @@
 """The arguments every analysis shares, handled in one place: case, wave, types, lang.
 
 `analysis` wraps a function whose first argument is a `Case`: the case is checked against
-the contract (once per content), ``wave=None`` becomes the latest wave (an unknown wave is a
+the contract (once per content) and the function gets it as read back from files (Dutch
+terms as English keys, the contract's types and defaults; see `relnet.data._inmemory`), ``wave=None`` becomes the latest wave (an unknown wave is a
 ValueError naming the case's waves), ``types`` becomes a tuple of English tie-type keys
 (None: all types) and ``lang=None`` the default language (an unknown one is a ValueError
 naming the languages relnet speaks).
@@ -54,12 +55,13 @@ def analysis(fn):
     """
     signature = inspect.signature(fn)
     names = set(signature.parameters)
+    first = next(iter(signature.parameters))
 
     @functools.wraps(fn)
     def wrapper(case, *args, **kwargs):
-        bound = signature.bind(case, *args, **kwargs)
+        bound = signature.bind(check_case(case), *args, **kwargs)
         bound.apply_defaults()
-        check_case(case)
+        case = bound.arguments[first]
         arguments = bound.arguments
         if "wave" in names:
             arguments["wave"] = case.resolve_wave(arguments["wave"])

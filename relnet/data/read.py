@@ -57,6 +57,8 @@ def _parse_yaml(data, label):
     try:
         _yaml_shape(text, label)
         meta = yaml.safe_load(text)
+    except CaseError:
+        raise
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -126,6 +128,10 @@ def _read_zip(path):
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             _fail(f"{label}: {duplicates[0]}", None, "zip_duplicate", "one_case_zip")
+        for info in infos:
+            if info.file_size > LIMITS["file_bytes"]:
+                _fail(f"{label}: {info.filename}", None, "too_large", "limits",
+                      size=size_text(info.file_size), limit=size_text(LIMITS["file_bytes"]))
         if sum(info.file_size for info in infos) > LIMITS["case_bytes"]:
             _fail(label, None, "too_large", "limits",
                   size=size_text(sum(info.file_size for info in infos)),
@@ -199,18 +205,20 @@ def _read_xlsx(path):
 
     label = path.name
     _workbook_sizes(path, label)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        _fail(label, None, "not_workbook", "workbook", reason=type(exc).__name__)
-    try:
-        return _read_book(book, label)
-    except CaseError:
-        raise
-    except Exception as exc:  # damaged sheet XML, shared strings, numbers, references
-        _fail(label, None, "damaged_workbook", "workbook", reason=type(exc).__name__)
-    finally:
-        book.close()
+    # relnet holds the file: whatever openpyxl leaves half-open on a damaged file is closed
+    with open(path, "rb") as handle:
+        try:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a damaged file
+            _fail(label, None, "not_workbook", "workbook", reason=type(exc).__name__)
+        try:
+            return _read_book(book, label)
+        except CaseError:
+            raise
+        except Exception as exc:  # damaged sheet XML, shared strings, numbers, references
+            _fail(label, None, "damaged_workbook", "workbook", reason=type(exc).__name__)
+        finally:
+            book.close()
 
 
 def _read_book(book, label):

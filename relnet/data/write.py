@@ -126,7 +126,7 @@ def write_case(case, path, overwrite=False):
     Traceback (most recent call last):
     relnet.data._atomic.TargetExistsError: ... already exists; pass overwrite=True to replace it
     """
-    check_case(case, writing=True)
+    case = check_case(case, writing=True)
     path = Path(path)
     is_xlsx = path.suffix.lower() == ".xlsx"
     kind = "file" if is_xlsx else "folder"

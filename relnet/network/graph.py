@@ -244,6 +244,7 @@ def from_networkx(G, kind="other", type="collaboration"):
                       actors=actors, ties=ties))
 
 
+@analysis
 def remove_actors(case, ids):
     """A copy of a case without the given actors, their ties, partner scores, goal links and
     roles (for a what-if); ties they reported stay, without `reported_by`.
@@ -264,7 +265,8 @@ def remove_actors(case, ids):
 
     ties = without(case.ties, "source", "target")
     ties["reported_by"] = ties["reported_by"].where(~ties["reported_by"].isin(ids))
-    return case.copy(actors=without(case.actors, "id"), ties=ties,
-                     partners=without(case.partners, "actor"),
-                     goal_links=without(case.goal_links, "actor"),
-                     roles=without(case.roles, "body", "holder"))
+    # a valid case without some actors and every row that named them is valid
+    return trust(case.copy(actors=without(case.actors, "id"), ties=ties,
+                           partners=without(case.partners, "actor"),
+                           goal_links=without(case.goal_links, "actor"),
+                           roles=without(case.roles, "body", "holder")))

@@ -185,7 +185,7 @@ def _write_xlsx(frames, temp, lang):
 def _write_csv(frame, temp, lang, digits, name):
     shown = _translated(frame, lang)
     for column in shown.columns:
-        if shown[column].dtype == object:
+        if not pd.api.types.is_numeric_dtype(shown[column]):
             shown[column] = shown[column].map(neutralise)
     dutch = lang == "nl"
     shown.to_csv(temp, index=False, sep=";" if dutch else ",", decimal="," if dutch else ".",
