@@ -655,8 +655,177 @@ def welderhoven():
     })
 
 
+# --------------------------------------------------------------------------- Brinkeloo
+
+
+def brinkeloo():
+    """Built from the situations the five source texts describe (docs/sources.md): a social
+    policy team under the integral main goal, youth work by three organisations to be asked for
+    one complete offer, a portfolio holder who is both commissioner and owner of an affiliated
+    body, and tasks that serve no goal. The municipality, organisations and persons are
+    invented."""
+    b = Builder(5)
+    districts = ["Oud-Brinkeloo", "De Velden"]
+    municipal_core(b, "Brinkeloo", districts,
+                   [("weth_sd", "Sociaal Domein"), ("weth_fin", "Financiën")])
+    b.actor("team_beleid", "Team Sociaal Beleid", "department", "care|youth|welfare|work")
+    b.actor("lg_sd", f"{b.person()} (leidinggevende Sociaal Domein)", "manager", "general",
+            person=True)
+    orgs = [
+        ("jw_noord", "Jongerenwerk Brinkeloo-Noord", "welfare_org", "youth"),
+        ("jw_zuid", "Stichting Jeugd en Jongeren Zuid", "welfare_org", "youth"),
+        ("jw_sport", "Sportief Jongerenwerk De Velden", "welfare_org", "youth|health"),
+        ("opbouw", "Opbouwwerk Brinkeloo", "welfare_org", "welfare"),
+        ("peuter", "Peuterwerk De Kleine Brink", "education", "education|youth"),
+        ("speeltuin", "Speeltuinvereniging De Brink", "citizen_initiative", "welfare|youth"),
+        ("buurthuis", "Buurthuis De Velden", "welfare_org", "welfare"),
+        ("thuiszorg", "Thuiszorg Brinkeloo", "care_provider", "care"),
+        ("ggd", "GGD Brinkstreek", "affiliated_body", "health"),
+        ("werkbedrijf", "Werkbedrijf Brinkstreek (GR)", "affiliated_body", "work|income"),
+        ("school", "Brede School Brinkeloo", "education", "education|youth"),
+        ("werkgever", "Bouwbedrijf Van der Brink", "employer", "work"),
+    ]
+    for key, name, kind, domain in orgs:
+        b.actor(key, name, kind, domain)
+    informal(b, districts, 3, 3, [("bi_eettafel", "Eettafel Oud-Brinkeloo", "welfare|care")])
+    youth_work = ["jw_noord", "jw_zuid", "jw_sport"]
+    traditional = ["opbouw", "peuter", "speeltuin", "buurthuis"]
+    for wave in (W1, W2):
+        for org in youth_work + traditional:
+            b.tie("afd_sd", org, "funding", wave, weight=2)  # a grant per discipline
+            b.tie(org, "afd_sd", "information", wave, directed=True)
+        b.tie("afd_sd", "thuiszorg", "contract", wave)
+        b.tie("gem", "ggd", "governance", wave, weight=4)
+        b.tie("gem", "werkbedrijf", "governance", wave, weight=4)
+        b.tie("team_beleid", "afd_sd", "information", wave)
+        b.tie("weth_sd", "team_beleid", "governance", wave)
+        b.tie("lg_sd", "team_beleid", "governance", wave)
+        for a in municipal_ids(b):
+            if a != "gem":
+                b.tie("gem", a, "governance", wave, weight=5)
+    # 2017: after the goal-tree sessions the team works with partners toward the goals
+    b.tie_both("jw_noord", "jw_zuid", "collaboration", W2, weight=3)
+    b.tie("jw_sport", "school", "collaboration", W2)
+    for org in youth_work:
+        b.tie("team_beleid", org, "collaboration", W2)
+    b.tie("team_beleid", "werkbedrijf", "collaboration", W2)
+    b.tie("team_beleid", "ggd", "information", W2)
+    b.tie("opbouw", "bi_eettafel", "support", W2)
+    b.tie("lg_sd", "opbouw", "collaboration", W2)
+    b.tie("weth_sd", "bi_eettafel", "information", W2)
+    b.tie("werkbedrijf", "werkgever", "collaboration", W2)
+    for team in ("wt_oud-brinkeloo", "wt_de velden"):
+        b.tie(team, "thuiszorg", "referral", W2)
+        b.tie(team, "opbouw", "collaboration", W2)
+    for i in b.ids("informal_carer", "key_person"):
+        district = next(a["district"] for a in b.actors if a["id"] == i)
+        b.tie(f"wt_{district.lower()}", i, "support", W2)
+    b.rate(W2, 0.4, 0.1)
+    for key, w1, w2, move, note, bundle in [
+        ("jw_noord", (3, 3), (3, 3), "up+left",
+         "offerte vragen voor het complete jeugd- en jongerenwerk", "jeugd- en jongerenwerk"),
+        ("jw_zuid", (3, 4), (3, 4), "up+left",
+         "offerte vragen voor het complete jeugd- en jongerenwerk", "jeugd- en jongerenwerk"),
+        ("jw_sport", (2, 3), (2, 3), "up+left",
+         "offerte vragen voor het complete jeugd- en jongerenwerk", "jeugd- en jongerenwerk"),
+        ("opbouw", (5, 6), (6, 6), "right", "deelgenoot van de visie maken", ""),
+        ("peuter", (4, 5), (4, 5), "up", "", ""),
+        ("speeltuin", (2, 2), (2, 2), "down", "subsidie zonder bijdrage aan een doel", ""),
+        ("buurthuis", (4, 3), (4, 3), "", "", ""),
+        ("thuiszorg", (7, 4), (7, 4), "", "aanbieder in concurrentie", ""),
+        ("werkbedrijf", (7, 8), (8, 8), "", "", ""),
+    ]:
+        b.partner(key, *w1, W1)
+        b.partner(key, *w2, W2, move, note, bundle)
+    b.goal("g0", "Iedereen telt mee en doet mee")
+    for gid, label, acts in [
+        ("g_onderwijs", "Onderwijs: elk kind een goede start",
+         [("a_voorschool", "Voorschoolse educatie")]),
+        ("g_gezondheid", "Gezondheid: gezond leven in de wijk",
+         [("a_preventie", "Preventie met de GGD")]),
+        ("g_ondersteuning", "Maatschappelijke ondersteuning: zelfstandig thuis",
+         [("a_thuis", "Ondersteuning thuis")]),
+        ("g_welzijn", "Welzijn: ontmoeting en eigen kracht",
+         [("a_ontmoeting", "Ontmoeting in de buurt")]),
+        ("g_jeugd", "Jeugd: jongeren doen mee", [("a_jongerenwerk", "Eén aanpak jongerenwerk")]),
+        ("g_werk", "Werk en inkomen: meedoen naar vermogen",
+         [("a_werkfit", "Werkfit-trajecten")]),
+    ]:
+        b.goal(gid, label, "g0")
+        for aid, alabel in acts:
+            b.goal(aid, alabel, gid)
+    for goal, actors in [("a_voorschool", ["peuter", "school"]), ("a_preventie", ["ggd"]),
+                         ("a_thuis", ["thuiszorg", "wt_oud-brinkeloo", "wt_de velden"]),
+                         ("a_ontmoeting", ["opbouw", "bi_eettafel"]),
+                         ("a_jongerenwerk", youth_work), ("a_werkfit", ["werkbedrijf"])]:
+        for actor in actors:
+            b.link(goal, actor)
+    for task in [("t_wmo", "Wmo-maatwerkvoorzieningen toekennen", "a_thuis", "Team Wmo", 2600,
+                  True),
+                 ("t_vervoer", "Leerlingenvervoer regelen", "g_onderwijs", "Team Onderwijs",
+                  900, True),
+                 ("t_jeugdhulp", "Jeugdhulp toewijzen", "g_jeugd", "Team Jeugd", 2100, True),
+                 ("t_participatie", "Re-integratie uitvoeren", "a_werkfit", "Team Werk", 1500,
+                  True),
+                 ("t_subsidie_jw", "Drie subsidies jongerenwerk beheren", "a_jongerenwerk",
+                  "Team Subsidies", 450),
+                 ("t_speeltuin", "Subsidieregeling speeltuinen", "", "Team Subsidies", 300),
+                 ("t_minima", "Lokale regeling minima uitvoeren", "", "Team Inkomen", 700),
+                 ("t_verslag", "Jaarverslag lokale regelingen", "", "Team Sociaal Beleid", 200)]:
+        b.activity(*task)
+    b.role("werkbedrijf", "commissioner", "weth_sd")
+    b.role("werkbedrijf", "owner", "weth_sd")
+    b.role("werkbedrijf", "director", "team_beleid")
+    b.role("ggd", "commissioner", "afd_sd")  # an official entered as commissioner
+    b.role("ggd", "owner", "weth_fin")
+    b.role("ggd", "director", "afd_sd")
+    b.survey(6, {W1: [2.4, 2.2, 2.6, 2.8, 2.7, 2.5, 2.6, 2.9, 2.8, 2.3],
+                 W2: [3.2, 2.9, 2.8, 3.0, 3.1, 3.3, 3.1, 3.0, 3.2, 3.4]})
+    return b.case({
+        "name": "Brinkeloo: de bronnen in één casus",
+        "municipality": "Brinkeloo",
+        "fictional": True,
+        "population": 31200,
+        "region": "Brinkstreek (fictief)",
+        "waves": [W1, W2],
+        "summary": "Illustratieve casus die samenbrengt wat de bronteksten beschrijven: een "
+                   "team sociaal beleid dat na doelenboomsessies zijn taken ordent onder "
+                   "'Iedereen telt mee en doet mee', drie jongerenwerkorganisaties die samen "
+                   "één compleet aanbod gaan doen, en een portefeuillehouder die opdrachtgever "
+                   "én eigenaar van het werkbedrijf is.",
+        "summary_en": "Illustrative case that brings together what the source texts describe: "
+                      "a social policy team that orders its tasks under 'Iedereen telt mee en "
+                      "doet mee' after goal-tree sessions, three youth-work organisations that "
+                      "will make one complete offer together, and a portfolio holder who is "
+                      "both commissioner and owner of the work company.",
+        "practice": "Het team sociaal beleid van Brinkeloo (fictief) voerde wettelijke taken en "
+                    "lokale regelingen uit en kon niet zeggen waarvoor. In doelenboomsessies "
+                    "koppelde het zijn taken aan doelen; drie taken bleken geen doel te dienen. "
+                    "De gemeente ging met partners aan de slag in plaats van een nieuwe nota te "
+                    "schrijven (les 2) en legde verbanden tussen onderwijs, jeugd, werk en "
+                    "zorg (les 10).",
+        "practice_en": "The social policy team of Brinkeloo (fictitious) carried out statutory "
+                       "tasks and local schemes and could not say what for. In goal-tree "
+                       "sessions it linked its tasks to goals; three tasks turned out to serve "
+                       "no goal. The municipality got to work with partners instead of writing "
+                       "a new memo (lesson 2) and linked education, youth, work and care "
+                       "(lesson 10).",
+        "lessons": [2, 10],
+        "source": "Fictieve illustratie, opgebouwd uit de situaties in de vijf bronteksten "
+                  "(docs/sources.md); gemaakt met data/build_cases.py",
+        "source_en": "Fictional illustration built from the situations in the five source "
+                     "texts (docs/sources.md); generated by data/build_cases.py",
+        "licence": "CC0-1.0",
+    })
+
+
+def municipal_ids(b):
+    return [a["id"] for a in b.actors if a["kind"] in (
+        "municipality", "department", "administrator", "manager", "council", "district_team")]
+
+
 CASES = {"haverdonk": haverdonk, "lindermeer": lindermeer, "brakkenveen": brakkenveen,
-         "welderhoven": welderhoven}
+         "welderhoven": welderhoven, "brinkeloo": brinkeloo}
 
 
 def build(target):

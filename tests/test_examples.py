@@ -9,7 +9,7 @@ from conftest import ROOT
 import relnet
 from relnet.data.vocab import MUNICIPAL_KINDS
 
-NAMES = ["brakkenveen", "haverdonk", "lindermeer", "welderhoven"]
+NAMES = ["brakkenveen", "brinkeloo", "haverdonk", "lindermeer", "welderhoven"]
 
 
 def test_list_cases():
@@ -117,3 +117,28 @@ def test_data_dictionary_documents_every_column():
         for column in columns:
             assert f"`{column}`" in text, column
     assert "fictional" in text and "illustrat" in text
+
+
+def test_brinkeloo_is_built_from_the_sources_and_its_report_says_so():
+    """The source-based case: its Dutch report shows the commissioner/owner conflict, the
+    bundling of youth work as one move, the tasks without a goal, and no contradiction between
+    a partner's strategy and its move."""
+    case = relnet.load_example("brinkeloo")
+    assert case.goals.loc[case.goals["parent"].isna(), "label"].item() == \
+        "Iedereen telt mee en doet mee"
+    assert "docs/sources.md" in case.meta["source"]
+    page = relnet.build_report(case, lang="nl")
+    findings = page.split("<h2>Samenvatting", 1)[0]
+    assert "is zowel opdrachtgever als eigenaar van Werkbedrijf Brinkstreek (GR)" in findings
+    assert ("jeugd- en jongerenwerk: 3 partners gaan samen verder als één partner" in findings
+            and "gezamenlijke beweging: omhoog + links" in findings)
+    assert "3 taken (1.200 uur per jaar) dienen geen enkel doel" in findings
+    assert "ambtelijk opdrachtgever" in findings  # the official entered as commissioner
+    matrix = relnet.partner_matrix(case, lang="nl")
+    for row in matrix.itertuples():
+        if row.phase_out:
+            assert row.target_strategy == "Bouw de relatie af en beëindig haar."
+        else:
+            assert row.target_strategy == relnet.i18n.t(f"strategy.{row.target_quadrant}", "nl")
+    youth = matrix[matrix["bundle"] == "jeugd- en jongerenwerk"]
+    assert len(youth) == 3 and set(youth["target_quadrant"]) == {"leverage"}
