@@ -30,7 +30,7 @@ def team_share(G):
     return out
 
 
-relnet.register_metric("team_share", team_share, level="actor")
+relnet.register_metric("team_share", team_share, level="actor");
 
 # %% [markdown]
 # De maat staat nu in de verkenner bij *Grootte naar*:
