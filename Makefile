@@ -3,32 +3,40 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+KERNELS := $(VENV)/.kernels
 
 .PHONY: lab test present bench clean cases
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard relnet/present/voila/*)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "relnet needs Python 3.11 (set PYTHON=/path/to/python3.11)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
 	$(BIN)/nbstripout --install --attributes .gitattributes 2>/dev/null || true
 	touch $(STAMP)
+
+# Compile the numba kernels once, so that the first analysis in a new process is quick.
+$(KERNELS): $(STAMP) $(wildcard relnet/network/_kernels/*.py)
+	$(BIN)/python -m relnet.network._kernels
+	touch $(KERNELS)
 
 # Jupyter refuses to run as root unless told; containers often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-lab: $(STAMP)
+lab: $(KERNELS)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
 
-# Code-free presentation for trainers: the explorer notebooks in Voila, code hidden.
-present: $(STAMP)
-	$(BIN)/voila notebooks --no-browser --port=8866 --Voila.ip=127.0.0.1
+# Code-free presentation for trainers: the explorer notebooks in Voila, code hidden, at
+# http://127.0.0.1:8866. voila.json (read from this folder) sets the port, relnet's template and
+# shuts down the kernel of a page that was left after a minute, so memory stays bounded.
+present: $(KERNELS)
+	$(BIN)/voila notebooks
 
-test: $(STAMP)
+test: $(KERNELS)
 	$(BIN)/python -m pytest
 
 # The performance benchmark: a table with ratios, saved as JSON (benchmarks/results/).
-bench: $(STAMP)
+bench: $(KERNELS)
 	$(BIN)/python benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES))
 
 cases: $(STAMP)

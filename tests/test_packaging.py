@@ -25,12 +25,12 @@ def test_environment_yml_agrees_with_pyproject():
     assert SpecifierSet(pyproject["project"]["requires-python"]).contains(version + ".0")
     assert "pip" in deps
     pip = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
-    assert "-e .[test]" in pip
+    assert "-e .[lab,test]" in pip
     # Any other package environment.yml names must be one pyproject.toml declares,
     # so conda users get exactly what pip users get.
     declared = {Requirement(r).name.lower() for r in pyproject["project"]["dependencies"]}
-    declared |= {Requirement(r).name.lower()
-                 for r in pyproject["project"]["optional-dependencies"]["test"]}
+    for extra in pyproject["project"]["optional-dependencies"].values():
+        declared |= {Requirement(r).name.lower() for r in extra}
     conda = [d for d in deps if isinstance(d, str) and d.split("=")[0] not in ("python", "pip")]
     for spec in conda:
         assert spec.split("=")[0].lower() in declared, spec
@@ -38,8 +38,10 @@ def test_environment_yml_agrees_with_pyproject():
 
 def test_every_dependency_is_pinned_to_a_range():
     pyproject, _ = load()
-    for req in pyproject["project"]["dependencies"] + \
-            pyproject["project"]["optional-dependencies"]["test"]:
+    extras = pyproject["project"]["optional-dependencies"]
+    for req in pyproject["project"]["dependencies"] + extras["lab"] + extras["test"]:
+        if Requirement(req).name == "relnet":
+            continue
         spec = Requirement(req).specifier
         assert any(s.operator in (">=", "~=", "==") for s in spec), req
 
@@ -48,8 +50,11 @@ def test_installed_versions_satisfy_pyproject():
     from importlib.metadata import version
 
     pyproject, _ = load()
-    for req in pyproject["project"]["dependencies"]:
+    extras = pyproject["project"]["optional-dependencies"]
+    for req in pyproject["project"]["dependencies"] + extras["lab"] + extras["test"]:
         r = Requirement(req)
+        if r.name == "relnet":
+            continue
         assert r.specifier.contains(version(r.name), prereleases=True), (r.name, version(r.name))
 
 
@@ -61,8 +66,53 @@ def test_wheel_contains_package_and_cases(tmp_path):
     (wheel,) = tmp_path.glob("relnet-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "relnet/__init__.py" in names
-    for case in ("haverdonk", "lindermeer", "brakkenveen", "welderhoven"):
+    for case in ("haverdonk", "lindermeer", "brakkenveen", "welderhoven", "brinkeloo"):
         assert f"relnet/_cases/{case}/case.yaml" in names
         assert f"relnet/_cases/{case}/actors.csv" in names
+    # relnet's Voila template, where Voila looks for templates (voila.json selects it)
+    template = "relnet-0.1.0.data/data/share/jupyter/voila/templates/relnet/"
+    assert template + "index.html.j2" in names and template + "conf.json" in names
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "relnet = relnet.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+
+
+def test_the_library_does_not_need_the_workbench():
+    """`pip install relnet` is the analysis library: analyses, figures, reports and exports
+    work with the workbench extra (Jupyter, widgets, Voila) absent, here hidden from import;
+    the explorers say what to install."""
+    code = (
+        "import sys, tempfile, pathlib\n"
+        "LAB = ('ipywidgets', 'ipysigma', 'jupyterlab', 'voila', 'papermill', 'jupytext',\n"
+        "       'nbstripout', 'IPython', 'ipykernel')\n"
+        "class Absent:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in LAB:\n"
+        "            raise ImportError(f'No module named {name!r}')\n"
+        "sys.meta_path.insert(0, Absent())\n"
+        "import relnet\n"
+        "case = relnet.load_example('haverdonk')\n"
+        "relnet.network_metrics(case); relnet.relational_profile(case)\n"
+        "relnet.plot.network_plot(case); relnet.plot.lesson_plot(case)\n"
+        "relnet.partner_matrix(case); relnet.build_report(case)\n"
+        "relnet.export_case(case, pathlib.Path(tempfile.mkdtemp()) / 'uit')\n"
+        "try:\n"
+        "    relnet.widgets\n"
+        "except ImportError as error:\n"
+        "    print(error)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**__import__("os").environ, "MPLBACKEND": "Agg"})
+    assert done.returncode == 0, done.stderr
+    assert "pip install 'relnet[lab]'" in done.stdout
+
+
+def test_workbench_packages_are_an_extra():
+    pyproject, _ = load()
+    core = {Requirement(r).name.lower() for r in pyproject["project"]["dependencies"]}
+    lab = {Requirement(r).name.lower()
+           for r in pyproject["project"]["optional-dependencies"]["lab"]}
+    assert {"jupyterlab", "voila", "papermill", "jupytext", "nbstripout", "ipywidgets",
+            "ipysigma"} <= lab
+    assert not core & lab
+    assert "relnet[lab]" in pyproject["project"]["optional-dependencies"]["test"]
+    makefile = (ROOT / "Makefile").read_text()
+    assert "pip install --quiet -e '.[lab,test]'" in makefile
