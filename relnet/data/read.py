@@ -182,15 +182,19 @@ def _workbook_sizes(path, label):
 
 def _sheet_grid(sheet):
     """A sheet's cells as a text grid, index = Excel row, bounded by the limits (the sheet's
-    declared dimension is ignored: a hostile file may declare 16,384 columns)."""
+    declared dimension is ignored: a hostile file may declare 16,384 columns).
+
+    Rows are read as wide as their last cell, not padded to the column limit (padding every
+    row to 501 cells made reading ten times slower), then cut at the limit plus one, so that
+    a value beyond the limit is still seen and reported."""
     import pandas as pd
 
     sheet.reset_dimensions()
+    width_limit = LIMITS["columns"] + 1
     rows, index = [], []
     for number, cells in enumerate(sheet.iter_rows(max_row=LIMITS["rows"] + 2,
-                                                   max_col=LIMITS["columns"] + 1,
                                                    values_only=True), 1):
-        texts = [cell_text(c) for c in cells]
+        texts = [cell_text(c) for c in cells[:width_limit]]
         while texts and texts[-1] == "":
             texts.pop()
         rows.append(texts)

@@ -1,0 +1,526 @@
+"""The network survey: questionnaires written, filled in as respondents would, collected."""
+
+import shutil
+import zipfile
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from conftest import snapshot
+from openpyxl.utils import get_column_letter
+
+import relnet
+from relnet import survey
+from relnet.data._fingerprint import fingerprint
+from relnet.data._inmemory import check_case
+from relnet.network.graph import present_actors
+
+WAVE = 2017
+SILENT = ("vp_inkoop", "buur_oost")  # asked, but their questionnaires never come back
+SCORES = ("reliability", "mission", "openness", "power", "resources", "involvement")
+
+# What respondents fill in: respondent -> row (the other actor) -> column (English key).
+FILLED = {
+    "gem": {
+        "wt_noord": {"collaboration": "ja", "information": "Ja", "reliability": 4,
+                     "mission": 3, "openness": 3, "power": 4, "resources": 4,
+                     "involvement": 3, "comment": "Wekelijks overleg"},
+        "zorg_linde": {"funding": "ja", "collaboration": "nee", "reliability": 2,
+                       "mission": 2, "openness": 1, "power": 3, "resources": 3,
+                       "involvement": 2},
+        "sp_01": {"support": 1},
+        "vp_inkoop": {"governance": "ja", "contract": 0},
+    },
+    "wt_noord": {
+        "gem": {"collaboration": "ja", "information": "nee"},
+        "zorg_linde": {"referral": "1", "reliability": 3, "mission": 3, "openness": 3,
+                       "power": 2, "resources": 2, "involvement": 2},
+    },
+    "zorg_linde": {
+        "gem": {"collaboration": "ja"},
+        "wt_noord": {"referral": "ja"},
+    },
+}
+
+# The ties this must give: source, target, type, directed, confirmed, scores, comment.
+NONE6 = (np.nan,) * 6
+EXPECTED = [
+    ("gem", "wt_noord", "collaboration", False, True, (4, 3, 3, 4, 4, 3), "Wekelijks overleg"),
+    ("gem", "wt_noord", "information", False, False, (4, 3, 3, 4, 4, 3), "Wekelijks overleg"),
+    ("gem", "zorg_linde", "funding", True, False, (2, 2, 1, 3, 3, 2), None),
+    ("gem", "vp_inkoop", "governance", True, False, NONE6, None),
+    ("gem", "sp_01", "support", False, False, NONE6, None),
+    ("wt_noord", "gem", "collaboration", False, True, NONE6, None),
+    ("wt_noord", "zorg_linde", "referral", True, True, (3, 3, 3, 2, 2, 2), None),
+    ("zorg_linde", "gem", "collaboration", False, False, NONE6, None),
+    ("zorg_linde", "wt_noord", "referral", True, True, NONE6, None),
+]
+
+
+@pytest.fixture(scope="module")
+def haverdonk():
+    return relnet.load_example("haverdonk")
+
+
+def _header(key, lang):
+    return key if lang == "en" else survey.QUESTIONNAIRE_COLUMNS[key]
+
+
+def _yes_no(value, lang):
+    """The filled-in answer as a respondent of that language types it."""
+    if lang == "en" and isinstance(value, str):
+        return {"ja": "yes", "Ja": "Yes", "nee": "no"}.get(value, value)
+    return value
+
+
+def fill(path, answers, lang="nl"):
+    """Type answers into a questionnaire with openpyxl, as a respondent in Excel would."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    columns = {cell.value: cell.column for cell in sheet[1]}
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    for other, cells in answers.items():
+        for key, value in cells.items():
+            sheet.cell(rows[other], columns[_header(key, lang)], _yes_no(value, lang))
+    book.save(path)
+
+
+def edit(path, change):
+    """Open a questionnaire, let `change(book)` alter it, save it."""
+    book = openpyxl.load_workbook(path)
+    change(book)
+    book.save(path)
+
+
+def roster_row(path, actor):
+    """The row (as Excel shows it) of `actor` on a questionnaire."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    ids = [row[0] for row in book.worksheets[0].iter_rows(values_only=True)]
+    book.close()
+    return ids.index(actor) + 1
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory, haverdonk):
+    """The questionnaires of wave 2017 as made, per language (made once, copied per test)."""
+    made = {}
+
+    def copy(lang, folder):
+        if lang not in made:
+            made[lang] = tmp_path_factory.mktemp(f"made_{lang}")
+            survey.make_questionnaires(haverdonk, made[lang], wave=WAVE, lang=lang)
+        shutil.copytree(made[lang], folder)
+        return [folder / f"{a}.xlsx" for a in
+                present_actors(haverdonk, WAVE).query("respondent")["id"]]
+    return copy
+
+
+@pytest.fixture
+def answered(tmp_path, blank):
+    """Questionnaires of wave 2017 as they come back: three filled, two never returned,
+    the rest returned without naming a tie."""
+    def make(lang="nl"):
+        folder = tmp_path / f"back_{lang}"
+        paths = blank(lang, folder)
+        for respondent, answers in FILLED.items():
+            fill(folder / f"{respondent}.xlsx", answers, lang)
+        for silent in SILENT:
+            (folder / f"{silent}.xlsx").unlink()
+        return folder, paths
+    return make
+
+
+def survey_ties(case):
+    ties = case.ties[(case.ties["wave"] == WAVE).to_numpy(dtype=bool)]
+    return ties.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_round_trip_gives_exactly_what_was_filled_in(answered, haverdonk, lang):
+    before = fingerprint(haverdonk)
+    folder, paths = answered(lang)
+    files = snapshot(folder)
+    result = survey.collect(haverdonk, folder, wave=WAVE)
+
+    ties = survey_ties(result)
+    got = list(zip(ties["source"], ties["target"], ties["type"], ties["directed"],
+                   ties["confirmed"]))
+    assert got == [e[:5] for e in EXPECTED]
+    assert (ties["reported_by"] == ties["source"]).all()
+    assert (ties["wave"] == WAVE).all() and (ties["weight"] == 1.0).all()
+    np.testing.assert_array_equal(ties[list(SCORES)].to_numpy(dtype=float),
+                                  np.array([e[5] for e in EXPECTED], dtype=float))
+    assert [None if pd.isna(c) else c for c in ties["comment"]] == [e[6] for e in EXPECTED]
+    assert str(ties["confirmed"].dtype) == "boolean"
+
+    asked = [a for a in present_actors(haverdonk, WAVE).query("respondent")["id"]]
+    assert len(asked) == 25 and len(paths) == 25
+    response = result.meta["response"]
+    assert response == {"wave": WAVE, "asked": asked,
+                        "answered": [a for a in asked if a not in SILENT]}
+    assert type(response["wave"]) is int and all(type(a) is str for a in response["asked"])
+    rate = 23 / 25
+    assert relnet.trust_value(result).network["response_rate"] == pytest.approx(rate)
+    assert relnet.network.quality.response_rate(result) == pytest.approx(rate)
+
+    # the other wave is untouched, and so are the input case and the workbooks
+    old = haverdonk.ties[(haverdonk.ties["wave"] != WAVE).to_numpy(dtype=bool)]
+    kept = result.ties[(result.ties["wave"] != WAVE).to_numpy(dtype=bool)]
+    pd.testing.assert_frame_equal(kept.reset_index(drop=True), old.reset_index(drop=True))
+    assert len(result.ties) == len(old) + len(EXPECTED)
+    assert fingerprint(haverdonk) == before and "response" not in haverdonk.meta
+    assert snapshot(folder) == files
+    check_case(result, writing=True)
+
+
+def test_confirmed_graph_and_wave_changes(answered, haverdonk):
+    folder, _ = answered()
+    result = survey.collect(haverdonk, folder, wave=WAVE)
+    confirmed = relnet.collapsed_graph(result, confirmed_only=True)
+    assert {frozenset(e) for e in confirmed.edges} == {
+        frozenset({"gem", "wt_noord"}), frozenset({"wt_noord", "zorg_linde"})}
+    everything = relnet.collapsed_graph(result)
+    assert everything.number_of_edges() == 5
+
+    changes = relnet.wave_changes(result, 2015, WAVE).ties.set_index(["u", "v"])["status"]
+    assert changes[("afd_sd", "vp_inkoop")] == "unknown"  # vp_inkoop did not answer
+    assert changes[("afd_sd", "zorg_thuis")] == "lost"  # both answered, neither named it
+    assert changes[("gem", "vp_inkoop")] == "kept"  # gem named it again
+    assert changes[("gem", "wt_noord")] == "added"
+
+
+def test_a_collected_case_is_written_and_read_back(answered, haverdonk, tmp_path):
+    folder, _ = answered()
+    result = survey.collect(haverdonk, folder, wave=WAVE)
+    relnet.write_case(result, tmp_path / "collected")
+    back = relnet.read_case(tmp_path / "collected")
+    assert back.meta["response"] == result.meta["response"]
+    assert survey_ties(back)["confirmed"].tolist() == [e[4] for e in EXPECTED]
+
+
+def test_dutch_and_english_questionnaires_collect_alike(answered, haverdonk):
+    dutch = survey.collect(haverdonk, answered("nl")[0], wave=WAVE)
+    english = survey.collect(haverdonk, answered("en")[0], wave=WAVE)
+    pd.testing.assert_frame_equal(survey_ties(dutch), survey_ties(english))
+    assert dutch.meta["response"] == english.meta["response"]
+
+
+def test_nobody_answered(tmp_path, haverdonk):
+    survey.make_questionnaires(haverdonk, tmp_path / "q", wave=WAVE)
+    for path in (tmp_path / "q").iterdir():
+        path.unlink()
+    result = survey.collect(haverdonk, tmp_path / "q", wave=WAVE)
+    assert len(survey_ties(result)) == 0 and result.meta["response"]["answered"] == []
+    assert relnet.trust_value(result).network["response_rate"] == 0.0
+
+
+def test_collect_an_earlier_wave(tmp_path, haverdonk):
+    paths = survey.make_questionnaires(haverdonk, tmp_path / "q", wave=2015)
+    assert len(paths) == len(present_actors(haverdonk, 2015).query("respondent"))
+    fill(tmp_path / "q" / "gem.xlsx", {"afd_sd": {"governance": "ja"}})
+    result = survey.collect(haverdonk, tmp_path / "q", wave=2015)
+    ties = result.ties[(result.ties["wave"] == 2015).to_numpy(dtype=bool)]
+    assert list(zip(ties["source"], ties["target"], ties["type"])) == [
+        ("gem", "afd_sd", "governance")]
+    assert (result.ties["wave"] == WAVE).sum() == (haverdonk.ties["wave"] == WAVE).sum()
+
+
+# --------------------------------------------------------------------------- questionnaire
+
+
+@pytest.mark.parametrize("lang, sheets, header, yes_no", [
+    ("nl", ["vragenlijst", "toelichting", "relnet"],
+     ["id", "naam", "samenwerking", "financiering", "inkoop", "zeggenschap", "informatie",
+      "doorverwijzing", "steun", "betrouwbaarheid", "missie", "openheid", "invloed",
+      "middelen", "betrokkenheid", "opmerking"], '"ja,nee"'),
+    ("en", ["roster", "explanation", "relnet"],
+     ["id", "name", "collaboration", "funding", "contract", "governance", "information",
+      "referral", "support", "reliability", "mission", "openness", "power", "resources",
+      "involvement", "comment"], '"yes,no"'),
+])
+def test_questionnaire_content(tmp_path, haverdonk, lang, sheets, header, yes_no):
+    paths = survey.make_questionnaires(haverdonk, tmp_path, wave=WAVE, lang=lang)
+    present = present_actors(haverdonk, WAVE)
+    assert [p.name for p in paths] == [f"{a}.xlsx" for a in present.query("respondent")["id"]]
+    book = openpyxl.load_workbook(tmp_path / "zorg_linde.xlsx")
+    assert book.sheetnames == sheets
+    roster = book[sheets[0]]
+    assert [c.value for c in roster[1]] == header
+    others = present[present["id"] != "zorg_linde"]
+    rows = list(roster.iter_rows(min_row=2, values_only=True))
+    assert [r[:2] for r in rows] == list(zip(others["id"], others["name"]))
+    assert all(v is None for r in rows for v in r[2:])
+    last = len(others) + 1
+    assert last == 38
+
+    checks = {str(dv.sqref): dv for dv in roster.data_validations.dataValidation}
+    assert set(checks) == {f"C2:I{last}", f"J2:O{last}"}
+    ties, scores = checks[f"C2:I{last}"], checks[f"J2:O{last}"]
+    assert (ties.type, ties.formula1, ties.allow_blank) == ("list", yes_no, True)
+    assert (scores.type, scores.operator, scores.formula1, scores.formula2) == \
+        ("whole", "between", "1", "4")
+    assert ties.showErrorMessage and ties.error == relnet.i18n.t("survey.choose_yes_no", lang)
+
+    assert roster.protection.sheet and book.security.lockStructure
+    assert roster.freeze_panes == "C2"
+    for row in (1, 2, last):
+        assert roster.cell(row, 1).protection.locked and roster.cell(row, 2).protection.locked
+    assert all(roster.cell(1, c).protection.locked for c in range(1, 17))
+    # answer cells are unlocked by their column's style (Excel's unlocked column): the
+    # cells carry no style of their own, so Excel gives them the column's
+    answers = [get_column_letter(c) for c in range(3, 17)]
+    assert not any(roster.column_dimensions[c].protection.locked for c in answers)
+    assert roster.column_dimensions["A"].protection.locked
+    assert roster.column_dimensions["B"].protection.locked
+    assert not any(roster.cell(r, c).has_style for r in (2, last) for c in range(3, 17))
+    assert roster.column_dimensions["B"].width >= 20  # the longest name fits
+    assert roster.column_dimensions["P"].width >= 40  # room for a comment
+
+    marker = book["relnet"]
+    assert marker.sheet_state in ("hidden", "veryHidden")
+    values = dict(list(marker.iter_rows(values_only=True))[1:])
+    assert values["case"] == haverdonk.name and values["municipality"] == "Haverdonk"
+    assert values["wave"] == WAVE and values["respondent"] == "zorg_linde"
+    assert len(values["roster"]) == 16
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("nl", ["namens uw organisatie", "Zorggroep De Lindehof", "1 = helemaal niet",
+            "4 = heel erg", "een leeg vakje betekent nee", "vertrouwen", "waarde",
+            "meting 2017"]),
+    ("en", ["on behalf of your organisation", "Zorggroep De Lindehof", "1 = not at all",
+            "4 = very much", "a blank cell means no", "trust", "value", "wave 2017"]),
+])
+def test_the_explanation_sheet(tmp_path, haverdonk, lang, words):
+    survey.make_questionnaires(haverdonk, tmp_path, wave=WAVE, lang=lang)
+    book = openpyxl.load_workbook(tmp_path / "zorg_linde.xlsx")
+    cells = [v for row in book.worksheets[1].iter_rows(values_only=True) for v in row if v]
+    text = "\n".join(cells)
+    for word in words:
+        assert word in text
+    # every column is explained, tie types and PARTNER items in the catalogue's words
+    for key in survey.QUESTIONNAIRE_COLUMNS:
+        assert _header(key, lang) in cells
+    for key in relnet.data.vocab.TIE_TYPES:
+        assert relnet.i18n.t(f"survey.tie.{key}", lang) in cells
+    assert relnet.i18n.t("survey.quality.reliability", lang) in cells
+
+
+def test_questionnaires_are_not_overwritten(tmp_path, haverdonk):
+    paths = survey.make_questionnaires(haverdonk, tmp_path, wave=WAVE)
+    fill(paths[0], {"raad": {"collaboration": "ja"}})
+    before = snapshot(tmp_path)
+    with pytest.raises(FileExistsError):
+        survey.make_questionnaires(haverdonk, tmp_path, wave=WAVE)
+    assert snapshot(tmp_path) == before
+    again = survey.make_questionnaires(haverdonk, tmp_path, wave=WAVE, overwrite=True)
+    assert again == paths and snapshot(tmp_path)[str(paths[0])] != before[str(paths[0])]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    with pytest.raises(NotADirectoryError):
+        survey.make_questionnaires(haverdonk, paths[0], wave=WAVE, overwrite=True)
+    with pytest.raises(NotADirectoryError):
+        survey.collect(haverdonk, tmp_path / "missing")
+
+
+def test_an_id_that_is_no_file_name(tmp_path, haverdonk):
+    case = haverdonk.copy()
+    case.actors["id"] = case.actors["id"].replace({"raad": "raad/oost"})
+    case.ties = case.ties.replace({"raad": "raad/oost"})
+    paths = survey.make_questionnaires(case, tmp_path, wave=WAVE)
+    assert paths[1].parent == tmp_path and paths[1].name.startswith("raad_oost-")
+    fill(paths[1], {"gem": {"collaboration": "ja"}})
+    result = survey.collect(case, tmp_path, wave=WAVE)
+    assert survey_ties(result)[["source", "target"]].values.tolist() == [["raad/oost", "gem"]]
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def _other_case(folder, case):
+    other = relnet.load_example("lindermeer")
+    made = survey.make_questionnaires(other, folder.parent / "other", wave=WAVE)
+    shutil.copy(made[0], folder / "lindermeer.xlsx")
+    return [("lindermeer.xlsx, sheet 'relnet'", 2, "value", other.name, "other_case")]
+
+
+def _other_wave(folder, case):
+    made = survey.make_questionnaires(case, folder.parent / "w2015", wave=2015)
+    shutil.copy(made[0], folder / "gem_2015.xlsx")
+    return [("gem_2015.xlsx, sheet 'relnet'", 4, "value", "2015", "other_wave")]
+
+
+def _unknown_respondent(folder, case):
+    edit(folder / "raad.xlsx", lambda b: b["relnet"].cell(5, 2, "onbekend"))
+    return [("raad.xlsx, sheet 'relnet'", 5, "value", "onbekend", "not_id")]
+
+
+def _unknown_file_name(folder, case):
+    shutil.copy(folder / "gem.xlsx", folder / "onbekend.xlsx")
+    edit(folder / "onbekend.xlsx", lambda b: b.remove(b["relnet"]))
+    return [("onbekend.xlsx", None, None, None, "no_sheet"),
+            ("onbekend.xlsx", None, None, "onbekend", "not_id")]
+
+
+def _not_asked(folder, case):
+    edit(folder / "zorg_thuis.xlsx", lambda b: b["relnet"].cell(5, 2, "mz_01"))
+    return [("zorg_thuis.xlsx, sheet 'relnet'", 5, "value", "mz_01", "not_respondent")]
+
+
+def _row_added(folder, case):
+    edit(folder / "afd_sd.xlsx",
+         lambda b: b.worksheets[0].append(["nieuw", "Nieuwe partner", "ja"]))
+    return [("afd_sd.xlsx, sheet 'vragenlijst'", 39, "id", "nieuw", "not_in_roster")]
+
+
+def _own_row(folder, case):
+    edit(folder / "afd_wi.xlsx", lambda b: b.worksheets[0].cell(2, 1, "afd_wi"))
+    return [("afd_wi.xlsx, sheet 'vragenlijst'", 2, "id", "afd_wi", "not_in_roster")]
+
+
+def _row_twice(folder, case):
+    edit(folder / "wt_noord.xlsx", lambda b: b.worksheets[0].cell(3, 1, "gem"))
+    return [("wt_noord.xlsx, sheet 'vragenlijst'", 3, "id", "gem", "duplicate")]
+
+
+def _maybe(folder, case):
+    row = roster_row(folder / "wt_zuid.xlsx", "gem")
+    edit(folder / "wt_zuid.xlsx", lambda b: b.worksheets[0].cell(row, 3, "misschien"))
+    return [("wt_zuid.xlsx, sheet 'vragenlijst'", row, "samenwerking", "misschien",
+             "not_bool")]
+
+
+def _bad_scores(folder, case):
+    def change(book):
+        sheet = book.worksheets[0]
+        sheet.cell(5, 10, 7)
+        sheet.cell(5, 11, 0)
+        sheet.cell(6, 3, "ja")
+        sheet.cell(6, 15, "veel")
+        sheet.cell(7, 12, 2.5)
+    edit(folder / "welz_hav.xlsx", change)
+    label = "welz_hav.xlsx, sheet 'vragenlijst'"
+    return [(label, 5, "betrouwbaarheid", "7", "out_of_range"),
+            (label, 5, "missie", "0", "out_of_range"),
+            (label, 6, "betrokkenheid", "veel", "not_number"),
+            (label, 7, "openheid", "2.5", "not_whole")]
+
+
+def _sheet_renamed(folder, case):
+    edit(folder / "bi_tuin.xlsx", lambda b: setattr(b.worksheets[0], "title", "Blad1"))
+    return [("bi_tuin.xlsx", None, None, None, "no_sheet")]
+
+
+def _marker_removed(folder, case):
+    edit(folder / "bi_eten.xlsx", lambda b: b.remove(b["relnet"]))
+    return [("bi_eten.xlsx", None, None, None, "no_sheet")]
+
+
+def _twice(folder, case):
+    shutil.copy(folder / "gem.xlsx", folder / "gem (1).xlsx")
+    return [("gem.xlsx", None, None, "gem", "second_questionnaire")]
+
+
+def _text_file(folder, case):
+    (folder / "x.xlsx").write_text("id;naam\ngem;Gemeente\n", encoding="utf-8")
+    return [("x.xlsx", None, None, None, "not_workbook")]
+
+
+def _broken_zip(folder, case):
+    data = (folder / "woon_hav.xlsx").read_bytes()
+    (folder / "woon_hav.xlsx").write_bytes(data[: len(data) // 2])
+    return [("woon_hav.xlsx", None, None, None, "not_workbook")]
+
+
+def _damaged_sheet(folder, case):
+    path = folder / "roc_have.xlsx"
+    with zipfile.ZipFile(path) as source:
+        members = {i.filename: source.read(i) for i in source.infolist()}
+    members["xl/worksheets/sheet1.xml"] = members["xl/worksheets/sheet1.xml"][:900]
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    return [("roc_have.xlsx", None, None, None, "damaged_workbook")]
+
+
+def _roster_changed(folder, case):
+    case.actors = pd.concat([case.actors, pd.DataFrame({
+        "id": ["nieuw"], "name": ["Nieuwe partner"], "kind": ["other"], "person": [False],
+        "respondent": [False]})], ignore_index=True)
+    return []  # every questionnaire: see the test
+
+
+BAD = [_other_case, _other_wave, _unknown_respondent, _unknown_file_name, _not_asked,
+       _row_added, _own_row, _row_twice, _maybe, _bad_scores, _sheet_renamed,
+       _marker_removed, _twice, _text_file, _broken_zip, _damaged_sheet]
+
+
+@pytest.fixture
+def returned(tmp_path, blank):
+    folder = tmp_path / "returned"
+    blank("nl", folder)
+    return folder
+
+
+def where(p):
+    return (p.file, p.row, p.column, None if p.value is None else str(p.value), p.key)
+
+
+@pytest.mark.parametrize("bad", BAD, ids=lambda f: f.__name__.strip("_"))
+def test_bad_input_is_located_and_nothing_is_written(returned, haverdonk, tmp_path, bad):
+    expected = bad(returned, haverdonk)
+    before = snapshot(tmp_path)
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(haverdonk, returned, wave=WAVE)
+    assert [where(p) for p in caught.value.problems] == expected
+    assert snapshot(tmp_path) == before
+    for p in caught.value.problems:
+        assert p.accepted and p.text("nl") and p.text("en")
+
+
+def test_two_questionnaires_of_one_respondent_name_both_files(returned, haverdonk):
+    shutil.copy(returned / "gem.xlsx", returned / "gem (1).xlsx")
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(haverdonk, returned, wave=WAVE)
+    (problem,) = caught.value.problems
+    assert problem.file == "gem.xlsx" and "gem (1).xlsx" in problem.text("en")
+
+
+def test_every_problem_of_every_file_at_once(returned, haverdonk, tmp_path):
+    expected = [e for bad in BAD for e in bad(returned, haverdonk)]
+    before = snapshot(tmp_path)
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(haverdonk, returned, wave=WAVE)
+    assert sorted(map(where, caught.value.problems), key=str) == sorted(expected, key=str)
+    assert snapshot(tmp_path) == before
+    files = {p.file.split(",")[0] for p in caught.value.problems}
+    assert len(files) == 16
+
+
+def test_messages_in_both_languages(returned, haverdonk):
+    _maybe(returned, haverdonk)
+    _other_wave(returned, haverdonk)
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(haverdonk, returned, wave=WAVE)
+    texts = [p.text("nl") for p in caught.value.problems]
+    assert texts[0] == ("gem_2015.xlsx, blad 'relnet', rij 4, kolom 'value': '2015' "
+                        + relnet.i18n.t("problem.other_wave", "nl") + " (toegestaan: "
+                        + relnet.i18n.t("accepted.this_wave", "nl", wave=WAVE) + ")")
+    assert texts[1].startswith(
+        "wt_zuid.xlsx, blad 'vragenlijst', rij 2, kolom 'samenwerking': 'misschien' is geen "
+        "ja/nee-waarde (toegestaan: ja/nee")
+    english = caught.value.problems[1].text("en")
+    assert "sheet 'vragenlijst', row 2, column 'samenwerking'" in english
+
+
+def test_a_changed_roster_is_recognised(returned, haverdonk):
+    case = haverdonk.copy()
+    _roster_changed(returned, case)
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(case, returned, wave=WAVE)
+    problems = caught.value.problems
+    assert len(problems) == 25 and {p.key for p in problems} == {"roster_changed"}
+    assert {p.file for p in problems} == {p.name for p in returned.iterdir()}
