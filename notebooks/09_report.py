@@ -10,11 +10,24 @@
 # ---
 
 # %% [markdown]
-# # 09 · Een rapport om zelf te bewerken
+# # 09 · Het rapport
 #
-# `relnet report PAD -o rapport.html` schrijft een kant-en-klaar rapport. Dit notebook is
-# hetzelfde rapport als notebook, voor onderzoekers die hun eigen tekst om de figuren willen
-# schrijven. Met papermill met andere parameters:
+# Kies een casus en een meting: hieronder staan de belangrijkste bevindingen. Met de knop
+# *Rapport (HTML)* maakt u het rapport en verschijnt een link om het te downloaden (het opent in
+# elke browser en print op A4); *Tabellen (Excel)* doet hetzelfde voor de tabellen. Personen
+# staan er gepseudonimiseerd in, tenzij u *Met namen van personen* aanvinkt.
+
+# %%
+from relnet import widgets
+
+widgets.report_explorer(case="Haverdonk")
+
+# %% [markdown]
+# ## Een rapport om zelf te bewerken
+#
+# `relnet report PAD -o rapport.html` schrijft hetzelfde kant-en-klare rapport. De rest van dit
+# notebook is dat rapport als notebook, voor onderzoekers die hun eigen tekst om de figuren
+# willen schrijven. Met papermill met andere parameters:
 #
 # ```
 # papermill notebooks/09_report.ipynb uit.ipynb -p case_path mijn_casus.xlsx -p lang nl

@@ -67,6 +67,7 @@ _LAZY_MODULES = {
 _LAZY_NAMES = {
     "write_report": "relnet.present.report",
     "build_report": "relnet.present.report",
+    "key_findings": "relnet.present.report",
     "export_tables": "relnet.present.export",
     "export_case": "relnet.present.export",
     "show": "relnet.present.tables",
@@ -93,6 +94,6 @@ __all__ = [
     "unlinked_partners", "unserved_activities", "role_conflicts", "role_overview",
     "lesson_scores", "lesson_benchmark",
     "LESSONS", "LAWS", "OPPORTUNITIES", "lessons_table", "laws_table", "opportunities_table",
-    "write_report", "build_report", "export_tables", "export_case", "show",
+    "write_report", "build_report", "key_findings", "export_tables", "export_case", "show",
     "graph", "metrics", "synth", "plot", "widgets", "report", "export",
 ]

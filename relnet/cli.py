@@ -1,4 +1,5 @@
-"""The `relnet` command: validate, convert and create cases, report, anonymise, synthesise.
+"""The `relnet` command: validate, convert and create cases, report, export, anonymise,
+synthesise, and make and collect a network survey.
 
 Every command speaks the language of ``--lang`` (or the environment variable RELNET_LANG;
 Dutch by default). Wherever a command takes a case PATH, the name of a shipped case
@@ -86,6 +87,19 @@ def _report(args, lang):
     return 0
 
 
+def _export(args, lang):
+    from .present.export import export_case
+
+    case = read_case(case_path(args.path))  # a CaseError is printed and nothing is written
+    written = export_case(case, args.dir, lang=lang, names=args.names, wave=args.wave,
+                          overwrite=args.overwrite)
+    _say("wrote_export_names" if args.names else "wrote_export", lang,
+         n=i18n.number(len(written), lang), path=args.dir)
+    for path in written:
+        print(f"  - {Path(path).name}")
+    return 0
+
+
 def _salt(args, lang):
     """The salt from --salt, RELNET_SALT or a prompt; a new random one when none is given."""
     import secrets
@@ -153,6 +167,14 @@ def build_parser(lang=None):
     p.add_argument("--wave", type=int, default=None, help=h("wave"))
     p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
     p.set_defaults(func=_report)
+
+    p = sub.add_parser("export", help=h("export"), parents=[common])
+    p.add_argument("path", help=h("path"))
+    p.add_argument("dir", help=h("export_dir"))
+    p.add_argument("--names", action="store_true", help=h("names"))
+    p.add_argument("--wave", type=int, default=None, help=h("wave"))
+    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
+    p.set_defaults(func=_export)
 
     p = sub.add_parser("anonymize", help=h("anonymize"), parents=[common])
     p.add_argument("src", help=h("path"))

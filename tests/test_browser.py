@@ -1,39 +1,55 @@
-"""Presentation mode in a real browser: Voila serves each explorer notebook with the code
-hidden; headless Chromium (Debian's, through Playwright) opens it, moves a control, and
-checks that the figure or table changed and that the page shows no error."""
+"""Presentation mode in a real browser, as a trainer uses it.
 
+Voila serves the notebooks from the repository root, so that it reads ``voila.json`` exactly
+as ``make present`` does (relnet's template, kernels of left pages shut down). Headless
+Chromium (Debian's, through Playwright) opens every notebook at 1280x720, operates a control
+and checks that the explorer changed, uses the interactive map's search in 01, downloads
+files from 01, 07 and 09 (in 07 after uploading a workbook with a typo and reading the problem
+table), checks that no page asks anything of the internet, and finally that the kernels of
+the pages it left are gone within two minutes. Screenshots go to build/screenshots/.
+"""
+
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium")
 SCREENSHOTS = ROOT / "build" / "screenshots"
+VIEWPORT = {"width": 1280, "height": 720}
 
-# notebook -> (index of the <select> to change, what must change: "image" or "table")
+# notebook -> the label of the dropdown (or checkbox) to change, as the page shows it
 PAGES = {
-    "00_start_here": (0, "table"),
-    "01_relationship_network": (2, "image"),
-    "02_partner_matrix": (1, "image"),
-    "03_goal_tree": (0, "image"),
-    "04_governance_roles": (0, "image"),
-    "05_lessons_benchmark": (0, "image"),
-    "06_transformation_waves": (0, "image"),
+    "00_start_here": "Les",
+    "01_relationship_network": "Meting",
+    "02_partner_matrix": "Partner",
+    "03_goal_tree": "Casus",
+    "04_governance_roles": "Casus",
+    "05_lessons_benchmark": "Les",
+    "06_transformation_waves": "Van",
+    "07_your_own_data": None,  # its control is the file upload (test_upload_in_07)
+    "08_your_own_metric": "Grootte naar",
+    "09_report": "Casus",
+    "10_network_survey": "Alleen bevestigde relaties",
 }
 
-if not os.path.exists(CHROMIUM):
+if CHROMIUM is None:
     if os.environ.get("CI"):
-        pytest.fail("CI must run the browser test: /usr/bin/chromium is missing "
+        pytest.fail("CI must run the browser test: chromium is missing "
                     "(.ci/run installs Debian's chromium)", pytrace=False)
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)",
                 allow_module_level=True)
+
+LEFT = []  # kernel ids of the pages the tests opened and left
 
 
 def free_port():
@@ -46,10 +62,11 @@ def free_port():
 def voila():
     port = free_port()
     exe = shutil.which("voila", path=os.path.dirname(sys.executable))
-    log = open(ROOT / "build" / "voila-test.log", "w") if (ROOT / "build").is_dir() else \
-        subprocess.DEVNULL
-    proc = subprocess.Popen([exe, str(ROOT / "notebooks"), "--no-browser", f"--port={port}",
-                             "--Voila.ip=127.0.0.1"], stdout=log, stderr=subprocess.STDOUT)
+    (ROOT / "build").mkdir(exist_ok=True)
+    log = open(ROOT / "build" / "voila-test.log", "w")
+    # from the root, as `make present`: voila.json applies; only the port differs
+    proc = subprocess.Popen([exe, "notebooks", f"--port={port}"], cwd=ROOT, stdout=log,
+                            stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -64,8 +81,7 @@ def voila():
     yield url
     proc.terminate()
     proc.wait(timeout=20)
-    if log is not subprocess.DEVNULL:
-        log.close()
+    log.close()
 
 
 @pytest.fixture(scope="module")
@@ -80,40 +96,212 @@ def browser():
         chromium.close()
 
 
-@pytest.mark.parametrize("notebook", list(PAGES))
+class Page:
+    """One Voila page in its own browser context, with what it did recorded."""
+
+    def __init__(self, browser, voila, notebook):
+        self.context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+        self.page = self.context.new_page()
+        self.errors, self.outside = [], []
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("request", lambda r: self.outside.append(r.url)
+                     if not r.url.startswith((voila, "data:", "blob:")) else None)
+        self.page.goto(f"{voila}/voila/render/{notebook}.ipynb", timeout=120_000)
+        self.page.wait_for_selector(".relnet-explorer", timeout=120_000)
+        self.page.wait_for_load_state("networkidle")
+        config = json.loads(self.page.eval_on_selector("#jupyter-config-data",
+                                                       "e => e.textContent"))
+        self.kernel = config["kernelId"]
+        self.notebook = notebook
+
+    def fingerprint(self):
+        """What the explorer shows: its text (without the option lists) and its images."""
+        return self.page.evaluate("""() => {
+            const ex = document.querySelector('.relnet-explorer');
+            const images = [...ex.querySelectorAll('img')].map(
+                i => i.src.length + ':' + i.src.slice(-80)).join('|');
+            const text = [...ex.querySelectorAll('.widget-html, .widget-htmlmath')].map(
+                h => h.innerText).join('|');
+            return images + '#' + text;
+        }""")
+
+    def wait_changed(self, before, timeout=60_000):
+        self.page.wait_for_function("""before => {
+            const ex = document.querySelector('.relnet-explorer');
+            const images = [...ex.querySelectorAll('img')].map(
+                i => i.src.length + ':' + i.src.slice(-80)).join('|');
+            const text = [...ex.querySelectorAll('.widget-html, .widget-htmlmath')].map(
+                h => h.innerText).join('|');
+            return images + '#' + text !== before;
+        }""", arg=before, timeout=timeout)
+
+    def dropdown(self, label):
+        box = self.page.locator(".relnet-explorer .widget-dropdown").filter(
+            has=self.page.locator("label", has_text=re.compile(f"^{re.escape(label)}$")))
+        return box.first.locator("select")
+
+    def download(self, button, suffix):
+        """Click a download button, then its link; the downloaded file's name and bytes."""
+        self.page.get_by_role("button", name=button).click()
+        link = self.page.locator("a.relnet-download").first
+        link.wait_for(timeout=90_000)
+        with self.page.expect_download(timeout=60_000) as info:
+            link.click()
+        download = info.value
+        assert download.suggested_filename.endswith(suffix), download.suggested_filename
+        return download.suggested_filename, open(download.path(), "rb").read()
+
+    def check_clean(self):
+        text = self.page.inner_text("body")
+        assert "Traceback" not in text and "Error" not in text.replace("Errors", "")
+        assert "import relnet" not in text  # code is hidden
+        assert not self.page.query_selector_all(
+            '[data-mime-type="application/vnd.jupyter.stderr"]')
+        assert not self.errors, self.errors
+        assert not self.outside, f"requests outside the server: {self.outside}"
+
+    def screenshot(self, name=None):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        name = name or self.notebook
+        self.page.evaluate("window.scrollTo(0, 0)")
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-full.png"), full_page=True)
+
+    def leave(self):
+        LEFT.append(self.kernel)
+        self.context.close()
+
+
+@pytest.mark.parametrize("notebook", [n for n, label in PAGES.items() if label])
 def test_explorer_in_voila(voila, browser, notebook):
-    select_index, changes = PAGES[notebook]
-    # tall enough for a whole explorer: Voila scrolls inside its own container
-    page = browser.new_page(viewport={"width": 1280, "height": 3200})
-    page_errors = []
-    page.on("pageerror", lambda exc: page_errors.append(str(exc)))
-    page.goto(f"{voila}/voila/render/{notebook}.ipynb", timeout=90_000)
-    page.wait_for_selector(".widget-dropdown select", timeout=90_000)
-    if changes == "image":
-        page.wait_for_selector("img.widget-image", timeout=60_000)
-        before = page.get_attribute("img.widget-image", "src")
-    else:
-        before = page.inner_text(".widget-html table")
-    # code is hidden in presentation mode: no source line is visible
-    assert "import relnet" not in page.inner_text("body")
-    select = page.query_selector_all(".widget-dropdown select")[select_index]
-    count = select.evaluate("e => e.options.length")
-    current = select.evaluate("e => e.selectedIndex")
-    select.select_option(index=(current + 1) % count)
-    if changes == "image":
-        page.wait_for_function(
-            "s => document.querySelector('img.widget-image').getAttribute('src') !== s",
-            arg=before, timeout=30_000)
-    else:
-        page.wait_for_function(
-            "s => document.querySelector('.widget-html table').innerText !== s",
-            arg=before, timeout=30_000)
-    text = page.inner_text("body")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    explorer = page.locator(".widget-vbox:has(img.widget-image)" if changes == "image"
-                            else ".widget-vbox:has(.widget-html table)").first
-    explorer.screenshot(path=str(SCREENSHOTS / f"{notebook}.png"))
-    assert "Traceback" not in text and "Error" not in text.replace("Errors", "")
-    assert not page.query_selector_all('[data-mime-type="application/vnd.jupyter.stderr"]')
-    assert not page_errors
-    page.close()
+    page = Page(browser, voila, notebook)
+    try:
+        # the explorer is on the first screen, not below the explanation
+        box = page.page.locator(".relnet-explorer").first.bounding_box()
+        assert box["y"] < VIEWPORT["height"] / 2, f"the explorer starts at {box['y']:.0f} px"
+        page.screenshot()
+        before = page.fingerprint()
+        checkbox = page.page.locator(".relnet-explorer .widget-checkbox").filter(
+            has_text=PAGES[notebook])
+        if checkbox.count():
+            checkbox.first.locator("input").click()
+        else:
+            select = page.dropdown(PAGES[notebook])
+            count = select.evaluate("e => e.options.length")
+            assert count > 1, f"{PAGES[notebook]} offers a single option"
+            current = select.evaluate("e => e.selectedIndex")
+            select.select_option(index=(current + 1) % count)
+        page.wait_changed(before)
+        page.check_clean()
+        page.screenshot(f"{notebook}-after")
+    finally:
+        page.leave()
+
+
+def test_map_search_and_downloads_in_01(voila, browser):
+    page = Page(browser, voila, "01_relationship_network")
+    p = page.page
+    try:
+        canvas = p.locator(".relnet-explorer canvas").first
+        canvas.wait_for(timeout=60_000)
+        p.wait_for_timeout(1500)  # sigma's first frames
+        before = canvas.screenshot()
+        search = p.locator(".relnet-explorer .widget-combobox input, "
+                           ".relnet-explorer input[list]").first
+        search.fill("Wijkteam Noord")
+        search.press("Enter")
+        p.wait_for_function("() => [...document.querySelectorAll('.relnet-explorer h4')]"
+                            ".some(h => h.innerText.trim() === 'Wijkteam Noord')",
+                            timeout=30_000)
+        card = p.locator(".relnet-explorer h4", has_text="Wijkteam Noord").first
+        card_text = card.locator("xpath=..").inner_text()
+        assert "soort" in card_text and "wijkteam" in card_text.lower()
+        p.wait_for_timeout(1500)
+        after = canvas.screenshot()
+        assert before != after, "the map did not light up the actor"
+        page.screenshot("01_relationship_network-search")
+        name, data = page.download("Figuur (SVG)", ".svg")
+        assert name.startswith("haverdonk_netwerk_")
+        assert b"<svg" in data[:2000] and b"<text" in data  # text stays text
+        name, data = page.download("Netwerk voor Gephi (GEXF)", ".gexf")
+        assert b"<gexf" in data[:500]
+        page.check_clean()
+    finally:
+        page.leave()
+
+
+def test_upload_in_07(voila, browser, tmp_path):
+    import openpyxl
+
+    import relnet
+
+    good = tmp_path / "haverdonk.xlsx"
+    relnet.write_case(relnet.load_example("haverdonk"), good)
+    typo = tmp_path / "met_typfout.xlsx"
+    shutil.copy(good, typo)
+    book = openpyxl.load_workbook(typo)
+    book["ties"]["A3"] = "welzjin"  # a tie from an actor nobody listed
+    book.save(typo)
+
+    page = Page(browser, voila, "07_your_own_data")
+    p = page.page
+    try:
+        page.screenshot()
+        p.locator(".relnet-explorer input[type=file]").set_input_files(str(typo))
+        table = p.locator(".relnet-explorer table", has_text="welzjin").first
+        table.wait_for(timeout=60_000)
+        text = table.inner_text()
+        assert "met_typfout.xlsx" in text and "3" in text and "source" in text
+        page.screenshot("07_your_own_data-problems")
+        p.locator(".relnet-explorer input[type=file]").set_input_files(str(good))
+        p.get_by_text(re.compile(r"een geldige casus met \d+ actoren")).wait_for(
+            timeout=60_000)
+        name, data = page.download("Rapport (HTML)", ".html")
+        assert b"Belangrijkste bevindingen" in data
+        page.screenshot("07_your_own_data-valid")
+        page.check_clean()
+    finally:
+        page.leave()
+
+
+def test_report_download_in_09(voila, browser):
+    page = Page(browser, voila, "09_report")
+    try:
+        name, data = page.download("Rapport (HTML)", ".html")
+        assert name.startswith("haverdonk_rapport_")
+        assert b"<html lang=\"nl\"" in data and b"gepseudonimiseerd" in data
+        page.check_clean()
+    finally:
+        page.leave()
+
+
+def test_a_page_says_when_its_session_ended(voila, browser):
+    page = Page(browser, voila, "04_governance_roles")
+    p = page.page
+    try:
+        # the server answers as it does once the kernel of a left page was shut down
+        p.route(f"**/api/kernels/{page.kernel}", lambda route: route.fulfill(status=404))
+        notice = p.locator(".relnet-session-notice")
+        notice.wait_for(timeout=30_000)
+        assert "Deze sessie is beëindigd" in notice.inner_text()
+        page.screenshot("04_governance_roles-session-ended")
+    finally:
+        page.leave()
+
+
+def test_kernels_of_left_pages_are_shut_down(voila):
+    """Runs last: every page above was left; voila.json's culling must free their kernels
+    within two minutes (a kernel is ~370 MB)."""
+    assert len(LEFT) >= len(PAGES), "the page tests did not run"
+
+    def alive(kernel):
+        try:
+            urllib.request.urlopen(f"{voila}/api/kernels/{kernel}", timeout=5)
+            return True
+        except urllib.error.HTTPError as error:
+            return error.code != 404
+
+    deadline = time.time() + 120
+    while time.time() < deadline and any(alive(k) for k in LEFT):
+        time.sleep(5)
+    assert not [k for k in LEFT if alive(k)], "kernels of left pages still run"

@@ -303,7 +303,10 @@ def test_lesson_benchmark():
     assert bench["p_adjusted"].to_numpy() == pytest.approx(holm)
     assert list(bench["differs"]) == list(holm < 0.05)
     assert bench["fictional_benchmark"].all()  # the shipped cases are fictional
-    assert bench["bench_cases"].eq(3).all()
+    contributing = [c.meta["municipality"] for c in cases
+                    if c is not haverdonk and (c.lessons["wave"] == 2017).any()]
+    assert sorted(contributing) == ["Brakkenveen", "Brinkeloo", "Lindermeer", "Welderhoven"]
+    assert bench["bench_cases"].eq(len(contributing)).all()
     assert np.isnan(bench.set_index("lesson").loc[2, "indicator_value"])
 
 

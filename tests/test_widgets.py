@@ -223,7 +223,7 @@ def test_upload_explorer_reports_problems_then_offers_a_report(tmp_path):
                         "last_modified": datetime.datetime(2026, 1, 1)},)
     assert ex.case() is not None and "geldige casus" in ex.views["status"].value
     ex.downloads.buttons["report"].click()
-    assert 'download="l-rapport.html"' in ex.downloads.links.value
+    assert 'download="lindermeer_rapport.html"' in ex.downloads.links.value
 
 
 def test_survey_explorer():

@@ -151,7 +151,7 @@ def compare(cases_or_waves):
     >>> cases = [relnet.load_example(n) for n in relnet.list_cases()["name"]]
     >>> table = relnet.compare(cases)
     >>> len(table), list(table.columns[:4])
-    (4, ['case', 'municipality', 'wave', 'n_actors'])
+    (5, ['case', 'municipality', 'wave', 'n_actors'])
     >>> len(relnet.compare(cases[0]))
     2
     """

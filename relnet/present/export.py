@@ -20,7 +20,7 @@ from ..data.write import xlsx_row
 from .tables import display_table, display_value, html_table
 
 __all__ = ["export_tables", "export_case", "network_bytes", "tables_bytes", "case_tables",
-           "FORMATS", "html_table", "neutralise", "latex_escape", "markdown_escape",
+           "FORMATS", "file_name", "html_table", "neutralise", "latex_escape", "markdown_escape",
            "sheet_names"]
 
 FORMATS = ("csv", "xlsx", "tex", "md")
@@ -167,6 +167,38 @@ def _keeps_index(table):
 
 def _file_part(name):
     return re.sub(r"[^\w.-]+", "_", str(name)).strip("._")[:80] or "table"
+
+
+def file_name(case, part, suffix, lang=None, wave=None):
+    """The name of a file relnet makes from `case`: the municipality (or the case's name),
+    what the file holds (in the reader's language) and the wave, e.g.
+    ``haverdonk_netwerk_2017.svg``.
+
+    Parameters
+    ----------
+    case : Case
+    part : {"network", "tables", "report", "partners", "goals", "roles", "lessons"}
+        What the file holds.
+    suffix : str
+        The file type, without the dot.
+    lang : {"nl", "en"}, optional
+    wave : int, optional
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import relnet
+    >>> file_name(relnet.load_example("haverdonk"), "network", "svg", lang="nl", wave=2017)
+    'haverdonk_netwerk_2017.svg'
+    """
+    stem = _file_part(case.meta.get("municipality") or case.name or "").lower()[:40]
+    words = [stem or i18n.t("file.case", lang), i18n.t(f"file.{part}", lang)]
+    if wave is not None:
+        words.append(str(wave))
+    return "_".join(words) + "." + suffix
 
 
 def _write_xlsx(frames, temp, lang):
@@ -316,7 +348,6 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
     lang = i18n.resolve(lang)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = _file_part(case.name or "casus").lower()[:40] or "casus"
     shown = case
     if not names:
         from ..network.privacy import report_pseudonyms
@@ -331,24 +362,30 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
         figures["roles"] = lambda: plot.roles_plot(shown, lang=lang)
     if len(case.lessons):
         figures["lessons"] = lambda: plot.lesson_plot(shown, wave=wave, lang=lang)
-    targets = [folder / f"{stem}_{name}.{fmt}" for name in figures for fmt in ("svg", "png")]
-    targets += [folder / f"{stem}_tables.xlsx", folder / f"{stem}_report.html",
-                folder / f"{stem}_network.gexf", folder / f"{stem}_network.graphml"]
-    for target in targets:
-        check_target(target, overwrite)
+
+    def target(part, suffix):
+        return folder / file_name(case, part, suffix, lang)
+
+    files = {(part, fmt): None for part in figures for fmt in ("svg", "png")}
+    files.update({
+        ("tables", "xlsx"): lambda: tables_bytes(shown, wave, lang),
+        ("report", "html"): lambda: build_report(case, lang=lang, names=names,
+                                                 wave=wave).encode(),
+        ("network", "gexf"): lambda: network_bytes(shown, "gexf", wave, lang),
+        ("network", "graphml"): lambda: network_bytes(shown, "graphml", wave, lang),
+    })
+    for part, suffix in files:
+        check_target(target(part, suffix), overwrite)
     written = []
-    for name, draw in figures.items():
+    for part, draw in figures.items():
         ax = draw()
-        written += plot.save_figure(ax, folder / f"{stem}_{name}", formats=("svg", "png"),
-                                    overwrite=overwrite)
+        written += plot.save_figure(ax, target(part, "svg").with_suffix(""),
+                                    formats=("svg", "png"), overwrite=overwrite)
         plt.close(ax.figure)
-    for target, data in [(folder / f"{stem}_tables.xlsx", tables_bytes(shown, wave, lang)),
-                         (folder / f"{stem}_report.html",
-                          build_report(case, lang=lang, names=names, wave=wave).encode()),
-                         (folder / f"{stem}_network.gexf",
-                          network_bytes(shown, "gexf", wave, lang)),
-                         (folder / f"{stem}_network.graphml",
-                          network_bytes(shown, "graphml", wave, lang))]:
-        written.append(atomic_write(target, lambda temp, data=data: Path(temp).write_bytes(data),
-                                    overwrite=overwrite))
+    for (part, suffix), make in files.items():
+        if make is not None:
+            data = make()
+            written.append(atomic_write(target(part, suffix),
+                                        lambda temp, data=data: Path(temp).write_bytes(data),
+                                        overwrite=overwrite))
     return written

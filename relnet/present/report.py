@@ -41,7 +41,7 @@ from . import plot
 from .plot._labels import shorten
 from .tables import display_value, html_table
 
-__all__ = ["build_report", "write_report", "DATA_DICTIONARY_VERSION", "MAX_ROWS"]
+__all__ = ["build_report", "write_report", "key_findings", "DATA_DICTIONARY_VERSION", "MAX_ROWS"]
 
 DATA_DICTIONARY_VERSION = "2.0"
 MAX_ROWS = 30
@@ -228,6 +228,45 @@ def _findings(case, wave, others, lang):
         found.append(t("report.finding_response", lang, rate=i18n.percent(rate, lang),
                        band=t(f"band.{response_band(rate)}", lang)))
     return found
+
+
+@analysis
+def key_findings(case, lang=None, names=False, wave=None, others=None):
+    """The report's key findings as sentences, most serious first: role conflicts, goals
+    without a partner, unserved activities, partner bundles and moves, lessons that differ
+    from the benchmark, the largest changes between the first and last wave, a low response.
+
+    Parameters
+    ----------
+    case : Case
+    lang : {"nl", "en"}, optional
+    names : bool
+        Name persons (default: pseudonymised, as in the report).
+    wave : int, optional
+        None: the latest wave.
+    others : list of Case, optional
+        The benchmark (see `build_report`).
+
+    Returns
+    -------
+    list of str
+
+    See Also
+    --------
+    build_report : the report that opens with these findings.
+
+    Examples
+    --------
+    >>> import relnet
+    >>> found = key_findings(relnet.load_example("brakkenveen"), lang="nl")
+    >>> any("opdrachtgever" in f for f in found)
+    True
+    """
+    others = _default_others(case) if others is None else [o for o in others if o is not case]
+    if not names:
+        case = report_pseudonyms(case, lang)
+        others = [report_pseudonyms(o, lang) for o in others]
+    return _findings(case, wave, others, lang)
 
 
 @analysis

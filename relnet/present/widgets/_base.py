@@ -106,7 +106,10 @@ class Explorer(w.VBox):
                 control.style.description_width = "initial"  # no truncated labels
         self._update = update
         self._busy = False
-        super().__init__([self.controls["lang"]] + list(layout_rows))
+        # Read by relnet's Voila template when the page's session has ended: the notice
+        # then speaks the page's language.
+        self._session = w.HTML(layout=w.Layout(display="none"))
+        super().__init__([self.controls["lang"]] + list(layout_rows) + [self._session])
         self.add_class("relnet-explorer")
         for control in self.controls.values():
             control.observe(lambda change: self.refresh(), names="value")
@@ -128,6 +131,11 @@ class Explorer(w.VBox):
             return
         self._busy = True
         try:
+            self._session.value = (
+                '<span class="relnet-session-text" hidden '
+                f'data-gone="{html.escape(i18n.t("ui.session_gone", self.lang))}" '
+                f'data-offline="{html.escape(i18n.t("ui.session_offline", self.lang))}">'
+                "</span>")
             self._update(self)
         finally:
             self._busy = False
@@ -138,11 +146,12 @@ class DownloadBar(w.VBox):
     a link with the file inside, nothing is stored on the server).
 
     `items` is a list of (key, label_key, make) where ``make()`` returns (file name, MIME
-    type, bytes).
+    type, bytes); `note` a ``ui.`` catalogue key shown under the title.
     """
 
-    def __init__(self, items):
+    def __init__(self, items, note=None):
         self._items = items
+        self._note = note
         self.lang = None
         self.buttons = {}
         for key, label, make in items:
@@ -156,7 +165,9 @@ class DownloadBar(w.VBox):
     def relabel(self, lang):
         """Labels in the explorer's language (called by the explorer's update)."""
         self.lang = lang
-        self.title.value = f"<b>{html.escape(i18n.t('ui.downloads', lang))}</b>"
+        self.title.value = f"<b>{html.escape(i18n.t('ui.downloads', lang))}</b>" + (
+            f"<br><small>{html.escape(i18n.t(f'ui.{self._note}', lang))}</small>"
+            if self._note else "")
         for key, label, _ in self._items:
             self.buttons[key].description = i18n.t(f"ui.{label}", lang)
 

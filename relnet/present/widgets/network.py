@@ -12,12 +12,13 @@ from ...data.examples import list_cases, load_example
 from ...data.vocab import MUNICIPAL_KINDS, TIE_TYPES
 from ...instruments.content import LAWS, LESSONS, OPPORTUNITIES
 from ...network.graph import remove_actors
+from ...network.privacy import report_pseudonyms
 from ...network.indicators import district_profile, relational_profile
 from ...network.metrics import actor_metrics, network_metrics
 from ...network.quality import trust_value
 from ...network._cache import snapshot
 from .. import plot
-from ..export import network_bytes, tables_bytes
+from ..export import file_name, network_bytes, tables_bytes
 from ..plot._labels import shorten
 from ..plot._layout import AGGREGATE_ABOVE, network_layout
 from ..plot._style import DOMAIN_COLOURS, GROUP_COLOURS, OKABE_ITO, kind_group
@@ -129,7 +130,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
         ("xlsx", "download_xlsx", lambda: _tables_file(ex)),
         ("gexf", "download_gexf", lambda: _network_file(ex, "gexf")),
         ("graphml", "download_graphml", lambda: _network_file(ex, "graphml")),
-    ])
+    ], note="downloads_private")
 
     def selection(ex):
         current = ex.controls["case"].value
@@ -233,7 +234,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
 
     def draw_static(ex):
         the_case, wave, types, removed, confirmed = selection(ex)
-        ax = plot.network_plot(the_case, wave=wave, types=types,
+        ax = plot.network_plot(report_pseudonyms(the_case, ex.lang), wave=wave, types=types,
                                color_by=ex.controls["color"].value,
                                size_by=ex.controls["size"].value, lang=ex.lang,
                                labels=labels, removed=removed, confirmed_only=confirmed,
@@ -326,14 +327,15 @@ def _card(ex, actor, selection, sigma):
         sigma.selected_node = actor
 
 
-def _stem(ex):
-    the_case = ex.selection()[0]
-    return (the_case.meta.get("municipality") or "casus").lower().replace(" ", "-")
+def _shared(ex):
+    """What a download holds: the selection with persons pseudonymised (as in reports)."""
+    the_case, wave = ex.selection()[:2]
+    return report_pseudonyms(the_case, ex.lang), wave
 
 
 def _figure_file(ex, fmt):
     the_case, wave, types, removed, confirmed = ex.selection()
-    ax = plot.network_plot(the_case, wave=wave, types=types,
+    ax = plot.network_plot(report_pseudonyms(the_case, ex.lang), wave=wave, types=types,
                            color_by=ex.controls["color"].value,
                            size_by=ex.controls["size"].value, lang=ex.lang, removed=removed,
                            confirmed_only=confirmed, ax=figure_axes(6.0))
@@ -341,21 +343,21 @@ def _figure_file(ex, fmt):
     with plot.style():
         ax.figure.savefig(buffer, format=fmt, dpi=300, bbox_inches="tight")
     mime = "image/svg+xml" if fmt == "svg" else "image/png"
-    return f"{_stem(ex)}-netwerk-{wave}.{fmt}", mime, buffer.getvalue()
+    return file_name(the_case, "network", fmt, ex.lang, wave), mime, buffer.getvalue()
 
 
 def _tables_file(ex):
-    the_case, wave = ex.selection()[:2]
-    return (f"{_stem(ex)}-tabellen-{wave}.xlsx",
+    the_case, wave = _shared(ex)
+    return (file_name(the_case, "tables", "xlsx", ex.lang, wave),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             tables_bytes(the_case, wave, ex.lang))
 
 
 def _network_file(ex, fmt):
-    the_case, wave = ex.selection()[:2]
+    the_case, wave = _shared(ex)
     mime = "application/gexf+xml" if fmt == "gexf" else "application/graphml+xml"
-    return f"{_stem(ex)}-netwerk-{wave}.{fmt}", mime, network_bytes(the_case, fmt, wave,
-                                                                     ex.lang)
+    return (file_name(the_case, "network", fmt, ex.lang, wave), mime,
+            network_bytes(the_case, fmt, wave, ex.lang))
 
 
 # --------------------------------------------------------------------------- browser

@@ -13,6 +13,7 @@ from ...data.read import load
 from ...instruments.partners import partner_matrix
 from ...network.indicators import relational_profile
 from .. import plot
+from ..export import file_name
 from ..report import build_report
 from ..tables import html_table
 from ._base import IMAGE_WIDTH, DownloadBar, Explorer, figure_axes, png
@@ -108,5 +109,5 @@ def upload_explorer(lang=None):
 
 def _report_file(ex, state):
     page = build_report(state["case"], lang=ex.lang)
-    stem = "rapport" if ex.lang == "nl" else "report"
-    return f"{state['name']}-{stem}.html", "text/html", page.encode("utf-8")
+    return (file_name(state["case"], "report", "html", ex.lang), "text/html",
+            page.encode("utf-8"))
