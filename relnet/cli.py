@@ -100,6 +100,30 @@ def _export(args, lang):
     return 0
 
 
+def _survey_make(args, lang):
+    from .survey import make_questionnaires
+
+    case = read_case(case_path(args.path))
+    paths = make_questionnaires(case, args.dir, wave=args.wave, lang=lang,
+                                overwrite=args.overwrite)
+    _say("wrote_questionnaires", lang, n=i18n.number(len(paths), lang), path=args.dir)
+    return 0
+
+
+def _survey_collect(args, lang):
+    from .network.quality import response_counts
+    from .survey import collect
+
+    case = read_case(case_path(args.path))
+    collected = collect(case, args.dir, wave=args.wave)  # every problem listed, nothing written
+    write_case(collected, args.output, overwrite=args.overwrite)
+    answered, asked = response_counts(collected, args.wave)
+    _say("wrote_collected", lang, path=args.output, answered=i18n.number(answered, lang),
+         asked=i18n.number(asked, lang),
+         rate=i18n.percent(answered / asked if asked else 0, lang))
+    return 0
+
+
 def _salt(args, lang):
     """The salt from --salt, RELNET_SALT or a prompt; a new random one when none is given."""
     import secrets
@@ -175,6 +199,22 @@ def build_parser(lang=None):
     p.add_argument("--wave", type=int, default=None, help=h("wave"))
     p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("survey", help=h("survey"), parents=[common])
+    steps = p.add_subparsers(dest="step", required=True, metavar="STEP")
+    q = steps.add_parser("make", help=h("survey_make"), parents=[common])
+    q.add_argument("path", help=h("path"))
+    q.add_argument("dir", help=h("questionnaires_dir"))
+    q.add_argument("--wave", type=int, default=None, help=h("wave"))
+    q.add_argument("--overwrite", action="store_true", help=h("overwrite"))
+    q.set_defaults(func=_survey_make)
+    q = steps.add_parser("collect", help=h("survey_collect"), parents=[common])
+    q.add_argument("path", help=h("path"))
+    q.add_argument("dir", help=h("returned_dir"))
+    q.add_argument("-o", "--output", required=True, help=h("new_case"))
+    q.add_argument("--wave", type=int, default=None, help=h("wave"))
+    q.add_argument("--overwrite", action="store_true", help=h("overwrite"))
+    q.set_defaults(func=_survey_collect)
 
     p = sub.add_parser("anonymize", help=h("anonymize"), parents=[common])
     p.add_argument("src", help=h("path"))

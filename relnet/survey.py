@@ -39,7 +39,8 @@ from .data.write import xlsx_row
 from .network.graph import present_actors
 from .network.quality import TRUST_COLUMNS, VALUE_COLUMNS, _asked
 
-__all__ = ["make_questionnaires", "collect", "QUESTIONNAIRE_COLUMNS", "MARKER_SHEET"]
+__all__ = ["make_questionnaires", "collect", "simulate_answers", "QUESTIONNAIRE_COLUMNS",
+           "MARKER_SHEET"]
 
 QUALITY = TRUST_COLUMNS + VALUE_COLUMNS
 TYPES = tuple(TIE_TYPES)
@@ -158,7 +159,9 @@ def _write_help(book, lang, municipality, wave, organisation):
     headers = dict(zip(QUESTIONNAIRE_COLUMNS, _headers(lang)))
     roster_sheet = i18n.t("survey.sheet.roster", lang)
     # the title in A, every other text in the wide column B, where it wraps
-    rows = [(i18n.t("survey.title", lang, municipality=municipality, wave=wave), None),
+    title = i18n.t("survey.title", lang, municipality=municipality, wave=wave) \
+        if wave is not None else i18n.t("survey.title_no_wave", lang, municipality=municipality)
+    rows = [(title, None),
             (None, i18n.t("survey.for_organisation", lang, organisation=organisation)),
             (None, i18n.t("survey.how", lang, sheet=roster_sheet)),
             (None, None),
@@ -569,3 +572,96 @@ def collect(case, folder, wave=None):
                        else case.ties.iloc[0:0].copy())
     result.meta["response"] = {"wave": wave, "asked": asked, "answered": list(answered)}
     return result
+
+
+# --------------------------------------------------------------------------- training
+
+
+@analysis
+def simulate_answers(case, questionnaires, folder, wave=None, share=0.8, silent=(), seed=0,
+                     overwrite=False):
+    """Fill in questionnaires as respondents might, for training and demonstrations.
+
+    Every respondent names each tie the case has with another actor in the wave (in either
+    direction) with probability `share`, and scores every actor it names 2-4 on the six
+    PARTNER items; the respondents in `silent` send nothing back. The filled workbooks are
+    written to `folder`; the questionnaires themselves are not changed.
+
+    Parameters
+    ----------
+    case : Case
+        The case the questionnaires were made from.
+    questionnaires : str or Path
+        The folder `make_questionnaires` wrote.
+    folder : str or Path
+        Where the filled questionnaires go (created if needed).
+    wave : int, optional
+        None: the latest.
+    share : float
+        The chance that a respondent names a tie that exists (0-1).
+    silent : iterable of str
+        Ids of respondents who do not answer.
+    seed : int
+        The random seed: the same seed fills the same answers.
+    overwrite : bool
+        Replace filled questionnaires already in `folder`.
+
+    Returns
+    -------
+    list of Path
+        The filled workbooks, one per respondent who answered.
+
+    Examples
+    --------
+    >>> import relnet, tempfile, pathlib
+    >>> case = relnet.load_example("haverdonk")
+    >>> work = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = make_questionnaires(case, work / "sent", wave=2017)
+    >>> filled = simulate_answers(case, work / "sent", work / "back", wave=2017,
+    ...                           silent=["gem", "raad"])
+    >>> result = collect(case, work / "back", wave=2017)
+    >>> len(filled), len(result.meta["response"]["answered"])
+    (23, 23)
+    """
+    import random
+
+    import openpyxl
+
+    if not 0 <= share <= 1:
+        raise ValueError(f"share must lie between 0 and 1, not {share}")
+    questionnaires, folder = Path(questionnaires), Path(folder)
+    check_target(folder, overwrite=True, kind="folder")
+    rng = random.Random(seed)
+    ties = case.ties[(case.ties["wave"] == wave).fillna(False).to_numpy(dtype=bool)] \
+        if wave is not None else case.ties
+    known = set(zip(ties["source"], ties["target"], ties["type"]))
+    known |= {(target, source, kind) for source, target, kind in known}
+    silent = {str(s) for s in silent}
+    plan = []
+    for path in sorted(questionnaires.glob("*.xlsx")):
+        book = openpyxl.load_workbook(path)
+        marker = {str(k): str(v) for k, v in book[MARKER_SHEET].iter_rows(
+            min_row=2, values_only=True) if k is not None}
+        if marker.get("respondent") not in silent:
+            plan.append((path, book, marker))
+    targets = [folder / path.name for path, _, _ in plan]
+    for target in targets:
+        check_target(target, overwrite)
+    folder.mkdir(parents=True, exist_ok=True)
+    for (path, book, marker), target in zip(plan, targets):
+        lang = marker.get("language") or i18n.get_language()
+        respondent, yes = marker["respondent"], i18n.t("common.yes", lang)
+        sheet = book[i18n.t("survey.sheet.roster", lang)]
+        column = {cell.value: cell.column for cell in sheet[1]}
+        headers = dict(zip(QUESTIONNAIRE_COLUMNS, _headers(lang)))
+        for row in range(2, sheet.max_row + 1):
+            other = sheet.cell(row, 1).value
+            named = [kind for kind in TYPES
+                     if (respondent, other, kind) in known and rng.random() < share]
+            for kind in named:
+                sheet.cell(row, column[headers[kind]], yes)
+            if named:
+                for item in QUALITY:
+                    sheet.cell(row, column[headers[item]], rng.randint(2, 4))
+        atomic_write(target, lambda staged, book=book: book.save(staged), overwrite=True)
+    return targets

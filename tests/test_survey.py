@@ -202,6 +202,110 @@ def test_a_collected_case_is_written_and_read_back(answered, haverdonk, tmp_path
     assert survey_ties(back)["confirmed"].tolist() == [e[4] for e in EXPECTED]
 
 
+def test_a_collected_case_is_written_to_a_workbook_and_read_back(answered, haverdonk,
+                                                                  tmp_path):
+    folder, _ = answered()
+    result = survey.collect(haverdonk, folder, wave=WAVE)
+    relnet.write_case(result, tmp_path / "collected.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "collected.xlsx", read_only=True)
+    rows = {k: v for k, v in book["case"].iter_rows(values_only=True)}
+    book.close()
+    assert rows["response.wave"] == WAVE
+    assert rows["response.answered"] == "|".join(result.meta["response"]["answered"])
+    back = relnet.read_case(tmp_path / "collected.xlsx")
+    assert back.meta["response"] == result.meta["response"]
+    assert relnet.network.quality.response_rate(back) == pytest.approx(23 / 25)
+
+
+@pytest.mark.parametrize("response", [
+    {"wave": "twee", "asked": ["gem"], "answered": []},
+    {"wave": 2017, "asked": 3, "answered": []},
+    {"wave": 2017, "asked": ["gem"], "answered": [], "who": "me"},
+    "everyone",
+])
+def test_a_bad_response_is_named_and_nothing_written(haverdonk, tmp_path, response):
+    case = haverdonk.copy()
+    case.meta["response"] = response
+    with pytest.raises(relnet.CaseError) as error:
+        relnet.write_case(case, tmp_path / "out.xlsx")
+    (found,) = error.value.problems
+    assert (found.column, found.key) == ("response", "bad_response")
+    assert "asked en answered" in found.text("nl")
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_anonymize_renames_persons_in_the_response(answered, haverdonk):
+    folder, _ = answered()
+    result = survey.collect(haverdonk, folder, wave=WAVE)
+    person = haverdonk.actors.loc[haverdonk.actors["person"].astype(bool), "id"].iloc[0]
+    result.meta["response"]["asked"].append(person)  # a person who was asked
+    result.meta["response"]["answered"].append(person)
+    anon = relnet.anonymize(result, "zout")
+    assert person not in anon.meta["response"]["asked"] + anon.meta["response"]["answered"]
+    renamed = anon.meta["response"]["answered"][-1]
+    assert renamed.startswith("P-") and renamed in set(anon.actors["id"])
+    assert anon.meta["response"]["asked"][:-1] == result.meta["response"]["asked"][:-1]
+
+
+def test_simulated_answers_follow_the_case(tmp_path, haverdonk):
+    sent = survey.make_questionnaires(haverdonk, tmp_path / "sent", wave=WAVE)
+    before = snapshot(tmp_path / "sent")
+    filled = survey.simulate_answers(haverdonk, tmp_path / "sent", tmp_path / "back",
+                                     wave=WAVE, share=1.0, silent=["gem"], seed=3)
+    assert snapshot(tmp_path / "sent") == before  # the questionnaires are not changed
+    assert len(filled) == len(sent) - 1 and not (tmp_path / "back" / "gem.xlsx").exists()
+    result = survey.collect(haverdonk, tmp_path / "back", wave=WAVE)
+    # share 1: every tie of the wave between two respondents who answered comes back
+    wave = haverdonk.ties[(haverdonk.ties["wave"] == WAVE).to_numpy(dtype=bool)]
+    answered = set(result.meta["response"]["answered"])
+    expected = {(s, t, k) for s, t, k in zip(wave["source"], wave["target"], wave["type"])
+                if s in answered}
+    got = survey_ties(result)
+    assert expected <= set(zip(got["source"], got["target"], got["type"]))
+    assert got[list(SCORES)].stack().between(2, 4).all()
+    again = survey.simulate_answers(haverdonk, tmp_path / "sent", tmp_path / "again",
+                                    wave=WAVE, share=1.0, silent=["gem"], seed=3)
+    assert [p.read_bytes() != b"" for p in again] and len(again) == len(filled)
+    with pytest.raises(ValueError, match="share"):
+        survey.simulate_answers(haverdonk, tmp_path / "sent", tmp_path / "x", share=1.5)
+
+
+def test_questionnaires_of_a_case_without_waves(tmp_path, haverdonk):
+    case = relnet.Case(meta={k: v for k, v in haverdonk.meta.items() if k != "waves"},
+                       actors=haverdonk.actors.assign(waves=pd.NA),
+                       ties=haverdonk.ties.drop(columns="wave").iloc[:10])
+    assert case.waves == []
+    (path, *_) = survey.make_questionnaires(case, tmp_path / "q")
+    book = openpyxl.load_workbook(path, read_only=True)
+    title = next(book["toelichting"].iter_rows(values_only=True))[0]
+    book.close()
+    assert title == "Netwerkenquête Haverdonk"
+
+
+def test_the_command_line_makes_and_collects(tmp_path, capsys):
+    from relnet.cli import main
+
+    assert main(["survey", "make", "haverdonk", str(tmp_path / "q"), "--wave", "2017"]) == 0
+    assert "25 vragenlijsten geschreven" in capsys.readouterr().out
+    for silent in SILENT:
+        (tmp_path / "q" / f"{silent}.xlsx").unlink()
+    assert main(["survey", "collect", "haverdonk", str(tmp_path / "q"), "-o",
+                 str(tmp_path / "c.xlsx"), "--wave", "2017"]) == 0
+    assert "23 van de 25 gevraagden antwoordden (92%)" in capsys.readouterr().out
+    assert relnet.read_case(tmp_path / "c.xlsx").meta["response"]["wave"] == 2017
+    # a bad answer: exit 1, every problem named, nothing written
+    book = openpyxl.load_workbook(tmp_path / "q" / "gem.xlsx")
+    book["vragenlijst"]["C2"] = "misschien"
+    book.save(tmp_path / "q" / "gem.xlsx")
+    assert main(["survey", "collect", "haverdonk", str(tmp_path / "q"), "-o",
+                 str(tmp_path / "d.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "gem.xlsx, blad 'vragenlijst', rij 2, kolom 'samenwerking'" in err
+    assert not (tmp_path / "d.xlsx").exists()
+    # existing questionnaires are not overwritten
+    assert main(["survey", "make", "haverdonk", str(tmp_path / "q")]) == 2
+
+
 def test_dutch_and_english_questionnaires_collect_alike(answered, haverdonk):
     dutch = survey.collect(haverdonk, answered("nl")[0], wave=WAVE)
     english = survey.collect(haverdonk, answered("en")[0], wave=WAVE)

@@ -92,3 +92,36 @@ def test_console_script_runs(tmp_path):
     assert done.returncode == 1
     assert "does not exist" in done.stdout and "Traceback" not in done.stderr
     assert subprocess.run([exe, "--help"], capture_output=True).returncode == 0
+
+
+def test_cli_export_writes_everything_to_take_away(tmp_path, capsys):
+    import networkx as nx
+    import openpyxl
+
+    out = tmp_path / "uit"
+    assert main(["export", "brakkenveen", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "bestanden geschreven in" in said and "personen gepseudonimiseerd" in said
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(
+        [f"brakkenveen_{part}.{fmt}" for part in ("netwerk", "partners", "doelen", "rollen",
+                                                   "lessen") for fmt in ("svg", "png")]
+        + ["brakkenveen_tabellen.xlsx", "brakkenveen_rapport.html",
+           "brakkenveen_netwerk.gexf", "brakkenveen_netwerk.graphml"])
+    assert "<text" in (out / "brakkenveen_rollen.svg").read_text()  # text stays text
+    report = (out / "brakkenveen_rapport.html").read_text()
+    assert "Sanne Everaerts" not in report and "gepseudonimiseerd" in report
+    G = nx.read_gexf(out / "brakkenveen_netwerk.gexf")
+    H = nx.read_graphml(out / "brakkenveen_netwerk.graphml")
+    case = relnet.load_example("brakkenveen")
+    assert G.number_of_nodes() == H.number_of_nodes() == relnet.network_metrics(case)["n_actors"]
+    book = openpyxl.load_workbook(out / "brakkenveen_tabellen.xlsx", read_only=True)
+    assert len(book.sheetnames) >= 4
+    book.close()
+    # nothing is replaced without --overwrite (exit 2, the files unchanged)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert main(["export", "brakkenveen", str(out)]) == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert main(["--lang", "en", "export", "brakkenveen", str(tmp_path / "en")]) == 0
+    assert (tmp_path / "en" / "brakkenveen_network.svg").exists()

@@ -13,16 +13,17 @@ import networkx as nx
 import pandas as pd
 import pandera.pandas as pa
 
+from .. import i18n
 from .case import parse_waves
 from .errors import RuleError, problem
 from .rules import LESSON_COLUMN, parse_bool, parse_number, schema_for, table_rules
 
 __all__ = ["META_KEYS", "REQUIRED_META", "TEXT_META", "validate_raw", "wide_lessons",
-           "check_meta"]
+           "check_meta", "check_response", "meta_base"]
 
 # The keys of case.yaml (their meaning for people: the catalogue's "meta" section).
 META_KEYS = ("name", "municipality", "fictional", "population", "region", "waves",
-             "summary", "practice", "lessons", "source", "licence")
+             "summary", "practice", "lessons", "source", "licence", "response")
 REQUIRED_META = ("name", "municipality", "fictional")
 # Free text a case may give in one language or per language (summary_nl, summary_en).
 TEXT_META = ("name", "municipality", "region", "summary", "practice", "source", "licence")
@@ -39,13 +40,52 @@ def _text_value(value):
     raise RuleError("not_text_meta")
 
 
+def meta_base(key):
+    """A case.yaml key without its language suffix: ``summary_nl`` -> ``summary``, for every
+    language relnet speaks."""
+    key = str(key)
+    for code in i18n.LANGUAGES:
+        if key.endswith(f"_{code}"):
+            return key[:-len(code) - 1]
+    return key
+
+
+def _ids(value):
+    """A list of ids from a list or from text ("a|b|c", as the workbook's case sheet holds it)."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split("|") if part.strip()]
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int)) for v in value):
+        return [str(v) for v in value]
+    raise RuleError("bad_response")
+
+
+def check_response(value):
+    """``meta["response"]`` (who was asked and who answered a survey) in its normal form:
+    ``{"wave": int or None, "asked": [ids], "answered": [ids]}``; RuleError otherwise."""
+    if not isinstance(value, dict) or not set(value) <= {"wave", "asked", "answered"}:
+        raise RuleError("bad_response")
+    wave = value.get("wave")
+    if wave in (None, ""):
+        wave = None
+    else:
+        if isinstance(wave, bool):
+            raise RuleError("bad_response")
+        number = parse_number(wave)
+        if not number.is_integer():
+            raise RuleError("bad_response")
+        wave = int(number)
+    return {"wave": wave, "asked": _ids(value.get("asked")),
+            "answered": _ids(value.get("answered"))}
+
+
 def check_meta(meta, label, require=True):
     """case.yaml's values checked and typed: (clean meta, problems). Without `require`
     (a case in memory, not about to be written), the required keys may be missing."""
     problems, clean = [], dict(meta)
     for key in meta:
-        base = str(key).rsplit("_", 1)[0] if str(key).endswith(("_nl", "_en")) else key
-        if base in TEXT_META:
+        if meta_base(key) in TEXT_META:
             try:
                 clean[key] = _text_value(meta[key])
             except RuleError:
@@ -94,6 +134,12 @@ def check_meta(meta, label, require=True):
         except RuleError:
             problems.append(problem(label, None, "population", _short(meta["population"]),
                                     "bad_population", "whole_number"))
+    if meta.get("response") is not None:
+        try:
+            clean["response"] = check_response(meta["response"])
+        except RuleError:
+            problems.append(problem(label, None, "response", _short(meta["response"]),
+                                    "bad_response", "response_meta"))
     return clean, problems
 
 

@@ -239,6 +239,9 @@ def _read_book(book, label):
             key, value = cells[0], cells[1]
             if key == "" or (row == 1 and key.lower() == "key"):
                 continue
+            if key.startswith("response."):  # the survey's response, one row per part
+                meta.setdefault("response", {})[key.split(".", 1)[1]] = value
+                continue
             meta[key] = _meta_cell(key, value)
     for table in TABLES:
         sheet_label = f"{label}, sheet '{table}'"

@@ -65,15 +65,26 @@ def xlsx_row(sheet, values):
     return cells
 
 
+def _flat_meta(meta):
+    """(key, text) rows for the workbook's case sheet: lists as ``a|b``, a mapping (the
+    survey's ``response``) as ``response.asked`` and so on, read back by `read_case`."""
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            for sub, inner in value.items():
+                yield from _flat_meta({f"{key}.{sub}": inner})
+            continue
+        if isinstance(value, (list, tuple)):
+            value = "|".join(map(str, value))
+        yield key, value
+
+
 def _write_xlsx(case, target):
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("case")
     sheet.append(xlsx_row(sheet, ["key", "value"]))
-    for key, value in case.meta.items():
-        if isinstance(value, (list, tuple)):
-            value = "|".join(map(str, value))
+    for key, value in _flat_meta(case.meta):
         sheet.append(xlsx_row(sheet, [key, value]))
     for name, frame in case.tables.items():
         sheet = book.create_sheet(name)

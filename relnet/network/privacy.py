@@ -27,6 +27,7 @@ import pandas as pd
 from .. import i18n
 from ..data._inmemory import trust
 from ..data.arguments import analysis
+from ..data._checks import meta_base
 from ..data.case import COLUMNS
 
 __all__ = ["anonymize", "pseudonym", "person_ids", "report_pseudonyms", "replace_names"]
@@ -140,14 +141,17 @@ def _apply(case, mapping, names, respondents, keep_text):
                     frame[column] = pd.Series(pd.NA, index=frame.index, dtype="str")
             tables[table] = frame.drop(columns=extra)
         for key in list(meta):
-            base = key.rsplit("_", 1)[0] if key.endswith(("_nl", "_en")) else key
-            if base in FREE_TEXT_META:
+            if meta_base(key) in FREE_TEXT_META:
                 if meta[key]:
                     dropped.append(f"case.{key}")
                 del meta[key]
     for key in ("name", "municipality", "region"):
         if isinstance(meta.get(key), str):
             meta[key] = replace_names(meta[key], renamed)
+    if isinstance(meta.get("response"), dict):  # who was asked and answered, renamed alike
+        meta["response"] = {**meta["response"], **{
+            part: [mapping.get(a, a) for a in meta["response"].get(part) or []]
+            for part in ("asked", "answered")}}
     return case.copy(meta=meta, **tables), dropped
 
 
