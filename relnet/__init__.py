@@ -16,7 +16,6 @@ is available here, at the top.
 """
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 
 from . import i18n, synth
 from .data.case import Case
@@ -51,10 +50,7 @@ from .network.waves import compare, wave_changes
 
 set_language = i18n.set_language
 
-try:
-    __version__ = version("relnet")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+from ._version import __version__
 
 # Modules of the presentation layer load matplotlib or ipywidgets: imported on first use,
 # so that ``import relnet`` stays light for batch jobs.

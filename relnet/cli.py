@@ -9,12 +9,14 @@ with every problem listed, 2 a usage error (an unknown option, a file that exist
 """
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
 from pathlib import Path
 
-from . import __version__, i18n
+from . import i18n
+from ._version import __version__
 from .data._atomic import TargetExistsError
 from .data.errors import CaseError
 from .data.examples import example_names, example_path
@@ -152,86 +154,102 @@ def _anonymize(args, lang):
     return 0
 
 
+# argparse's own messages -> catalogue keys (section "argparse"), so help and errors speak the
+# user's language too.
+ARGPARSE = {
+    "usage: ": "usage", "positional arguments": "positional", "options": "options",
+    "show this help message and exit": "help",
+    "argument %(argument_name)s: %(message)s": "argument",
+    "the following arguments are required: %s": "required",
+    "unrecognized arguments: %s": "unrecognized", "expected one argument": "expected_one",
+    "ambiguous option: %(option)s could match %(matches)s": "ambiguous",
+    "invalid %(type)s value: %(value)r": "invalid_type",
+    "invalid choice: %(value)r (choose from %(choices)s)": "invalid_choice",
+    "%(prog)s: error: %(message)s\n": "error",
+}
+
+
+@contextlib.contextmanager
+def _argparse_speaks(lang):
+    """argparse's words in `lang` while the parser is built and used."""
+    original = argparse._
+
+    def translate(message):
+        key = ARGPARSE.get(message)
+        return i18n.t(f"argparse.{key}", lang) if key else original(message)
+
+    argparse._ = translate
+    try:
+        yield
+    finally:
+        argparse._ = original
+
+
+# The commands' options: key -> (flags, argparse options; "help" names a cli.help_ text).
+OPTIONS = {
+    "path": (("path",), {"help": "path"}),
+    "dir": (("dir",), {}),
+    "output": (("-o", "--output"), {"required": True, "help": "output"}),
+    "wave": (("--wave",), {"type": int, "default": None, "help": "wave"}),
+    "names": (("--names",), {"action": "store_true", "help": "names"}),
+    "overwrite": (("--overwrite",), {"action": "store_true", "help": "overwrite"}),
+    "name": (("--name",), {"default": "Nieuwe casus"}),
+    "municipality": (("--municipality",), {"default": ""}),
+    "salt": (("--salt",), {"help": "salt"}),
+    "ask_salt": (("--ask-salt",), {"action": "store_true", "help": "ask_salt"}),
+    "keep_text": (("--keep-text",), {"action": "store_true", "help": "keep_text"}),
+    "actors": (("--actors",), {"type": int, "default": 200, "help": "actors"}),
+    "seed": (("--seed",), {"type": int, "default": 0}),
+    "style": (("--style",), {"choices": ["relational", "directive"], "default": "relational"}),
+}
+
+
 def build_parser(lang=None):
     """The argument parser, with help in `lang`."""
     def h(key):
         return i18n.t(f"cli.help_{key}", lang)
 
     parser = argparse.ArgumentParser(prog="relnet", description=h("relnet"))
-    parser.add_argument("--version", action="version", version=f"relnet {__version__}")
+    parser.add_argument("--version", action="version", version=f"relnet {__version__}",
+                        help=i18n.t("argparse.version", lang))
     parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default=None,
                         help=h("lang"))
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True,
+                                metavar=i18n.t("argparse.metavar_command", lang))
     # --lang also after the command (relnet report x -o r.html --lang en)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=list(i18n.LANGUAGES), default=argparse.SUPPRESS,
                         help=h("lang"))
 
-    p = sub.add_parser("validate", help=h("validate"), parents=[common])
-    p.add_argument("path", help=h("path"))
-    p.set_defaults(func=_validate)
+    def add(parsers, name, func, arguments, help_key=None):
+        p = parsers.add_parser(name, help=h(help_key or name), parents=[common])
+        for argument in arguments:
+            key, help_override = argument if isinstance(argument, tuple) else (argument, None)
+            flags, options = OPTIONS.get(key, ((key,), {}))
+            options = dict(options)
+            if "help" in options or help_override:
+                options["help"] = h(help_override or options["help"])
+            if not flags[0].startswith("-"):  # a positional: its name in the user's words
+                options["metavar"] = i18n.t(f"argparse.metavar_{key}", lang)
+            p.add_argument(*flags, **options)
+        p.set_defaults(func=func)
+        return p
 
-    p = sub.add_parser("convert", help=h("convert"), parents=[common])
-    p.add_argument("src", help=h("path"))
-    p.add_argument("dst", help=h("dst"))
-    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
-    p.set_defaults(func=_convert)
-
-    p = sub.add_parser("new", help=h("new"), parents=[common])
-    p.add_argument("dir")
-    p.add_argument("--name", default="Nieuwe casus")
-    p.add_argument("--municipality", default="")
-    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
-    p.set_defaults(func=_new)
-
-    p = sub.add_parser("report", help=h("report"), parents=[common])
-    p.add_argument("path", help=h("path"))
-    p.add_argument("-o", "--output", required=True, help=h("output"))
-    p.add_argument("--names", action="store_true", help=h("names"))
-    p.add_argument("--wave", type=int, default=None, help=h("wave"))
-    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
-    p.set_defaults(func=_report)
-
-    p = sub.add_parser("export", help=h("export"), parents=[common])
-    p.add_argument("path", help=h("path"))
-    p.add_argument("dir", help=h("export_dir"))
-    p.add_argument("--names", action="store_true", help=h("names"))
-    p.add_argument("--wave", type=int, default=None, help=h("wave"))
-    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
-    p.set_defaults(func=_export)
-
-    p = sub.add_parser("survey", help=h("survey"), parents=[common])
-    steps = p.add_subparsers(dest="step", required=True, metavar="STEP")
-    q = steps.add_parser("make", help=h("survey_make"), parents=[common])
-    q.add_argument("path", help=h("path"))
-    q.add_argument("dir", help=h("questionnaires_dir"))
-    q.add_argument("--wave", type=int, default=None, help=h("wave"))
-    q.add_argument("--overwrite", action="store_true", help=h("overwrite"))
-    q.set_defaults(func=_survey_make)
-    q = steps.add_parser("collect", help=h("survey_collect"), parents=[common])
-    q.add_argument("path", help=h("path"))
-    q.add_argument("dir", help=h("returned_dir"))
-    q.add_argument("-o", "--output", required=True, help=h("new_case"))
-    q.add_argument("--wave", type=int, default=None, help=h("wave"))
-    q.add_argument("--overwrite", action="store_true", help=h("overwrite"))
-    q.set_defaults(func=_survey_collect)
-
-    p = sub.add_parser("anonymize", help=h("anonymize"), parents=[common])
-    p.add_argument("src", help=h("path"))
-    p.add_argument("dst", help=h("dst"))
-    p.add_argument("--salt", help=h("salt"))
-    p.add_argument("--ask-salt", action="store_true", help=h("ask_salt"))
-    p.add_argument("--keep-text", action="store_true", help=h("keep_text"))
-    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
-    p.set_defaults(func=_anonymize)
-
-    p = sub.add_parser("synth", help=h("synth"), parents=[common])
-    p.add_argument("dir", help=h("dst"))
-    p.add_argument("--actors", type=int, default=200, help=h("actors"))
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--style", choices=["relational", "directive"], default="relational")
-    p.add_argument("--overwrite", action="store_true", help=h("overwrite"))
-    p.set_defaults(func=_synth)
+    add(sub, "validate", _validate, ["path"])
+    add(sub, "convert", _convert, [("src", "path"), ("dst", "dst"), "overwrite"])
+    add(sub, "new", _new, ["dir", "name", "municipality", "overwrite"])
+    add(sub, "report", _report, ["path", "output", "names", "wave", "overwrite"])
+    add(sub, "export", _export, ["path", ("dir", "export_dir"), "names", "wave", "overwrite"])
+    steps = add(sub, "survey", None, []).add_subparsers(
+        dest="step", required=True, metavar=i18n.t("argparse.metavar_step", lang))
+    add(steps, "make", _survey_make, ["path", ("dir", "questionnaires_dir"), "wave",
+                                      "overwrite"], "survey_make")
+    add(steps, "collect", _survey_collect, ["path", ("dir", "returned_dir"),
+                                            ("output", "new_case"), "wave", "overwrite"],
+        "survey_collect")
+    add(sub, "anonymize", _anonymize, [("src", "path"), ("dst", "dst"), "salt", "ask_salt",
+                                       "keep_text", "overwrite"])
+    add(sub, "synth", _synth, [("dir", "dst"), "actors", "seed", "style", "overwrite"])
     return parser
 
 
@@ -250,7 +268,8 @@ def main(argv=None):
     """Run the command line; returns the exit code (0 ok, 1 bad data or disk, 2 usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
-    args = build_parser(lang).parse_args(argv)
+    with _argparse_speaks(lang):
+        args = build_parser(lang).parse_args(argv)
     lang = args.lang or lang
     try:
         return args.func(args, lang)

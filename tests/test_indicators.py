@@ -93,7 +93,7 @@ def test_every_indicator_by_hand(proefdorp):
         assert profile.loc[indicator, "value"] == pytest.approx(value), indicator
         assert profile.loc[indicator, "n"] == n, indicator
         # a denominator under 10 is noted, a larger one is not
-        expected_note = f"few pairs (n = {n})" if n < 10 else ""
+        expected_note = f"rests on few observations (n = {n})" if n < 10 else ""
         assert profile.loc[indicator, "note"] == expected_note, indicator
     assert list(profile["lesson"].astype("float").fillna(0).astype(int)) == \
         [1, 4, 5, 7, 8, 9, 10, 0]
@@ -175,7 +175,7 @@ def test_undefined_indicators_are_nan_with_a_reason(tmp_path):
 def test_dutch_descriptions_and_notes(proefdorp):
     nl = relnet.relational_profile(proefdorp, lang="nl").set_index("indicator")
     assert "regiegemeente" in nl.loc["hub_dependence", "description"]
-    assert nl.loc["mutuality", "note"] == "weinig paren (n = 7)"
+    assert nl.loc["mutuality", "note"] == "berust op weinig waarnemingen (n = 7)"
 
 
 def test_shipped_hub_becomes_network():
@@ -206,3 +206,14 @@ def test_fast_indicators_equal_the_reference():
                     assert fast[name][1:] == (n, reason), (case.name, name)
                 checked += 1
     assert checked >= 20
+
+
+def test_the_response_note_is_that_of_the_wave_asked_for():
+    """Haverdonk 2015: 8 of the 20 organisations present reported ties (40%); 2017: 16 of 25
+    (64%). The profile of each wave says its own rate (a regression: it used to say the
+    latest wave's)."""
+    case = relnet.load_example("haverdonk")
+    for wave, counts, rate in ((2015, (8, 20), 0.40), (2017, (16, 25), 0.64)):
+        assert relnet.network.quality.response_counts(case, wave) == counts
+        notes = relnet.relational_profile(case, wave=wave, lang="nl")["note"]
+        assert notes.str.contains(f"respons {round(rate * 100)}%").all()

@@ -125,3 +125,26 @@ def test_cli_export_writes_everything_to_take_away(tmp_path, capsys):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert main(["--lang", "en", "export", "brakkenveen", str(tmp_path / "en")]) == 0
     assert (tmp_path / "en" / "brakkenveen_network.svg").exists()
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["convert", "--help"], ["survey", "make", "--help"]])
+def test_cli_help_is_dutch_throughout(argv, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: relnet") and "opties:" in out
+    for english in ("usage", "positional arguments", "show this help", "options:", "COMMAND",
+                    " path", " src", " dst"):
+        assert english not in out, english
+
+
+def test_cli_usage_errors_are_dutch(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["synth", "x", "--actors", "twee"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "relnet synth: fout: argument --actors: ongeldige waarde: 'twee'" in err
+    with pytest.raises(SystemExit):
+        main(["report"])
+    assert "deze argumenten ontbreken: PAD, -o/--output" in capsys.readouterr().err

@@ -48,8 +48,8 @@ class Listing:
         english = ", ".join(e for e, _ in self.vocabulary)
         dutch = ", ".join(d for _, d in self.vocabulary)
         if i18n.resolve(lang) == "nl":
-            return f"{dutch} " + i18n.t("accepted.dutch_aliases", "nl", english=english)
-        return f"{english} " + i18n.t("accepted.dutch_aliases", "en", dutch=dutch)
+            return f"{dutch} " + i18n.t("accepted.dutch_aliases", "nl", other=english)
+        return f"{english} " + i18n.t("accepted.dutch_aliases", "en", other=dutch)
 
 
 @dataclass(frozen=True)

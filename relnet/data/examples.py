@@ -25,7 +25,35 @@ def example_names():
 
 
 def example_path(name):
-    """The folder of a shipped case, by its name (see `list_cases`)."""
+    """The folder of a shipped case, by its name (see `list_cases`).
+
+    Parameters
+    ----------
+    name : str
+        The case's name, as in the ``name`` column of `list_cases` (e.g. ``"haverdonk"``).
+
+    Returns
+    -------
+    Path
+        The case's folder (it holds ``case.yaml`` and the tables as CSV files).
+
+    Raises
+    ------
+    ValueError
+        No shipped case has that name; the message lists the shipped cases.
+    FileNotFoundError
+        The example cases are not installed.
+
+    See Also
+    --------
+    load_example : the case read from that folder.
+
+    Examples
+    --------
+    >>> import relnet
+    >>> (relnet.example_path("haverdonk") / "case.yaml").is_file()
+    True
+    """
     path = cases_dir() / name
     if not (path / "case.yaml").is_file():
         known = ", ".join(example_names())
@@ -41,6 +69,33 @@ def _cached(name):
 def load_example(name):
     """A shipped case as a `Case` (a fresh copy each call, so edits do not leak).
 
+    Each case is read from its folder once per session; later calls copy it.
+
+    Parameters
+    ----------
+    name : str
+        The case's name, as in the ``name`` column of `list_cases` (e.g. ``"haverdonk"``).
+
+    Returns
+    -------
+    Case
+        A copy of the shipped case.
+
+    Raises
+    ------
+    ValueError
+        No shipped case has that name; the message lists the shipped cases.
+    FileNotFoundError
+        The example cases are not installed.
+
+    See Also
+    --------
+    list_cases : the shipped cases.
+    example_path : the folder of a shipped case.
+    read_case : read a case of your own.
+
+    Examples
+    --------
     >>> import relnet
     >>> relnet.load_example("haverdonk").meta["fictional"]
     True
@@ -51,6 +106,22 @@ def load_example(name):
 def list_cases():
     """The shipped cases as a table: one row per case with its size, waves and lessons.
 
+    Returns
+    -------
+    DataFrame
+        One row per shipped case, sorted by name, with the columns name (for
+        `load_example`), title, municipality, population, waves (list of int), n_actors
+        and n_ties (rows of the actors and ties tables, over all waves), lessons (the
+        lessons the case illustrates), domains (sorted list of the actors' domains),
+        fictional and summary, taken from each case's ``case.yaml``.
+
+    Raises
+    ------
+    FileNotFoundError
+        The example cases are not installed.
+
+    Examples
+    --------
     >>> import relnet
     >>> table = relnet.list_cases()
     >>> bool(table["fictional"].all()), len(table) >= 4

@@ -154,6 +154,38 @@ def write_case(case, path, overwrite=False):
 def new_case(path, name="Nieuwe casus", municipality="", overwrite=False):
     """Write an empty case with every file and its header, ready to fill in.
 
+    Parameters
+    ----------
+    path : str or Path
+        A folder to create, or a path ending in ``.xlsx`` for a workbook (as `write_case`).
+    name : str
+        The case's name in ``case.yaml`` (``meta["name"]``).
+    municipality : str
+        The municipality in ``case.yaml``; empty: the placeholder ``"(vul in / fill in)"``.
+    overwrite : bool
+        Replace an existing case at `path` (as `write_case`).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TargetExistsError
+        `path` exists and `overwrite` is False (a subclass of `FileExistsError`).
+    FileExistsError
+        `path` is a folder that holds files other than a case's own.
+
+    See Also
+    --------
+    write_case : write a filled-in case.
+
+    Notes
+    -----
+    The columns of every table are described in ``docs/data-dictionary.md``.
+
+    Examples
+    --------
     >>> import relnet, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp()) / "mijn_casus"
     >>> relnet.new_case(folder, municipality="Voorbeeldstad")

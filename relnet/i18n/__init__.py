@@ -60,7 +60,30 @@ _NAMES = {"nl": "Nederlands", "en": "English"}
 
 
 def resolve(lang=None):
-    """The language to use: `lang`, or the default when None. Unknown: ValueError."""
+    """The language to use: `lang`, or the default when None. Unknown: ValueError.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, optional
+        A language code; None: the default language set by `set_language` (Dutch unless
+        changed).
+
+    Returns
+    -------
+    str
+        The language code, one of `LANGUAGES`.
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks; the message lists the languages.
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.resolve("en"), i18n.resolve() == i18n.get_language()
+    ('en', True)
+    """
     if lang is None:
         return _DEFAULT["lang"]
     if lang not in _LOCALES:
@@ -72,6 +95,28 @@ def resolve(lang=None):
 def set_language(lang):
     """Set the default language of every table, figure, explorer, report and message.
 
+    It is the language every ``lang=None`` in relnet stands for; Dutch unless changed.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}
+        The new default language.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks (the default is then left as it was).
+
+    See Also
+    --------
+    get_language : the current default.
+
+    Examples
+    --------
     >>> import relnet
     >>> relnet.set_language("en"); relnet.i18n.get_language()
     'en'
@@ -81,12 +126,46 @@ def set_language(lang):
 
 
 def get_language():
-    """The current default language."""
+    """The current default language.
+
+    Returns
+    -------
+    str
+        The language code ``lang=None`` stands for: ``"nl"`` unless `set_language`
+        changed it.
+
+    See Also
+    --------
+    set_language : change the default.
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.get_language() in i18n.LANGUAGES
+    True
+    """
     return _DEFAULT["lang"]
 
 
 def has(key):
-    """Whether the catalogue holds `key`."""
+    """Whether the catalogue holds `key`.
+
+    Parameters
+    ----------
+    key : str
+        A full catalogue key, section and name joined by a dot (``"kind.municipality"``).
+
+    Returns
+    -------
+    bool
+        True when the catalogue has a text for `key`.
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.has("kind.municipality"), i18n.has("kind.nonsense")
+    (True, False)
+    """
     return key in _catalogue()
 
 
@@ -94,6 +173,38 @@ def t(key, lang=None, **params):
     """The text of `key` in `lang`, with ``{name}`` fields filled from `params`.
 
     A missing key is a KeyError (a test checks that every key has every language).
+
+    Parameters
+    ----------
+    key : str
+        A full catalogue key, section and name joined by a dot (``"kind.municipality"``).
+    lang : {"nl", "en"}, optional
+        None: the default language set by `set_language` (Dutch by default).
+    **params
+        Values for the text's ``{name}`` fields. Without any, the text is returned as it
+        stands in the catalogue (fields and braces unfilled).
+
+    Returns
+    -------
+    str
+        The text in that language.
+
+    Raises
+    ------
+    KeyError
+        The catalogue has no `key`, or the text has a field that `params` does not give.
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    See Also
+    --------
+    label : a value's label, with a readable fallback for keys outside the catalogue.
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.t("kind.municipality", "en")
+    'municipality'
     """
     entry = _catalogue()[key]
     text = entry[resolve(lang)]
@@ -105,6 +216,32 @@ def label(section, key, lang=None):
 
     Keys outside the catalogue (an analyst's own metric, a district name) are shown as they
     are, with underscores as spaces.
+
+    Parameters
+    ----------
+    section : str
+        The catalogue section (``"kind"``, ``"tie_type"``, ``"quadrant"``, ``"metric"`` ...).
+    key : object
+        The value to label, usually an English key; other values are converted with `str`.
+    lang : {"nl", "en"}, optional
+        None: the default language set by `set_language` (Dutch by default).
+
+    Returns
+    -------
+    str
+        The catalogue's text for ``section.key``, or `key` as text with underscores
+        replaced by spaces when the catalogue does not have it.
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks (only checked for keys in the catalogue).
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.label("quadrant", "strategic", "en"), i18n.label("metric", "my_own_metric")
+    ('strategic partner', 'my own metric')
     """
     full = f"{section}.{key}"
     if full in _catalogue():
@@ -113,7 +250,32 @@ def label(section, key, lang=None):
 
 
 def section(name, lang=None):
-    """Every key of a catalogue section with its text: ``section("kind", "nl")``."""
+    """Every key of a catalogue section with its text: ``section("kind", "nl")``.
+
+    Parameters
+    ----------
+    name : str
+        The section (``"kind"``, ``"tie_type"`` ...). Only its direct keys are returned,
+        not those of nested sections.
+    lang : {"nl", "en"}, optional
+        None: the default language set by `set_language` (Dutch by default).
+
+    Returns
+    -------
+    dict
+        key -> text, in catalogue order; empty when there is no such section.
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.section("kind", "en")["municipality"]
+    'municipality'
+    """
     lang = resolve(lang)
     prefix = name + "."
     return {k[len(prefix):]: v[lang] for k, v in _catalogue().items() if k.startswith(prefix)
@@ -138,6 +300,31 @@ def _locale(lang):
 def number(value, lang=None, digits=3):
     """A number as a reader of `lang` writes it; whole numbers without decimals, missing '–'.
 
+    Parameters
+    ----------
+    value : number, bool or None
+        The value. Booleans are written as yes/no (`yes_no`); None, NA and NaN as '–'.
+    lang : {"nl", "en"}, optional
+        None: the default language set by `set_language` (Dutch by default).
+    digits : int
+        The number of decimals of a number that is not whole (always that many, trailing
+        zeros included).
+
+    Returns
+    -------
+    str
+        The formatted number: decimal comma and thousands dot in Dutch, the reverse in
+        English (Babel, CLDR). Integers, and floats that are whole with an absolute value
+        of at least 1, have no decimals and get thousands separators; other numbers get
+        `digits` decimals (so 0.0 is written ``0,000``).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Examples
+    --------
     >>> number(3.0, "nl"), number(1234567.891, "nl", 1), number(float("nan"), "nl")
     ('3', '1.234.567,9', '–')
     """
@@ -152,7 +339,31 @@ def number(value, lang=None, digits=3):
 
 
 def percent(value, lang=None):
-    """A share as a percentage without decimals: ``percent(0.634)`` -> '63%'."""
+    """A share as a percentage without decimals: ``percent(0.634)`` -> '63%'.
+
+    Parameters
+    ----------
+    value : float or None
+        A share (0.634 for 63%); None, NA and NaN give '–'.
+    lang : {"nl", "en"}, optional
+        None: the default language set by `set_language` (Dutch by default).
+
+    Returns
+    -------
+    str
+        The percentage in the language's format (Babel, CLDR), rounded to a whole percent.
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.percent(0.634, "nl"), i18n.percent(None)
+    ('63%', '–')
+    """
     if _missing(value):
         return "–"
     from babel.numbers import format_percent
@@ -161,12 +372,68 @@ def percent(value, lang=None):
 
 
 def yes_no(value, lang=None):
-    """ja/nee, yes/no."""
+    """ja/nee, yes/no.
+
+    Parameters
+    ----------
+    value : object
+        Read for its truth value.
+    lang : {"nl", "en"}, optional
+        None: the default language set by `set_language` (Dutch by default).
+
+    Returns
+    -------
+    str
+        ``"ja"``/``"nee"`` in Dutch, ``"yes"``/``"no"`` in English (catalogue
+        ``common.yes`` and ``common.no``).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.yes_no(True, "nl"), i18n.yes_no(0, "en")
+    ('ja', 'no')
+    """
     return t("common.yes" if value else "common.no", lang)
 
 
 def cell(value, lang=None, digits=3):
-    """Any table cell as text for a reader: numbers formatted, booleans as ja/nee, missing '–'."""
+    """Any table cell as text for a reader: numbers formatted, booleans as ja/nee, missing '–'.
+
+    Parameters
+    ----------
+    value : object
+        The cell's value.
+    lang : {"nl", "en"}, optional
+        None: the default language set by `set_language` (Dutch by default).
+    digits : int
+        Decimals of numbers that are not whole (see `number`).
+
+    Returns
+    -------
+    str
+        '–' for None, NA, NaT and NaN; `yes_no` for booleans; `number` for other numbers;
+        ``str(value)`` for anything else (text is not translated).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks (for booleans and numbers).
+
+    See Also
+    --------
+    number, yes_no
+
+    Examples
+    --------
+    >>> from relnet import i18n
+    >>> i18n.cell(1234.5, "nl", 1), i18n.cell(False, "en"), i18n.cell("Oost")
+    ('1.234,5', 'no', 'Oost')
+    """
     if _missing(value):
         return "–"
     if isinstance(value, (bool, np.bool_)):

@@ -100,6 +100,38 @@ OPPORTUNITIES = [
 def lessons_table(lang=None):
     """The 10 lessons as a table: lesson, title, meaning, question (relnet's), indicator.
 
+    Parameters
+    ----------
+    lang : {"nl", "en"}, optional
+        Language of title, meaning and question; None: the default language set by
+        `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    DataFrame
+        One row per lesson (1-10, in order): lesson (number), title and meaning (relnet's
+        paraphrase of the source), question (relnet's own reflection question for a
+        workshop, not from the source), indicator (the key of the lesson's network
+        indicator in `relational_profile`, None for lessons 2, 3 and 6).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    See Also
+    --------
+    lesson_scores : the self-assessment per lesson.
+    relational_profile : the indicators.
+
+    Notes
+    -----
+    The source of the lessons: ``docs/sources.md`` (text 000, *De relatiegerichte
+    gemeente; 10 lessen voor transformatie in het sociaal domein*); the indicators:
+    ``docs/indicators.md``.
+
+    Examples
+    --------
     >>> lessons_table("nl").loc[0, "title"]
     'gaat op stap'
     """
@@ -110,13 +142,72 @@ def lessons_table(lang=None):
 
 
 def laws_table(lang=None):
-    """The four laws: law, text, place (explorer), evidence."""
+    """The four laws: law, text, place (explorer), evidence.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, optional
+        Language of the text; None: the default language set by `relnet.set_language`
+        (Dutch by default).
+
+    Returns
+    -------
+    DataFrame
+        One row per law of transformation (1-4): law (number), text (its title and its
+        two statements, relnet's paraphrase), place (the explorer that shows it:
+        ``"goals"``, ``"lessons"``, ``"waves"`` or ``"network"``) and evidence (in English:
+        what it is shown next to).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Notes
+    -----
+    The source of the laws: ``docs/sources.md`` (text 002, *Transformatiegids Sociaal
+    Domein, De kansen voor 2017, Deel 1: Gemeentelijk bestuur*).
+
+    Examples
+    --------
+    >>> laws_table("en")["law"].tolist()
+    [1, 2, 3, 4]
+    """
     return pd.DataFrame([{"law": item.number, "text": item.text(lang), "place": item.place,
                           "evidence": item.evidence} for item in LAWS])
 
 
 def opportunities_table(lang=None):
-    """The six opportunities: opportunity, question, title, step, place, evidence."""
+    """The six opportunities: opportunity, question, title, step, place, evidence.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, optional
+        Language of question, title and step; None: the default language set by
+        `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    DataFrame
+        One row per opportunity (kans) for the board (1-6): opportunity (number),
+        question, title, step (the first step), all relnet's paraphrase; place (the
+        explorer that shows it) and evidence (in English: what it is shown next to).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Notes
+    -----
+    The source of the opportunities: ``docs/sources.md`` (text 002, *Transformatiegids
+    Sociaal Domein, De kansen voor 2017, Deel 1: Gemeentelijk bestuur*).
+
+    Examples
+    --------
+    >>> len(opportunities_table("en"))
+    6
+    """
     return pd.DataFrame([{"opportunity": item.number, "question": item.question(lang),
                           "title": item.title(lang), "step": item.step(lang),
                           "place": item.place, "evidence": item.evidence}

@@ -86,6 +86,31 @@ def goal_coverage(case):
     the goals below it (NaN without scores). The partners linked to no goal are in
     ``.attrs["unlinked_partners"]`` (see `unlinked_partners`).
 
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+
+    Returns
+    -------
+    DataFrame
+        One row per goal, in the order of the goals table: goal (id), label, parent (id;
+        None for the main goal), depth (0 for the main goal), partners, partners_total
+        (int), covered (bool), mean_contribution (float). ``.attrs["unlinked_partners"]``
+        holds the ids of the partners linked to no goal.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract (among others: the goals do not form one tree).
+
+    See Also
+    --------
+    goal_tree : the tree itself.
+    goal_priorities : effort and partners per goal.
+
+    Examples
+    --------
     >>> import relnet
     >>> cov = relnet.goal_coverage(relnet.load_example("welderhoven"))
     >>> cov.loc[~cov["covered"], "goal"].tolist()
@@ -172,6 +197,28 @@ def goal_priorities(case, lang=None):
 def unserved_activities(case):
     """The tasks that serve no goal: id, name, team, effort, statutory.
 
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+
+    Returns
+    -------
+    DataFrame
+        The rows of the activities table without a goal, numbered from 0, with the columns
+        id, name, team, effort (hours a year) and statutory (a legal duty).
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+
+    See Also
+    --------
+    goal_priorities : its last row sums these tasks.
+
+    Examples
+    --------
     >>> import relnet
     >>> unserved_activities(relnet.load_example("haverdonk"))["id"].tolist()
     ['t_subsidie']
@@ -186,6 +233,29 @@ def unlinked_partners(case):
     """Partners that serve no goal: non-municipal organisations (not persons) without a
     goal link.
 
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+
+    Returns
+    -------
+    DataFrame
+        The actors whose kind is not municipal and who are not persons (``person`` false),
+        and that no row of goal_links names, numbered from 0, with the columns id, name
+        and kind. All actors of the case count, whatever their waves.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+
+    See Also
+    --------
+    goal_coverage : lists their ids in ``.attrs["unlinked_partners"]``.
+
+    Examples
+    --------
     >>> import relnet
     >>> "buur_oost" in set(unlinked_partners(relnet.load_example("haverdonk"))["id"])
     True

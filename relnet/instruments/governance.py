@@ -98,6 +98,36 @@ def role_overview(case, labels=False):
 
     With ``labels=True`` bodies and holders are shown by name instead of id.
 
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    labels : bool
+        Show bodies and holders by their name from the actors table instead of their id.
+
+    Returns
+    -------
+    DataFrame
+        Index ``body``: the affiliated bodies of the actors table, then any other body the
+        roles table names. Columns: the five roles commissioner, owner, contractor,
+        executor and director (English keys); a cell holds the holders of that role joined
+        by ", ", or NaN when nobody holds it.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+
+    See Also
+    --------
+    role_conflicts : the rules the roles break.
+
+    Notes
+    -----
+    The roles follow the source on affiliated bodies (``docs/sources.md``, text 003).
+
+    Examples
+    --------
     >>> import relnet
     >>> relnet.role_overview(relnet.load_example("brakkenveen")).loc["vp_sd", "owner"]
     'weth_b'

@@ -119,6 +119,16 @@ def _missing(value):
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+def _weighted_graph(cls, case, wave, types, confirmed_only, links, u, v):
+    """A graph of class `cls` over the wave's actors with the weighted `links` of its
+    selected ties (`links(ties)` returns a table with columns `u`, `v`, weight)."""
+    graph = cls(wave=wave, types=normalise_types(types))
+    _nodes(graph, present_actors(case, wave))
+    table = links(wave_ties(case, wave, types, confirmed_only))
+    graph.add_weighted_edges_from(zip(table[u], table[v], table["weight"]))
+    return graph
+
+
 @analysis
 def collapsed_graph(case, wave=None, types=None, confirmed_only=False):
     """The collapsed undirected graph of a wave (`networkx.Graph`), actor attributes kept.
@@ -134,6 +144,32 @@ def collapsed_graph(case, wave=None, types=None, confirmed_only=False):
         Keep only survey ties that both sides named (``confirmed``; see
         `relnet.survey.collect`).
 
+    Returns
+    -------
+    networkx.Graph
+        One node per actor present in the wave, isolates included, in the order of the
+        actors table, with the attributes name, kind, domain, person and district (missing
+        values left out); one link per pair of actors joined by a selected tie in either
+        direction, in the order of their first tie, with ``weight`` the largest tie weight
+        (a missing weight counts as 1). ``G.graph`` holds ``wave`` and ``types`` (a tuple
+        of English keys, or None).
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, or a tie type is unknown.
+
+    See Also
+    --------
+    directed_graph : the directed view.
+    to_graph : every tie as an edge.
+
+    Notes
+    -----
+    The graph every network metric is defined on: ``docs/metrics.md``.
+
     Examples
     --------
     >>> import relnet
@@ -141,29 +177,59 @@ def collapsed_graph(case, wave=None, types=None, confirmed_only=False):
     >>> G.nodes["gem"]["kind"], G.number_of_nodes()
     ('municipality', 33)
     """
-    wave = case.resolve_wave(wave)
-    graph = nx.Graph(wave=wave, types=normalise_types(types))
-    _nodes(graph, present_actors(case, wave))
-    edges = collapsed_edges(wave_ties(case, wave, types, confirmed_only))
-    graph.add_weighted_edges_from(zip(edges["u"], edges["v"], edges["weight"]))
-    return graph
+    return _weighted_graph(nx.Graph, case, wave, types, confirmed_only, collapsed_edges,
+                           "u", "v")
 
 
 @analysis
 def directed_graph(case, wave=None, types=None, confirmed_only=False):
     """The directed view of a wave (`networkx.DiGraph`): undirected ties count both ways.
 
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    wave : int, optional
+        The wave; None (default) is the latest.
+    types : str or list of str, optional
+        Tie types to keep (English or Dutch); None keeps all.
+    confirmed_only : bool
+        Keep only survey ties that both sides named (``confirmed``; see
+        `relnet.survey.collect`).
+
+    Returns
+    -------
+    networkx.DiGraph
+        The actors present in the wave as nodes, as in `collapsed_graph`; a directed tie
+        u -> v gives the arc u -> v, an undirected tie both arcs, and an arc's ``weight``
+        is the largest weight of its ties (a missing weight counts as 1). ``D.graph`` holds
+        ``wave`` and ``types``.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, or a tie type is unknown.
+
+    See Also
+    --------
+    collapsed_graph : the undirected graph most metrics use.
+
+    Notes
+    -----
+    relnet uses the directed view for in_degree, out_degree and pagerank
+    (``docs/metrics.md``).
+
+    Examples
+    --------
     >>> import relnet
     >>> D = directed_graph(relnet.load_example("haverdonk"), wave=2015)
     >>> D.has_edge("gem", "afd_sd"), D.has_edge("afd_sd", "gem")
     (True, False)
     """
-    wave = case.resolve_wave(wave)
-    graph = nx.DiGraph(wave=wave, types=normalise_types(types))
-    _nodes(graph, present_actors(case, wave))
-    arcs = directed_arcs(wave_ties(case, wave, types, confirmed_only))
-    graph.add_weighted_edges_from(zip(arcs["source"], arcs["target"], arcs["weight"]))
-    return graph
+    return _weighted_graph(nx.DiGraph, case, wave, types, confirmed_only, directed_arcs,
+                           "source", "target")
 
 
 @analysis
@@ -174,6 +240,34 @@ def to_graph(case, wave=None, types=None, confirmed_only=False):
     attributes; each tie is one edge ``source -> target`` carrying its columns (type,
     directed, weight, trust, ...). Use `collapsed_graph` / `directed_graph` for the views
     the metrics are defined on, or the same selection of ties.
+
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    wave : int, optional
+        The wave; None (default) is the latest.
+    types : str or list of str, optional
+        Tie types to keep (English or Dutch); None keeps all.
+    confirmed_only : bool
+        Keep only survey ties that both sides named (``confirmed``; see
+        `relnet.survey.collect`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes keyed by actor id with the actor's other columns as attributes; one edge
+        per selected tie of the wave between present actors, keyed from 0, with the tie's
+        other columns as attributes (missing values left out on nodes and edges).
+        ``G.graph`` holds ``wave``, ``types`` (a tuple of English keys, or None) and
+        ``case`` (the case's name).
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, or a tie type is unknown.
 
     Examples
     --------

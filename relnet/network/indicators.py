@@ -38,7 +38,7 @@ INDICATORS = {
     "cross_domain_share": 10,
     "hub_dependence": None,
 }
-FEW = 10  # a denominator under this is noted as "few pairs"
+FEW = 10  # a denominator under this is noted as resting on few observations
 ADMINISTRATIVE_KINDS = frozenset({"administrator", "manager"})
 FACILITATING_TYPES = frozenset({"funding", "support"})
 
@@ -229,7 +229,7 @@ def _note(value, n, reason, lang):
     if reason:
         return i18n.t(f"indicator_note.{reason}", lang)
     if n < FEW:
-        return i18n.t("indicator_note.few_pairs", lang, n=n)
+        return i18n.t("indicator_note.few_observations", lang, n=n)
     return ""
 
 
@@ -253,8 +253,8 @@ def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=Fa
     -------
     DataFrame
         One row per indicator: indicator (key), lesson, value, n (the denominator), note
-        (why a value is undefined, or "few pairs" when n < 10; and the survey's response
-        band when the case comes from a survey), description (plain language).
+        (why a value is undefined, or that it rests on few observations when n < 10; and
+        the survey's response in that wave when the case comes from a survey), description (plain language).
 
     See Also
     --------
@@ -275,7 +275,7 @@ def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=Fa
     """
     snap = snapshot(case, wave, types, confirmed_only)
     values = snap.cached("indicators", lambda: indicator_values_fast(snap))
-    response = response_note(case, lang)
+    response = response_note(case, lang, wave)
     rows = []
     for name, lesson in INDICATORS.items():
         value, n, reason = values[name]
@@ -290,11 +290,12 @@ def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=Fa
     return frame
 
 
-def response_note(case, lang=None):
-    """The survey's response rate and its band, when the case comes from a survey."""
+def response_note(case, lang=None, wave=None):
+    """The survey's response rate in `wave` (None: the latest) and its band, when the case
+    comes from a survey; "" otherwise."""
     from .quality import response_rate, response_band
 
-    rate = response_rate(case)
+    rate = response_rate(case, wave)
     if rate is None or math.isnan(rate):
         return ""
     return i18n.t("indicator_note.response", lang, rate=i18n.percent(rate, lang),

@@ -82,7 +82,28 @@ def register_metric(name, fn, level="network"):
 
 
 def unregister_metric(name, level=None):
-    """Remove a registered metric (from either level when `level` is None)."""
+    """Remove a registered metric (from either level when `level` is None).
+
+    Parameters
+    ----------
+    name : str
+        The name the metric was registered under.
+    level : {"network", "actor"}, optional
+        The level to remove it from; None: both levels.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    KeyError
+        No metric of that name is registered (at `level`), or `level` is not a level.
+
+    See Also
+    --------
+    register_metric, registered_metrics
+    """
     levels = [level] if level else list(_REGISTRY)
     found = False
     for lvl in levels:
@@ -93,7 +114,33 @@ def unregister_metric(name, level=None):
 
 
 def registered_metrics(level="network"):
-    """Names of the metrics analysts registered at `level`."""
+    """Names of the metrics analysts registered at `level`.
+
+    Parameters
+    ----------
+    level : {"network", "actor"}
+        The level to list.
+
+    Returns
+    -------
+    list of str
+        The registered names, in the order they were registered (empty when none are).
+
+    Raises
+    ------
+    KeyError
+        `level` is not a level.
+
+    See Also
+    --------
+    register_metric, unregister_metric
+
+    Examples
+    --------
+    >>> import relnet
+    >>> "mean_degree" in relnet.registered_metrics("network")
+    False
+    """
     return list(_REGISTRY[level])
 
 
@@ -166,6 +213,60 @@ def network_metrics(case, wave=None, types=None, exact="auto", confirmed_only=Fa
     Disconnected graphs are measured as they are: density, centralization and clustering
     over all actors, isolates included. Above `EXACT_LIMIT` actors (``exact="auto"``)
     betweenness centralization is NaN unless ``exact=True``; see `centrality_batch`.
+
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    wave : int, optional
+        The wave; None (default) is the latest.
+    types : str or list of str, optional
+        Tie types to use (English or Dutch); None: every type.
+    exact : {"auto", True, False}
+        Compute betweenness (and so betweenness centralization): ``"auto"`` up to
+        `EXACT_LIMIT` actors, True at any size, False never (NaN).
+    confirmed_only : bool
+        Use only survey ties that both sides named.
+
+    Returns
+    -------
+    Series
+        float values indexed by metric name: the built-in metrics in the order of
+        `NETWORK_METRICS`, then the registered network metrics. Its name is the wave.
+        NaN means undefined (see above), never zero.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, or a tie type is unknown.
+
+    See Also
+    --------
+    actor_metrics : the actor-level metrics.
+    network_metrics_of_graph : the networkx reference of the same values.
+    compare : these metrics side by side for several waves or selections.
+
+    Notes
+    -----
+    Definitions, edge cases and the reference values the tests reproduce:
+    ``docs/metrics.md``. Results are cached per (case content, wave, types,
+    confirmed_only); the Series returned is a copy.
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
+       Social Networks, 1(3), 215-239.
+    .. [2] Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of
+       Mathematical Sociology, 25(2), 163-177.
+    .. [3] Watts, D. J., & Strogatz, S. H. (1998). Collective dynamics of 'small-world'
+       networks. Nature, 393, 440-442.
+    .. [4] Newman, M. E. J. (2006). Modularity and community structure in networks.
+       Proceedings of the National Academy of Sciences, 103(23), 8577-8582.
+    .. [5] Blondel, V. D., Guillaume, J.-L., Lambiotte, R., & Lefebvre, E. (2008). Fast
+       unfolding of communities in large networks. Journal of Statistical Mechanics:
+       Theory and Experiment, P10008.
 
     Examples
     --------
@@ -257,10 +358,78 @@ def actor_metrics(case, wave=None, types=None, exact="auto", confirmed_only=Fals
       2003); ``community``: the Louvain community (seed 0) numbered largest first.
 
     Registered actor metrics are added as further columns. Values are computed by the fast
-    paths in `relnet.fast` (igraph, scipy, numba) and equal networkx's (see
+    paths in the private `relnet.network._kernels` (numba kernels for betweenness, weighted
+    betweenness, closeness and Louvain; scipy sparse matrices for eigenvector and PageRank;
+    igraph for constraint, core numbers and local clustering) and equal networkx's (see
     `actor_metrics_of_graph`, the reference). Betweenness (both) and closeness take time
     quadratic in the network's size: above `EXACT_LIMIT` actors they are NaN unless
     ``exact=True``, or computed as a batch job with `centrality_batch`.
+
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    wave : int, optional
+        The wave; None (default) is the latest.
+    types : str or list of str, optional
+        Tie types to use (English or Dutch); None: every type.
+    exact : {"auto", True, False}
+        Compute betweenness, weighted betweenness and closeness: ``"auto"`` up to
+        `EXACT_LIMIT` actors, True at any size, False never (NaN).
+    confirmed_only : bool
+        Use only survey ties that both sides named.
+
+    Returns
+    -------
+    DataFrame
+        One row per actor present in the wave (isolates included), in the order of the
+        actors table, indexed by ``id``; the columns of `ACTOR_METRICS` (degree, in_degree,
+        out_degree, core_number and community as int64, the rest float), then the
+        registered actor metrics (float; NaN for actors a metric does not give).
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, or a tie type is unknown.
+    networkx.PowerIterationFailedConvergence
+        PageRank does not converge in 100 iterations (as networkx).
+
+    See Also
+    --------
+    network_metrics : the network-level metrics.
+    centrality_batch : exact betweenness and closeness for large networks.
+    actor_metrics_of_graph : the networkx reference of the same values.
+
+    Notes
+    -----
+    Definitions, edge cases and the fast paths: ``docs/metrics.md``. Results are cached
+    per (case content, wave, types, confirmed_only); the DataFrame returned is a copy.
+
+    References
+    ----------
+    .. [1] Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of
+       Mathematical Sociology, 25(2), 163-177.
+    .. [2] Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
+       Social Networks, 1(3), 215-239.
+    .. [3] Wasserman, S., & Faust, K. (1994). Social Network Analysis: Methods and
+       Applications. Cambridge University Press.
+    .. [4] Bonacich, P. (1987). Power and centrality: a family of measures. American
+       Journal of Sociology, 92(5), 1170-1182.
+    .. [5] Page, L., Brin, S., Motwani, R., & Winograd, T. (1999). The PageRank citation
+       ranking: bringing order to the web. Technical report, Stanford InfoLab.
+    .. [6] Burt, R. S. (1992). Structural Holes: The Social Structure of Competition.
+       Harvard University Press.
+    .. [7] Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures.
+       Connections, 20(1), 35-38.
+    .. [8] Watts, D. J., & Strogatz, S. H. (1998). Collective dynamics of 'small-world'
+       networks. Nature, 393, 440-442.
+    .. [9] Batagelj, V., & Zaversnik, M. (2003). An O(m) algorithm for cores decomposition
+       of networks. arXiv:cs/0310049.
+    .. [10] Blondel, V. D., Guillaume, J.-L., Lambiotte, R., & Lefebvre, E. (2008). Fast
+       unfolding of communities in large networks. Journal of Statistical Mechanics:
+       Theory and Experiment, P10008.
 
     Examples
     --------
@@ -305,15 +474,67 @@ def _fast_actor_arrays(snap, exact):
 def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=2000):
     """Exact betweenness and closeness for large networks, as an explicit batch job.
 
+    Unweighted betweenness and closeness as `actor_metrics` defines them, computed source
+    by source in chunks whatever the network's size (`exact` does not apply).
+
     Parameters
     ----------
+    case : Case
+        Checked against the contract first.
+    wave : int, optional
+        The wave; None (default) is the latest.
+    types : str or list of str, optional
+        Tie types to use (English or Dutch); None: every type.
     by : str, optional
         An actor column (e.g. ``"municipality"`` in a national case) to compute per group:
         each group's own subnetwork, normalised within the group. None: the whole network.
+        Actors without a value in that column are left out.
     progress : bool
         Show a tqdm progress bar (sources done).
+    chunk : int
+        Source actors per chunk; the progress bar moves on after each chunk.
 
-    Returns a DataFrame indexed by actor id with betweenness and closeness (and the group).
+    Returns
+    -------
+    DataFrame
+        Indexed by actor id: betweenness and closeness (float), and with `by` a column of
+        that name holding the actor's group; groups follow each other in sorted order.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, a tie type is unknown, or the actors table
+        has no column `by`.
+
+    See Also
+    --------
+    actor_metrics : every actor metric; betweenness and closeness only up to `EXACT_LIMIT`
+        actors by default.
+
+    Notes
+    -----
+    Unlike `actor_metrics` there is no `confirmed_only`: every tie of the selected types
+    counts. See *Large networks* in ``docs/metrics.md``.
+
+    References
+    ----------
+    .. [1] Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of
+       Mathematical Sociology, 25(2), 163-177.
+    .. [2] Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
+       Social Networks, 1(3), 215-239.
+    .. [3] Wasserman, S., & Faust, K. (1994). Social Network Analysis: Methods and
+       Applications. Cambridge University Press.
+
+    Examples
+    --------
+    >>> import relnet
+    >>> case = relnet.load_example("haverdonk")
+    >>> batch = relnet.centrality_batch(case, wave=2015, progress=False)
+    >>> a = relnet.actor_metrics(case, wave=2015)
+    >>> bool((batch["betweenness"] - a["betweenness"]).abs().max() < 1e-12)
+    True
     """
     from tqdm.auto import tqdm
 

@@ -78,6 +78,8 @@ def similar_names(case, threshold=85.0, limit=None):
     case : Case
     threshold : float
         Minimum similarity (0-100) to propose a pair.
+    limit : int, optional
+        Return at most this many pairs (the best); None: all.
 
     Returns
     -------
@@ -134,6 +136,34 @@ def merge_actors(case, mapping):
     ends, type and wave; either direction for undirected ties) are collapsed: largest
     weight, mean trust and ratings, earliest `since`. A tie between `old` and `new`
     disappears. Partner scores that meet in the same wave are averaged.
+
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first; it is not changed.
+    mapping : dict of str -> str
+        Actor id to merge -> actor id to merge it into. Several actors may be merged into
+        the same one; an actor cannot be both merged and merged into (merge in two steps).
+
+    Returns
+    -------
+    Case
+        A copy of the case without the merged actors: their ties (including
+        ``reported_by``), partner scores, goal links and roles moved to the actor they
+        were merged into. Goal links that meet keep the largest contribution; roles that
+        meet are kept once.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        An id in `mapping` is not an actor's, an actor is mapped to itself, or an actor is
+        both merged and merged into.
+
+    See Also
+    --------
+    similar_names : pairs of actors that are probably the same organisation.
 
     Examples
     --------

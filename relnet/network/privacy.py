@@ -6,12 +6,12 @@ person by nature (key person, informal carer, administrator, manager) are person
 (`lessons.respondent`, `reported_by`) can be named in case files.
 
 `anonymize` replaces them with keyed pseudonyms: HMAC-SHA256 of the original id under a
-secret salt, 80 bits long (a chance of about 1 in 10^12 that two of the 17 million people in
-the Netherlands would share one, and a collision is checked, not trusted to chance). The
-same salt gives the same pseudonyms, so waves and files stay linkable; without the salt they
-cannot be reversed by hashing a list of names. It keeps only what the contract types: free
-text (comments, notes, the case's summary, practice and source) and attribute columns
-outside the contract are dropped unless ``keep_text=True``, a person's district is dropped,
+secret salt, 80 bits long (a chance of about 1 in 8 billion, n²/2⁸¹, that two of the 17
+million people in the Netherlands would share one, and a collision is checked, not trusted
+to chance). The same salt gives the same pseudonyms, so waves and files stay linkable;
+without the salt they cannot be reversed by hashing a list of names. It keeps only what
+the contract types: free text (comments, notes, the case's summary, practice and source)
+and attribute columns outside the contract are dropped unless ``keep_text=True``, a person's district is dropped,
 and every person's name inside the text that stays (goal labels, visions, task names) is
 replaced by the pseudonym. What was dropped is listed in ``meta["dropped"]``.
 

@@ -78,6 +78,41 @@ def wave_changes(case, a, b):
     missing in `b` is "lost" only when both its actors answered in `b`; otherwise it is
     "unknown" (no answer): a non-respondent removes every tie it would have named.
 
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    a, b : int
+        The two waves, `a` the earlier one (the differences are b - a); None stands for
+        the latest wave.
+
+    Returns
+    -------
+    WaveChanges
+        ``case`` (the case's name), ``a`` and ``b``, and three tables:
+        ``actors`` (id, name, kind, status: added, lost or kept; every actor present in
+        either wave), ``ties`` (the links of the two collapsed graphs over every tie type:
+        u, v, status: added, lost, unknown or kept, weight_a, weight_b) and ``metrics``
+        (index ``metric``: every network metric, registered ones included, and every
+        relational indicator; columns a, b, difference, kind: ``"metric"`` or
+        ``"indicator"``). ``counts()`` tallies the statuses.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `a` or `b` is not one of the case's waves.
+
+    See Also
+    --------
+    compare : the same metrics side by side for several cases or waves.
+    relnet.plot.wave_plot : the changes drawn.
+
+    Notes
+    -----
+    Metrics and indicators: ``docs/metrics.md`` and ``docs/indicators.md``.
+
     Examples
     --------
     >>> import relnet
@@ -144,6 +179,31 @@ def compare(cases_or_waves):
     ----------
     cases_or_waves : Case, list of Case, dict of name -> Case, or list of (Case, wave)
         A single Case gives one row per wave; several cases give their latest waves.
+
+    Returns
+    -------
+    DataFrame
+        One row per case or wave, in the order given: case (the case's name, or the dict's
+        key), municipality, wave (Int64), then the network metrics (registered ones
+        included) and the relational indicators, as floats. Every tie type counts.
+
+    Raises
+    ------
+    TypeError
+        `cases_or_waves` is none of the accepted forms.
+    CaseError
+        A case breaks the contract.
+    ValueError
+        A wave given in a (Case, wave) pair is not one of that case's waves.
+
+    See Also
+    --------
+    network_metrics, relational_profile : the values of one wave.
+    wave_changes : what changed between two waves.
+
+    Notes
+    -----
+    Metrics and indicators: ``docs/metrics.md`` and ``docs/indicators.md``.
 
     Examples
     --------

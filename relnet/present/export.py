@@ -31,6 +31,19 @@ def neutralise(text):
     """A CSV cell that a spreadsheet would read as a formula, made inert (OWASP): a leading
     ``'`` keeps Excel and LibreOffice from evaluating it.
 
+    Parameters
+    ----------
+    text : object
+        A cell's value; only text is changed.
+
+    Returns
+    -------
+    object
+        `text` with ``'`` in front when it is a str starting with ``=``, ``+``, ``-``,
+        ``@``, a tab, a carriage return or a newline; otherwise `text` unchanged.
+
+    Examples
+    --------
     >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("@SUM(A1)|cmd"), neutralise("Oost")
     ('\\'=HYPERLINK("http://x")', "'@SUM(A1)|cmd", 'Oost')
     """
@@ -48,6 +61,18 @@ _LATEX_PATTERN = re.compile("|".join(re.escape(k) for k in _LATEX))
 def latex_escape(text):
     r"""Text safe inside a LaTeX table: no command, no comment, no column break.
 
+    Parameters
+    ----------
+    text : object
+        The cell's content; converted with `str`.
+
+    Returns
+    -------
+    str
+        The text with LaTeX's special characters ``\ & % $ # _ { } ~ ^`` escaped.
+
+    Examples
+    --------
     >>> print(latex_escape(r"\input{/etc/passwd} & 50% _x_ #1"))
     \textbackslash{}input\{/etc/passwd\} \& 50\% \_x\_ \#1
     """
@@ -60,6 +85,19 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
 def markdown_escape(text):
     r"""Text safe inside a Markdown table: no HTML, no link, no column break.
 
+    Parameters
+    ----------
+    text : object
+        The cell's content; converted with `str`.
+
+    Returns
+    -------
+    str
+        The text with a backslash before each of ``\ ` * _ { } [ ] ( ) # + ! | < >`` and
+        newlines replaced by spaces.
+
+    Examples
+    --------
     >>> print(markdown_escape("<script>x</script> [a](javascript:alert(1)) | b"))
     \<script\>x\</script\> \[a\]\(javascript:alert\(1\)\) \| b
     """
@@ -70,6 +108,21 @@ def sheet_names(names):
     """Excel sheet names for table names: at most 31 characters, no []:*?/\\, unique
     (a collision after cutting or cleaning gets a number).
 
+    Parameters
+    ----------
+    names : iterable
+        The table names, in order; each is converted with `str`.
+
+    Returns
+    -------
+    list of str
+        One sheet name per table name, in the same order. Characters Excel forbids are
+        removed, leading and trailing ``'`` stripped, the name cut to 31 characters
+        (``"table"`` when nothing is left); a name already used (ignoring case) gets
+        `` (2)``, `` (3)``, ... within the 31 characters.
+
+    Examples
+    --------
     >>> sheet_names(["a/b", "a:b", "x" * 40, "x" * 35])
     ['ab', 'ab (2)', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxxxxxxxxxxxxxxxxxxxxxxxxx (2)']
     """
@@ -255,6 +308,39 @@ def network_bytes(case, fmt="gexf", wave=None, lang=None):
     Nodes carry the name, kind and domain (in `lang`) and the actor metrics; links their
     weight. Returns bytes.
 
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    fmt : {"gexf", "graphml"}
+        GEXF for Gephi, GraphML for Cytoscape.
+    wave : int, optional
+        The wave; None (default) is the latest. Every tie type counts.
+    lang : {"nl", "en"}, optional
+        Language of kind and domain; None: the default language set by
+        `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    bytes
+        The file's content (UTF-8 XML). Node attributes: label (the actor's name), kind,
+        domain and every column of `actor_metrics` (registered metrics included) as a
+        float, a NaN value written as 0.0; link attribute: weight.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `fmt` is neither format, `wave` is not one of the case's waves, or `lang` is not
+        a language relnet speaks.
+
+    See Also
+    --------
+    export_case : writes both files with the rest of a case's material.
+
+    Examples
+    --------
     >>> import relnet
     >>> data = network_bytes(relnet.load_example("haverdonk"), "graphml", lang="nl")
     >>> data[:5] == b"<?xml" and b"gemeente" in data
@@ -292,7 +378,48 @@ def network_bytes(case, fmt="gexf", wave=None, lang=None):
 
 
 def case_tables(case, wave=None, lang=None):
-    """The main analysis tables of a case (name -> DataFrame), as exported and downloaded."""
+    """The main analysis tables of a case (name -> DataFrame), as exported and downloaded.
+
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    wave : int, optional
+        The wave; None (default) is the latest. Every tie type counts.
+    lang : {"nl", "en"}, optional
+        Language of the texts inside the tables (descriptions, notes, labels, messages);
+        None: the default language set by `relnet.set_language` (Dutch by default). Column
+        names and keys stay English (`relnet.present.tables.display_table` translates
+        them).
+
+    Returns
+    -------
+    dict of str -> DataFrame
+        ``"network"``: `network_metrics` (index ``metric``, column value);
+        ``"actors"``: name and the `actor_metrics` of each actor (without the id);
+        ``"profile"``: `relational_profile`; and, when the case has the data:
+        ``"partners"`` (`partner_matrix` without the actor column), ``"bundles"``
+        (`partner_bundles`, when any), ``"goals"`` (`goal_priorities` without the goal
+        column), ``"roles"`` (`role_conflicts`, bodies by name) and ``"lessons"``
+        (`lesson_scores`).
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, or `lang` is not a language relnet speaks.
+
+    See Also
+    --------
+    tables_bytes : these tables as one Excel workbook.
+
+    Examples
+    --------
+    >>> import relnet
+    >>> list(case_tables(relnet.load_example("haverdonk"), lang="en"))[:3]
+    ['network', 'actors', 'profile']
+    """
     from ..instruments.goals import goal_priorities
     from ..instruments.governance import role_conflicts
     from ..instruments.lessons import lesson_scores
@@ -324,7 +451,37 @@ def case_tables(case, wave=None, lang=None):
 
 
 def tables_bytes(case, wave=None, lang=None):
-    """The main tables of a case as one Excel workbook (bytes)."""
+    """The main tables of a case as one Excel workbook (bytes).
+
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    wave : int, optional
+        The wave; None (default) is the latest.
+    lang : {"nl", "en"}, optional
+        Language of headers and values; None: the default language set by
+        `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    bytes
+        An ``.xlsx`` workbook with one sheet per table of `case_tables`; headers and
+        category values translated, numbers kept as numbers, cells always values (never
+        formulas).
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, or `lang` is not a language relnet speaks.
+
+    See Also
+    --------
+    case_tables : the tables themselves.
+    export_tables : write tables of your own choice.
+    """
     import io
 
     frames = {name: (t.reset_index() if _keeps_index(t) else t)
@@ -339,6 +496,48 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
     (SVG and PNG), the tables (one .xlsx), the report (HTML) and the network (GEXF, GraphML).
 
     Returns the list of files written; refuses existing files unless ``overwrite=True``.
+
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    folder : str or Path
+        Created (with its parents) when it does not exist.
+    lang : {"nl", "en"}, optional
+        Language of every text and of the file names; None: the default language set by
+        `relnet.set_language` (Dutch by default).
+    names : bool
+        Show persons' names. Default: persons are pseudonymised ("Persoon 01", ...) in the
+        figures, tables, network files and report, also inside free text.
+    wave : int, optional
+        The wave; None (default) is the latest.
+    overwrite : bool
+        Replace existing files. Every target is checked before anything is written.
+
+    Returns
+    -------
+    list of Path
+        The files written: the figures (network, and partners, goals, roles and lessons
+        when the case has those tables), each as SVG and PNG; then the tables (.xlsx), the
+        report (.html) and the network (.gexf, .graphml). File names come from
+        `file_name` (municipality and content, e.g. ``haverdonk_netwerk.svg``), without the
+        wave.
+
+    Raises
+    ------
+    TargetExistsError
+        A file to write exists and `overwrite` is False (a subclass of
+        `FileExistsError`); nothing is written then, but `folder` has been created.
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, or `lang` is not a language relnet speaks.
+
+    See Also
+    --------
+    relnet.present.report.write_report : the report alone.
+    export_tables : tables of your own choice.
+    network_bytes, tables_bytes
     """
     import matplotlib.pyplot as plt
 

@@ -296,7 +296,7 @@ def build_report(case, lang=None, names=False, wave=None, others=None):
     >>> "Belangrijkste bevindingen" in page and "Sanne Everaerts" not in page
     True
     """
-    from .. import __version__
+    from .._version import __version__
 
     original = case
     others = _default_others(case) if others is None else [o for o in others if o is not case]

@@ -10,14 +10,16 @@ import time
 
 def warm():
     """Run every kernel once on a shipped case, with the argument types real use passes."""
-    import relnet
+    from ...data.examples import load_example
+    from ..indicators import relational_profile
+    from ..metrics import actor_metrics, centrality_batch, network_metrics
 
-    case = relnet.load_example("haverdonk")
+    case = load_example("haverdonk")
     for exact in (True, False):
-        relnet.actor_metrics(case, exact=exact)
-        relnet.network_metrics(case, exact=exact)
-    relnet.centrality_batch(case, progress=False)
-    relnet.relational_profile(case)
+        actor_metrics(case, exact=exact)
+        network_metrics(case, exact=exact)
+    centrality_batch(case, progress=False)
+    relational_profile(case)
 
 
 if __name__ == "__main__":

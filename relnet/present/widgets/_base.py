@@ -119,6 +119,16 @@ class Explorer(w.VBox):
     def lang(self):
         return self.controls["lang"].value
 
+    def chosen_case(self, cases, reset):
+        """The case the ``case`` control names; when it differs from the last update's,
+        ``reset(case)`` first gives the case's own options (waves, ...) to the controls."""
+        the_case = cases[self.controls["case"].value]
+        if getattr(self, "_case", None) is not the_case:
+            self._case = the_case
+            with self.hold_trait_notifications():
+                reset(the_case)
+        return the_case
+
     def describe(self, mapping):
         """Set control labels from the catalogue: {control: ui key}."""
         for name, key in mapping.items():

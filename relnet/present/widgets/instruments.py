@@ -232,15 +232,10 @@ def lessons_explorer(cases=None, case=None, lang=None):
     views = {"figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH)),
              "table": w.HTML(), "lesson": w.HTML(layout=w.Layout(width="380px")),
              "notes": w.HTML()}
-    state = {"case": None}
 
     def update(ex):
         lang = ex.lang
-        the_case = cases[ex.controls["case"].value]
-        if state["case"] is not the_case:
-            state["case"] = the_case
-            with ex.hold_trait_notifications():
-                set_waves(ex.controls["wave"], the_case)
+        the_case = ex.chosen_case(cases, lambda c: set_waves(ex.controls["wave"], c))
         ex.describe({"case": "case", "wave": "wave", "kind": "figure_kind", "lesson": "lesson"})
         kinds = [(i18n.t("ui.interval", lang), "interval"), (i18n.t("ui.radar", lang), "radar")]
         if list(ex.controls["kind"].options) != kinds:
@@ -296,15 +291,10 @@ def waves_explorer(cases=None, case=None, lang=None):
                 "to": w.Dropdown()}
     views = {"figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH)),
              "counts": w.HTML(), "actors": w.HTML(), "metrics": w.HTML(), "notes": w.HTML()}
-    state = {"case": None}
 
     def update(ex):
         lang = ex.lang
-        the_case = cases[ex.controls["case"].value]
-        if state["case"] is not the_case:
-            state["case"] = the_case
-            with ex.hold_trait_notifications():
-                set_waves(ex.controls["from"], the_case, 0)
+        the_case = ex.chosen_case(cases, lambda c: set_waves(ex.controls["from"], c, 0))
         a = ex.controls["from"].value
         with ex.hold_trait_notifications():
             set_waves(ex.controls["to"], the_case, -1, exclude=a)

@@ -123,7 +123,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
              "indicators": w.HTML(), "trust": w.HTML(), "districts": w.HTML(),
              "notes": w.HTML(), "hint": w.HTML()}
     tabs = w.Tab(children=[w.VBox([views["hint"], views["map"]]), views["figure"]])
-    state = {"case": None, "static": None, "sigma": None}
+    state = {"static": None, "sigma": None}
     bar = DownloadBar([
         ("svg", "download_svg", lambda: _figure_file(ex, "svg")),
         ("png", "download_png", lambda: _figure_file(ex, "png")),
@@ -142,13 +142,13 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
 
     def update(ex):
         lang = ex.lang
-        the_case = cases[ex.controls["case"].value]
-        if state["case"] is not the_case:  # a new case: reset its own options
-            state["case"] = the_case
-            with ex.hold_trait_notifications():
-                set_waves(ex.controls["wave"], the_case)
-                ex.controls["remove"].value = ()
-                ex.controls["confirmed"].value = False
+
+        def reset(new):
+            set_waves(ex.controls["wave"], new)
+            ex.controls["remove"].value = ()
+            ex.controls["confirmed"].value = False
+
+        the_case = ex.chosen_case(cases, reset)
         ex.describe({"case": "case", "wave": "wave", "types": "types", "color": "color",
                      "size": "size", "search": "search", "remove": "remove",
                      "confirmed": "confirmed_only"})

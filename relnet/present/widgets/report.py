@@ -39,7 +39,6 @@ def report_explorer(cases=None, case=None, lang=None):
         "names": w.Checkbox(value=False, indent=False),
     }
     views = {"findings": w.HTML(), "privacy": w.HTML()}
-    state = {"case": None}
 
     def selection():
         return cases[controls["case"].value], controls["wave"].value, controls["names"].value
@@ -64,10 +63,7 @@ def report_explorer(cases=None, case=None, lang=None):
 
     def update(ex):
         lang = ex.lang
-        the_case = cases[controls["case"].value]
-        if state["case"] is not the_case:
-            state["case"] = the_case
-            set_waves(controls["wave"], the_case)
+        ex.chosen_case(cases, lambda c: set_waves(controls["wave"], c))
         ex.describe({"case": "case", "wave": "wave", "names": "with_names"})
         the_case, wave, names = selection()
         found = key_findings(the_case, lang=lang, names=names, wave=wave)
