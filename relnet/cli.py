@@ -48,7 +48,7 @@ def _validate(args, lang):
         _say("valid", lang, path=args.path)
         return 0
     n = len(problems)
-    _say("n_problems" if n == 1 else "n_problems_plural", lang, path=args.path, n=n)
+    print(i18n.plural("cli.n_problems", n, lang, path=args.path))
     for problem in problems:
         print(f"  - {problem.text(lang)}")
     return 1

@@ -126,7 +126,7 @@ def test_brinkeloo_is_built_from_the_sources_and_its_report_says_so():
     case = relnet.load_example("brinkeloo")
     assert case.goals.loc[case.goals["parent"].isna(), "label"].item() == \
         "Iedereen telt mee en doet mee"
-    assert "docs/sources.md" in case.meta["source"]
+    assert "de vijf bronteksten" in case.meta["source"]
     page = relnet.build_report(case, lang="nl")
     findings = page.split("<h2>Samenvatting", 1)[0]
     assert "is zowel opdrachtgever als eigenaar van Werkbedrijf Brinkstreek (GR)" in findings

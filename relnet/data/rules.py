@@ -107,7 +107,9 @@ def _domains(text):
 
 
 def _move(text):
-    parts = [p for p in re.split(r"[+&,/\s]+|\ben\b|\band\b", str(text).strip().lower()) if p]
+    # "naar rechts", "omhoog en naar links": the source's own words ("naar" is a filler)
+    words = re.split(r"[+&,/\s]+|\ben\b|\band\b", str(text).strip().lower())
+    parts = [p for p in words if p and p not in ("naar", "to")]
     keys = set()
     for part in parts:
         key = normalise(part, MOVES)

@@ -28,8 +28,8 @@ import pandas as pd
 import yaml
 
 __all__ = [
-    "LANGUAGES", "set_language", "get_language", "resolve", "t", "has", "label", "number",
-    "percent", "yes_no", "cell", "section",
+    "LANGUAGES", "set_language", "get_language", "resolve", "t", "has", "plural", "label",
+    "number", "percent", "yes_no", "cell", "section",
 ]
 
 _CATALOGUE_FILE = Path(__file__).with_name("catalogue.yaml")
@@ -145,6 +145,34 @@ def get_language():
     True
     """
     return _DEFAULT["lang"]
+
+
+def plural(key, n, lang=None, **params):
+    """`t` for a count: the entry ``<key>_one`` when `n` is 1 and the catalogue has it,
+    ``<key>`` otherwise; `n` is passed on as a parameter.
+
+    Parameters
+    ----------
+    key : str
+        The entry for more than one (or none).
+    n : int
+        The count.
+    lang : {"nl", "en"}, optional
+        None: the default language.
+    **params
+        Further placeholders.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> plural("figure.not_labelled", 1, "nl"), plural("figure.not_labelled", 3, "nl")
+    ('1 naam niet getoond', '3 namen niet getoond')
+    """
+    one = f"{key}_one"
+    return t(one if n == 1 and has(one) else key, lang, n=n, **params)
 
 
 def has(key):
@@ -297,7 +325,7 @@ def _locale(lang):
     return Locale.parse(_LOCALES[lang])
 
 
-def number(value, lang=None, digits=3):
+def number(value, lang=None, digits=3, fixed=False):
     """A number as a reader of `lang` writes it; whole numbers without decimals, missing '–'.
 
     Parameters
@@ -309,6 +337,8 @@ def number(value, lang=None, digits=3):
     digits : int
         The number of decimals of a number that is not whole (always that many, trailing
         zeros included).
+    fixed : bool
+        Give every number `digits` decimals, whole ones too (``1,00`` next to ``0,26``).
 
     Returns
     -------
@@ -327,13 +357,16 @@ def number(value, lang=None, digits=3):
     --------
     >>> number(3.0, "nl"), number(1234567.891, "nl", 1), number(float("nan"), "nl")
     ('3', '1.234.567,9', '–')
+    >>> number(1.0, "nl", 2, fixed=True), number(0.26, "en", 2, fixed=True)
+    ('1,00', '0.26')
     """
     if _missing(value):
         return "–"
     lang = resolve(lang)
     if isinstance(value, (bool, np.bool_)):
         return yes_no(value, lang)
-    if isinstance(value, numbers.Integral) or float(value).is_integer() and abs(value) >= 1:
+    if not fixed and (isinstance(value, numbers.Integral) or
+                      float(value).is_integer() and abs(value) >= 1):
         return _pattern(0).apply(int(value), _locale(lang))
     return _pattern(digits).apply(float(value), _locale(lang))
 

@@ -61,7 +61,7 @@ caption{caption-side:top;font-weight:normal}
 .table{overflow-x:auto}table{border-collapse:collapse;font-size:.88em;margin:.3em 0;
  width:100%}
 th,td{padding:3px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;
- overflow-wrap:anywhere}
+ overflow-wrap:break-word;hyphens:auto}
 td.num{text-align:right;white-space:nowrap}
 th{background:#f2f6fa}.note{border-left:4px solid #D55E00;background:#fdf3ec;
  padding:6px 10px;margin:.8em 0}.privacy{border-left-color:#0072B2;background:#eef5fb}
@@ -75,7 +75,6 @@ th{background:#f2f6fa}.note{border-left:4px solid #D55E00;background:#fdf3ec;
  figure,table,.findings{page-break-inside:avoid;break-inside:avoid}
  .table{overflow:visible}
  table{font-size:8.5pt;table-layout:auto}
- td.num{white-space:normal}
  figcaption,caption,.source{font-size:8.5pt}
 }
 """
@@ -159,6 +158,11 @@ def _default_others(case):
             if load_example(n).meta.get("name") != case.meta.get("name")]
 
 
+def _date(day, lang):
+    """A date as the reader writes it: 26-11-2026 in Dutch, 2026-11-26 in English."""
+    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+
+
 def _join(names, lang, limit=6):
     names = [shorten(n, 60) for n in names]
     shown = ", ".join(names[:limit])
@@ -179,10 +183,9 @@ def _findings(case, wave, others, lang):
             found.append(t("report.finding_uncovered", lang, label=shorten(label, 80)))
         unserved = unserved_activities(case)
         if len(unserved):
-            key = "report.finding_unserved_one" if len(unserved) == 1 else \
-                "report.finding_unserved"
-            found.append(t(key, lang, n=len(unserved),
-                           hours=i18n.number(float(unserved["effort"].fillna(0).sum()), lang)))
+            found.append(i18n.plural(
+                "report.finding_unserved", len(unserved), lang,
+                hours=i18n.number(float(unserved["effort"].fillna(0).sum()), lang)))
     for message in conflicts.loc[conflicts["severity"] == "warning", "message"].head(4):
         found.append(message)
     if len(case.partners):
@@ -221,8 +224,8 @@ def _findings(case, wave, others, lang):
         for name, row in shares.reindex(shares["difference"].abs().sort_values(
                 ascending=False).index).head(2).iterrows():
             found.append(t("report.finding_change", lang, indicator=t(f"indicator.{name}", lang),
-                           a=a, b=b, va=i18n.number(row["a"], lang, 2),
-                           vb=i18n.number(row["b"], lang, 2)))
+                           a=a, b=b, va=i18n.number(row["a"], lang, 2, fixed=True),
+                           vb=i18n.number(row["b"], lang, 2, fixed=True)))
     rate = response_rate(case, wave)
     if rate is not None and not math.isnan(rate) and response_band(rate) != "high":
         found.append(t("report.finding_response", lang, rate=i18n.percent(rate, lang),
@@ -312,7 +315,7 @@ def build_report(case, lang=None, names=False, wave=None, others=None):
     parts.append(
         f'<div class="titleblock"><h1>{html.escape(i18n.t("report.title", lang))}: '
         f"{html.escape(title)}</h1>"
-        f'<p class="subtitle">{html.escape(i18n.t("report.subtitle", lang, municipality=shorten(meta.get("municipality", ""), 80), wave=wave_text, date=date.strftime("%d-%m-%Y") if lang == "nl" else date.isoformat()))}</p>'
+        f'<p class="subtitle">{html.escape(i18n.t("report.subtitle", lang, municipality=shorten(meta.get("municipality", ""), 80), wave=wave_text, date=_date(date, lang)))}</p>'
         + (f'<div class="note">{html.escape(i18n.t("common.fictional_case", lang))}</div>'
            if meta.get("fictional") else "")
         + f'<div class="note privacy">{html.escape(i18n.t("report.named" if names else "report.pseudonymised", lang))}</div></div>')
@@ -356,9 +359,11 @@ def build_report(case, lang=None, names=False, wave=None, others=None):
         "": [i18n.t(f"report.{k}", lang) for k in ("file", "date", "version", "dictionary",
                                                      "is_fictional", "data_source", "licence",
                                                      "privacy")],
-        " ": [shorten(source, 80), date.isoformat(), __version__, DATA_DICTIONARY_VERSION,
+        " ": [f"‘{shorten(source, 80)}’" if original.source else "–", _date(date, lang),
+              f"relnet {__version__}",
+              i18n.t("report.dictionary_value", lang, version=DATA_DICTIONARY_VERSION),
               i18n.yes_no(bool(meta.get("fictional")), lang),
-              shorten(_meta_text(meta, "source", lang) or "–", 200),
+              shorten(_meta_text(meta, "source", lang) or "–", 600),
               shorten(str(meta.get("licence") or "–"), 80),
               i18n.t("report.named_short" if names else "report.pseudonymised_short", lang)]})
     parts.append(_section(i18n.t("report.provenance", lang),
@@ -422,13 +427,15 @@ def _partners_section(case, wave, lang, number):
     if not len(case.partners):
         return _section(i18n.t("report.partners", lang), _p(i18n.t("report.no_data", lang)))
     matrix = partner_matrix(case, wave, lang=lang)
-    shown = matrix[["name", "influence", "dependency", "quadrant", "move", "action",
-                    "target_strategy", "note"]]
     bundles = partner_bundles(case, wave, lang=lang)
+    # two tables of a partner each (position, then what the move asks): one would not fit A4
     return _section(i18n.t("report.partners", lang),
                     number.figure(plot.partner_matrix_plot(case, wave=wave, lang=lang),
                                   i18n.t("report.caption_matrix", lang, wave=wave)),
-                    number.table(shown, i18n.t("report.caption_partners", lang), digits=1),
+                    number.table(matrix[["name", "influence", "dependency", "quadrant", "move"]],
+                                 i18n.t("report.caption_partners", lang), digits=1),
+                    number.table(matrix[["name", "action", "target_strategy", "note"]],
+                                 i18n.t("report.caption_partner_actions", lang)),
                     number.table(bundles[["bundle", "members", "n", "influence", "dependency",
                                           "move", "target_quadrant", "note"]],
                                  i18n.t("report.caption_bundles", lang), digits=1)
@@ -478,6 +485,12 @@ def _lessons_section(case, wave, others, lang, number, title, version):
         table = lesson_scores(case, wave)
         against, source = "", None
     table.insert(1, "title", [LESSONS[int(n)].title(lang) for n in table["lesson"]])
+    # one interval column ("2,82–3,78") keeps the table within an A4 page
+    table.insert(list(table.columns).index("ci_low"), "ci", [
+        f"{i18n.number(low, lang, 2)}–{i18n.number(high, lang, 2)}"
+        if pd.notna(low) and pd.notna(high) else "–"
+        for low, high in zip(table["ci_low"], table["ci_high"])])
+    table = table.drop(columns=["ci_low", "ci_high"])
     return _section(i18n.t("report.lessons", lang),
                     number.figure(plot.lesson_plot(case, others, wave=wave, lang=lang),
                                   i18n.t("report.caption_lessons", lang, others=against),

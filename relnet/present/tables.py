@@ -33,6 +33,33 @@ _TEXT_COLUMNS = {"name", "label", "message", "description", "note", "strategy",
 def display_value(value, column=None, lang=None, digits=3):
     """One cell as a reader of `lang` sees it.
 
+    Parameters
+    ----------
+    value : object
+        The cell's value.
+    column : str, optional
+        The column it comes from: it says which catalogue section translates a key
+        (`VALUE_SECTIONS`: ``"quadrant"``, ``"kind"``, ``"type"`` ...) and which values are
+        combinations (``"move"``: ``"up+right"``; ``"domain"``: ``"care|youth"``).
+    lang : {"nl", "en"}, optional
+        None: the default language set by `relnet.set_language` (Dutch by default).
+    digits : int
+        Decimals of numbers that are not whole (see `relnet.i18n.number`).
+
+    Returns
+    -------
+    str
+        Booleans as yes/no; text translated when its column has a catalogue section and
+        the catalogue has the key (other text as it is); lists, tuples and sets joined by
+        ", "; numbers in the language's format; missing values as '–'.
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Examples
+    --------
     >>> display_value("strategic", "quadrant", "nl"), display_value("up+right", "move", "nl")
     ('strategisch partner', 'omhoog + rechts')
     >>> display_value(True, lang="nl"), display_value(48000.0, lang="nl")
@@ -85,6 +112,9 @@ def display_table(frame, lang=None, digits=3, index=False, index_section=None):
         Decimals of numbers that are not whole.
     index : bool
         Keep the index as the first column (translated by `index_section`, e.g. "metric").
+    index_section : str, optional
+        The catalogue section that translates the index values; None: the one that
+        belongs to the index's name, if any.
 
     Returns
     -------
@@ -119,6 +149,45 @@ def html_table(frame, index=False, digits=3, lang=None, classes="relnet-table",
 
     `max_rows` shortens a long table and says so under it.
 
+    Parameters
+    ----------
+    frame : DataFrame
+        The table, with English keys and raw values (as analyses return them).
+    index : bool
+        Show the index as the first column.
+    digits : int
+        Decimals of numbers that are not whole.
+    lang : {"nl", "en"}, optional
+        None: the default language set by `relnet.set_language` (Dutch by default).
+    classes : str
+        The ``class`` attribute of the ``<table>``.
+    index_section : str, optional
+        The catalogue section that translates the index values (e.g. ``"metric"``).
+    caption : str, optional
+        A ``<caption>`` for the table.
+    max_rows : int, optional
+        Show at most this many rows, with a note of how many there are; None: all.
+    header : bool
+        Include the header row (``<thead>``).
+
+    Returns
+    -------
+    str
+        The HTML: headers and values as `display_table` gives them, every text escaped,
+        numeric columns' cells with ``class="num"``.
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    See Also
+    --------
+    display_table : the same table as a DataFrame of text.
+    show : the table displayed in a notebook.
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> print(html_table(pd.DataFrame({"name": ["a"], "value": [2.0]}), lang="nl"))
     <table class="relnet-table">
@@ -171,6 +240,40 @@ def show(table, lang=None, digits=3, index=None, index_section=None, caption=Non
     """A table (DataFrame or Series) for a notebook: translated, numbers in the reader's
     format, no index or dtype line; Jupyter and Voila display it as HTML.
 
+    Parameters
+    ----------
+    table : DataFrame or Series
+        A table as an analysis returns it. A Series is shown as one column ``value`` with
+        its index (named ``metric`` when it has no name and `index_section` is None or
+        ``"metric"``).
+    lang : {"nl", "en"}, optional
+        None: the default language set by `relnet.set_language` (Dutch by default).
+    digits : int
+        Decimals of numbers that are not whole.
+    index : bool, optional
+        Show the index as the first column; None: for a Series, or when the index has a
+        name.
+    index_section : str, optional
+        The catalogue section that translates the index values (e.g. ``"metric"``).
+    caption : str, optional
+        A caption above the table.
+    max_rows : int, optional
+        Show at most this many rows (50 by default), with a note of how many there are;
+        None: all.
+
+    Returns
+    -------
+    object
+        An object that Jupyter and Voila display as the table's HTML (`html_table`), via
+        its ``_repr_html_`` method.
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Examples
+    --------
     >>> import relnet
     >>> shown = show(relnet.network_metrics(relnet.load_example("haverdonk")), lang="nl")
     >>> "dichtheid (density)" in shown._repr_html_()

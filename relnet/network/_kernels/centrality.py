@@ -1,17 +1,22 @@
-"""Fast paths: the pinned metrics computed with igraph's C core, scipy and numba.
+"""Fast paths: the pinned metrics computed with numba kernels, scipy and igraph's C core.
 
-networkx stays relnet's model and reference (`relnet.metrics.actor_metrics_of_graph`); this
-module gives the same numbers much faster, from arrays built once per (case, wave, types):
+networkx stays relnet's model and reference
+(`relnet.network.metrics.actor_metrics_of_graph`); this module gives the same numbers much
+faster, from arrays built once per (case, wave, types):
 
-- unweighted betweenness, closeness, Burt's constraint, core numbers, local clustering:
-  igraph (C), rescaled to networkx's conventions (normalisation over all n actors;
-  closeness scaled by the reachable share, 0 for isolates; NaN constraint for isolates);
+- unweighted betweenness and closeness: Brandes' algorithm with breadth-first search,
+  compiled by numba and run in parallel over source actors (`shortest_path_centralities`),
+  on networkx's conventions (normalisation over all n actors; closeness scaled by the
+  reachable share, 0 for isolates);
+- Burt's constraint, core numbers, local clustering (and from it the triangle counts):
+  igraph (C), rescaled to networkx's conventions (NaN constraint for isolates);
 - weighted betweenness: Brandes with Dijkstra compiled by numba, comparing path lengths
   exactly as networkx does (igraph treats lengths within an epsilon as equal, which gives
   different values when 1/weight sums round differently);
 - eigenvector centrality and PageRank: networkx's own iterations (power iteration from a
   uniform start with A + I; PageRank's scipy iteration) on scipy sparse matrices;
-- effective size from triangle counts (Borgatti 1997's simplification networkx uses).
+- effective size from triangle counts (Borgatti 1997's simplification networkx uses);
+- modularity of the Louvain partition, which `relnet.network._kernels.louvain` finds.
 
 The tests compare every value with networkx (1e-9; 1e-6 for the iterative solvers).
 """

@@ -101,19 +101,93 @@ def _warn(old, new):
 
 def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", lang=None,
                 ax=None, labels=8, removed=(), title=None, repel=True):
-    """Deprecated: relnet 0.1's name (and argument order) of `network_plot`."""
+    """Deprecated: relnet 0.1's name (and argument order) of `network_plot`.
+
+    .. deprecated:: 0.2
+       Use `network_plot`; this name goes in the next release.
+
+    Parameters
+    ----------
+    case, wave, types, color_by, size_by, lang, ax, labels, removed, title
+        Same as `network_plot` (here they may be given by position, in this order). Note
+        that `labels` defaults to 8 here, 12 in `network_plot`.
+    repel : bool
+        Accepted and ignored: `network_plot` has no such option; it places names without
+        overlap and leaves out those that do not fit.
+
+    Returns
+    -------
+    matplotlib Axes
+        What `network_plot` returns.
+
+    Warns
+    -----
+    DeprecationWarning
+        On every call, naming `network_plot`.
+
+    See Also
+    --------
+    network_plot : the function that replaces it (also takes `confirmed_only` and
+        ``**kwargs``).
+    """
     _warn("network_map", "network_plot")
     return network_plot(case, wave=wave, types=types, color_by=color_by, size_by=size_by,
                         lang=lang, ax=ax, labels=labels, removed=removed, title=title)
 
 
 def lesson_profile(case, others=(), wave=None, kind="interval", lang=None, ax=None):
-    """Deprecated: relnet 0.1's name (and argument order) of `lesson_plot`."""
+    """Deprecated: relnet 0.1's name (and argument order) of `lesson_plot`.
+
+    .. deprecated:: 0.2
+       Use `lesson_plot`; this name goes in the next release.
+
+    Parameters
+    ----------
+    case, others, wave, kind, lang, ax
+        Same as `lesson_plot` (here they may be given by position, in this order).
+
+    Returns
+    -------
+    matplotlib Axes
+        What `lesson_plot` returns.
+
+    Warns
+    -----
+    DeprecationWarning
+        On every call, naming `lesson_plot`.
+
+    See Also
+    --------
+    lesson_plot : the function that replaces it (also takes `title` and ``**kwargs``).
+    """
     _warn("lesson_profile", "lesson_plot")
     return lesson_plot(case, others, wave=wave, kind=kind, lang=lang, ax=ax)
 
 
 def wave_comparison(case, a=None, b=None, lang=None, ax=None, rows=None):
-    """Deprecated: relnet 0.1's name (and argument order) of `wave_plot`."""
+    """Deprecated: relnet 0.1's name (and argument order) of `wave_plot`.
+
+    .. deprecated:: 0.2
+       Use `wave_plot`; this name goes in the next release.
+
+    Parameters
+    ----------
+    case, a, b, lang, ax, rows
+        Same as `wave_plot` (here they may be given by position, in this order).
+
+    Returns
+    -------
+    matplotlib Axes
+        What `wave_plot` returns.
+
+    Warns
+    -----
+    DeprecationWarning
+        On every call, naming `wave_plot`.
+
+    See Also
+    --------
+    wave_plot : the function that replaces it (also takes `title` and ``**kwargs``).
+    """
     _warn("wave_comparison", "wave_plot")
     return wave_plot(case, a, b, rows=rows, lang=lang, ax=ax)

@@ -135,7 +135,7 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
                            [wrap(m["name"].iloc[i], 20, 40) for i in order], fontsize=9.5)
             missing = len(m) - placed
             if missing > 0:
-                ax.text(1.0, -0.14, i18n.t("figure.not_labelled", lang, n=missing),
+                ax.text(1.0, -0.14, i18n.plural("figure.not_labelled", missing, lang),
                         transform=ax.transAxes, ha="right", va="top", fontsize=10)
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
                   frameon=False)

@@ -189,7 +189,7 @@ def _actors(ax, case, snap, metrics, wave, types, color_by, size_by, labels, rem
     if snap.confirmed_only:
         notes.append(i18n.t("figure.confirmed_only", lang))
     if wanted and placed < wanted:
-        notes.append(i18n.t("figure.not_labelled", lang, n=wanted - placed))
+        notes.append(i18n.plural("figure.not_labelled", wanted - placed, lang))
     if notes:
         ax.text(0.0, -0.02, " · ".join(notes), transform=ax.transAxes, ha="left", va="top",
                 fontsize=10, color="#333333")

@@ -43,7 +43,47 @@ def _opportunity(n, lang):
 def partner_explorer(case, lang=None):
     """Move a partner in the matrix with sliders: quadrant, strategy and figure follow. What
     is shown after a move is the strategy of where the partner goes (or the phase-out), so
-    strategy and move never contradict each other."""
+    strategy and move never contradict each other.
+
+    Scores edited with the sliders stay inside the explorer: the case itself is not
+    changed.
+
+    Parameters
+    ----------
+    case : Case
+        The case; its latest wave's partner scores are shown.
+    lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: partner, influence, dependency (0-10), threshold,
+        move, lang; ``views``: figure (the matrix, PNG), summary (the chosen partner's
+        quadrant, strategy and move), table (every partner), notes (opportunity 2).
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    See Also
+    --------
+    relnet.partner_matrix, relnet.plot.partner_matrix_plot
+
+    Notes
+    -----
+    The matrix and its moves follow the source on partner strategies (``docs/sources.md``,
+    text 004); the quadrant names and strategies are relnet's, after Kraljic (1983) [1]_.
+
+    References
+    ----------
+    .. [1] Kraljic, P. (1983). Purchasing must become supply management. Harvard Business
+       Review, 61(5), 109-117.
+    """
     base = partner_matrix(case, lang="en")
     names = dict(zip(base["actor"], base["name"]))
     wave = case.resolve_wave(None)
@@ -167,7 +207,38 @@ def _case_figure_explorer(cases, case, lang, draw, sections, height=5.6):
 
 def goal_explorer(cases=None, case=None, lang=None):
     """The goal tree with coverage and effort: which goals have no partner, which partners
-    serve no goal, which tasks serve no goal (the source's prioritising from goals)."""
+    serve no goal, which tasks serve no goal (the source's prioritising from goals).
+
+    Parameters
+    ----------
+    cases : Case, list of Case, dict of str -> Case, optional
+        The cases to choose from: a dict gives their labels; otherwise each is labelled by
+        its municipality (or its name). None: the shipped cases.
+    case : str, optional
+        The case to open on: its label, its municipality or the start of its name
+        (``"haverdonk"``); None: the first.
+    lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: case, lang; ``views``: figure (the goal tree,
+        PNG), notes (law 1), coverage (`goal_priorities`), unserved
+        (`unserved_activities`), unlinked (`unlinked_partners`).
+
+    Raises
+    ------
+    ValueError
+        `case` names none of the cases, or `lang` is not a language relnet speaks.
+    CaseError
+        A case shown breaks the contract.
+
+    Notes
+    -----
+    After the source on goal-tree sessions (``docs/sources.md``, text 004).
+    """
     def notes(the_case, lang):
         return _law(1, lang)
 
@@ -193,7 +264,38 @@ def goal_explorer(cases=None, case=None, lang=None):
 
 def roles_explorer(cases=None, case=None, lang=None):
     """Roles toward affiliated bodies, with the findings of the governance rules (as
-    sentences naming the body and the holder)."""
+    sentences naming the body and the holder).
+
+    Parameters
+    ----------
+    cases : Case, list of Case, dict of str -> Case, optional
+        The cases to choose from: a dict gives their labels; otherwise each is labelled by
+        its municipality (or its name). None: the shipped cases.
+    case : str, optional
+        The case to open on: its label, its municipality or the start of its name
+        (``"haverdonk"``); None: the first.
+    lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: case, lang; ``views``: figure (the roles, PNG),
+        notes (opportunity 1), findings (`role_conflicts`), overview (`role_overview` by
+        name).
+
+    Raises
+    ------
+    ValueError
+        `case` names none of the cases, or `lang` is not a language relnet speaks.
+    CaseError
+        A case shown breaks the contract.
+
+    Notes
+    -----
+    After the source on affiliated bodies (``docs/sources.md``, text 003).
+    """
     def notes(the_case, lang):
         return _opportunity(1, lang)
 
@@ -221,7 +323,39 @@ def roles_explorer(cases=None, case=None, lang=None):
 
 def lessons_explorer(cases=None, case=None, lang=None):
     """One case's self-assessment against the others, lesson by lesson, next to the
-    network indicator of each lesson and relnet's question for the group."""
+    network indicator of each lesson and relnet's question for the group.
+
+    Parameters
+    ----------
+    cases : Case, list of Case, dict of str -> Case, optional
+        The cases to choose from: a dict gives their labels; otherwise each is labelled by
+        its municipality (or its name). None: the shipped cases.
+    case : str, optional
+        The case to open on: its label, its municipality or the start of its name
+        (``"haverdonk"``); None: the first.
+    lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: case, wave, kind (interval or radar), lesson,
+        lang; ``views``: figure (`relnet.plot.lesson_plot` against all the other cases,
+        PNG), table (`lesson_benchmark`), lesson (the chosen lesson's meaning and
+        question), notes (law 2, opportunities 5 and 6).
+
+    Raises
+    ------
+    ValueError
+        `case` names none of the cases, or `lang` is not a language relnet speaks.
+    CaseError
+        A case shown breaks the contract.
+
+    Notes
+    -----
+    The statistics of the benchmark: ``docs/statistics.md``.
+    """
     cases = cases_of(cases)
     start = first_case(cases, case)
     controls = {"case": w.Dropdown(options=list(cases), value=start),
@@ -283,7 +417,39 @@ def lessons_explorer(cases=None, case=None, lang=None):
 def waves_explorer(cases=None, case=None, lang=None):
     """What changed between two waves: actors and links added and lost (or unknown, when a
     survey's respondent did not answer), every measure; a wave is never compared with
-    itself."""
+    itself.
+
+    Parameters
+    ----------
+    cases : Case, list of Case, dict of str -> Case, optional
+        The cases to choose from: a dict gives their labels; otherwise each is labelled by
+        its municipality (or its name). None: the shipped cases.
+    case : str, optional
+        The case to open on: its label, its municipality or the start of its name
+        (``"haverdonk"``); None: the first.
+    lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: case, from, to (waves; ``to`` never offers the
+        ``from`` wave), lang; ``views``: figure (`relnet.plot.wave_plot`, PNG), counts,
+        actors (those added or lost), metrics (every measure in both waves and the
+        difference), notes (law 3, opportunity 3). A case with one wave shows a message.
+
+    Raises
+    ------
+    ValueError
+        `case` names none of the cases, or `lang` is not a language relnet speaks.
+    CaseError
+        A case shown breaks the contract.
+
+    See Also
+    --------
+    relnet.wave_changes : the changes as tables.
+    """
     cases = cases_of(cases)
     start = first_case(cases, case)
     controls = {"case": w.Dropdown(options=list(cases), value=start),

@@ -41,6 +41,52 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
 
     ipysigma's own search box and information panel are English and are hidden; the
     explorer's Dutch search and card take their place.
+
+    Parameters
+    ----------
+    case : Case
+        Checked against the contract first.
+    wave : int, optional
+        The wave; None (default) is the latest.
+    types : str or list of str, optional
+        Tie types to draw (English or Dutch); None: every type.
+    color_by : {"kind", "domain", "community"}
+        Colour by actor group, first specific domain, or Louvain community (the seven
+        largest; the rest grey). Any other value colours by community.
+    size_by : str
+        An actor metric (a column of `relnet.actor_metrics`, registered ones included);
+        NaN counts as 0.
+    removed : iterable of str
+        Actor ids to leave out (a what-if); the others keep their places.
+    confirmed_only : bool
+        Only survey ties that both sides named.
+    lang : {"nl", "en"}, optional
+        Language of the group names; None: the default language set by
+        `relnet.set_language` (Dutch by default).
+    selected : str, optional
+        The id of an actor to highlight with its neighbours (ignored when not shown).
+    height : int
+        The widget's height in pixels.
+
+    Returns
+    -------
+    ipysigma.Sigma
+        The interactive map widget; its ``selected_node`` is the highlighted actor.
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `wave` is not one of the case's waves, a tie type is unknown, or `lang` is not a
+        language relnet speaks.
+    KeyError
+        `size_by` is not an actor metric.
+
+    See Also
+    --------
+    network_explorer : shows this map with search, card and measures.
+    relnet.plot.network_plot : the map for print.
     """
     import networkx as nx
     from ipysigma import Sigma
@@ -97,10 +143,36 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
     cases : Case, list, dict or None
         None: the shipped cases.
     case : str, optional
-        The case to open on (its key or municipality).
+        The case to open on: its key, its municipality or the start of its name
+        (``"haverdonk"``); None: the first.
     lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
     labels : int
         Names on the map for print.
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: case, wave, types, color, size, search, remove,
+        confirmed, lang; ``views``: map (`sigma_view`), figure (the map for print, PNG),
+        card (the searched or clicked actor), metrics and indicators (with a what-if
+        column once actors are removed), trust, districts, notes, hint. Also ``buttons``
+        (remove_municipal, reset), ``tabs``, ``downloads`` (figure, tables and network
+        files, persons pseudonymised), and ``sigma()``, ``draw_static()`` and
+        ``selection()``.
+
+    Raises
+    ------
+    ValueError
+        `case` names none of the cases, or `lang` is not a language relnet speaks.
+    CaseError
+        A case shown breaks the contract.
+
+    Notes
+    -----
+    Above 2,000 actors the interactive map is left out and the map for print shows
+    groups. The measures: ``docs/metrics.md`` and ``docs/indicators.md``.
     """
     cases = cases_of(cases)
     start = first_case(cases, case)
@@ -365,7 +437,28 @@ def _network_file(ex, fmt):
 
 def case_browser(lang=None):
     """The shipped good-practice cases, filtered by lesson, domain and size; the practice
-    of the chosen case in its own words."""
+    of the chosen case in its own words.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: lesson (0: any), domain ("": any), size_range
+        (number of actors), case, lang; ``views``: table (the cases that pass the
+        filters, from `relnet.list_cases`), detail (the chosen case's practice).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+    FileNotFoundError
+        The example cases are not installed.
+    """
     table = list_cases()
     domains = sorted({d for ds in table["domains"] for d in ds})
     sizes = (int(table["n_actors"].min()), int(table["n_actors"].max()))

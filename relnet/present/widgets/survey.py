@@ -17,7 +17,36 @@ __all__ = ["survey_explorer"]
 def survey_explorer(case, lang=None):
     """Response per actor (asked, answered, ties named, of which confirmed), the response
     rate with its band, and the network with only the ties both sides named or all of
-    them."""
+    them.
+
+    Parameters
+    ----------
+    case : Case
+        A case collected with a network survey (`relnet.survey.collect`); its latest wave
+        is shown.
+    lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: confirmed (only ties both sides named), lang;
+        ``views``: rate (the response rate and its band; empty without survey data),
+        table (per actor asked: name, answered, named, confirmed), figure (the network,
+        PNG), legend (a note on the map; set but not part of the layout).
+
+    Raises
+    ------
+    CaseError
+        The case breaks the contract.
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    See Also
+    --------
+    relnet.survey.collect : read the filled-in questionnaires into a case.
+    """
     controls = {"confirmed": w.Checkbox(value=False, indent=False)}
     views = {"rate": w.HTML(), "table": w.HTML(), "figure": w.Image(
         format="png", layout=w.Layout(width=IMAGE_WIDTH)), "legend": w.HTML()}

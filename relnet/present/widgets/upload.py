@@ -22,7 +22,35 @@ __all__ = ["upload_explorer", "problems_table"]
 
 
 def problems_table(problems, lang=None):
-    """Problems as a table a person reads: file, row, column, problem, accepted."""
+    """Problems as a table a person reads: file, row, column, problem, accepted.
+
+    Parameters
+    ----------
+    problems : iterable of Problem
+        As `relnet.validate` returns them, or a `CaseError`'s ``problems``.
+    lang : {"nl", "en"}, optional
+        None: the default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    DataFrame
+        One row per problem, in order: file (with the sheet of a workbook), row (Int64,
+        as Excel shows it; missing for a whole file or column), column ("" when none),
+        problem (the value concerned and what is wrong), accepted (what would be
+        accepted, "" when the problem does not say).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+
+    Examples
+    --------
+    >>> import relnet
+    >>> t = problems_table(relnet.validate("no/such/case"), "en")
+    >>> t.loc[0, ["problem", "accepted"]].tolist()
+    ['does not exist', 'a case folder, an .xlsx workbook or a .zip']
+    """
     lang = i18n.resolve(lang)
     rows = []
     for p in problems:
@@ -45,7 +73,28 @@ def upload_explorer(lang=None):
     """Drop your own case (an .xlsx workbook or a .zip of a case folder): every problem as
     a table with file, row, column and what is accepted; once valid, the relational profile,
     the partner matrix and a report to download. Nothing is stored on the server: the file
-    is read from a temporary copy that is removed at once."""
+    is read from a temporary copy that is removed at once.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, optional
+        The explorer's starting language (``controls["lang"]`` switches it); None: the
+        default language set by `relnet.set_language` (Dutch by default).
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox. ``controls``: lang; ``views``: hint, status, problems
+        (`problems_table`), profile (the relational profile of the latest wave), figure
+        (the partner matrix, PNG, when the case has partner scores). Also ``upload`` (the
+        FileUpload widget), ``downloads`` (the report, persons pseudonymised) and
+        ``case()``, the valid case read (None before, or when it has problems).
+
+    Raises
+    ------
+    ValueError
+        `lang` is not a language relnet speaks.
+    """
     upload = w.FileUpload(accept=".xlsx,.zip", multiple=False)
     controls = {}
     views = {"hint": w.HTML(), "status": w.HTML(), "problems": w.HTML(), "profile": w.HTML(),
@@ -74,8 +123,8 @@ def upload_explorer(lang=None):
             case, problems = load(path)
         if problems:
             state["case"] = None
-            key = "ui.one_problem" if len(problems) == 1 else "ui.problems"
-            views["status"].value = f"<p><b>{html.escape(i18n.t(key, lang, n=len(problems)))}</b></p>"
+            said = i18n.plural("ui.problems", len(problems), lang)
+            views["status"].value = f"<p><b>{html.escape(said)}</b></p>"
             views["problems"].value = html_table(problems_table(problems, lang), lang=lang)
             views["profile"].value = ""
             views["figure"].value = b""
