@@ -28,6 +28,15 @@ LAST = ["Akkerman", "Bosveld", "Claessen", "Dijkhuis", "Everaerts", "Franssen", 
 W1, W2 = 2015, 2017
 
 
+# Where every shipped case but the source-based one comes from (case.yaml's source, licence).
+MADE_FOR_RELNET = {
+    "source": "Fictieve illustratie, gemaakt voor relnet (het bouwscript staat in de map data)",
+    "source_en": "Fictional illustration made for relnet (the build script is in the data "
+                 "folder)",
+    "licence": "CC0-1.0",
+}
+
+
 class Builder:
     def __init__(self, seed):
         self.rng = random.Random(seed)
@@ -305,9 +314,7 @@ def haverdonk():
                     "en welzijn werden samen aangepakt (les 10).",
         "practice_en": 'Haverdonk (fictitious) ran everything from the town hall in 2015. Staff went out into society (lesson 1), district teams linked care and informal help, citizen initiatives got room and support (lesson 4) and partners asked each other for help (lesson 7). Work, care and welfare were tackled together (lesson 10).',
         "lessons": [1, 4, 7, 10],
-        "source": "Fictieve illustratie, gemaakt voor relnet (het bouwscript staat in de map data)",
-        "source_en": "Fictional illustration made for relnet (the build script is in the data folder)",
-        "licence": "CC0-1.0",
+        **MADE_FOR_RELNET,
     })
 
 
@@ -425,9 +432,7 @@ def lindermeer():
                     "ontzorgde scholen door de aanbieders te laten afstemmen (les 5).",
         "practice_en": 'Lindermeer (fictitious) had three small youth-work organisations, each with its own grant. The municipality started small with one joint team (lesson 6), wrote no new policy memo but made agreements with the partners (lesson 2) and relieved schools by having the providers coordinate (lesson 5).',
         "lessons": [2, 5, 6],
-        "source": "Fictieve illustratie, gemaakt voor relnet (het bouwscript staat in de map data)",
-        "source_en": "Fictional illustration made for relnet (the build script is in the data folder)",
-        "licence": "CC0-1.0",
+        **MADE_FOR_RELNET,
     })
 
 
@@ -536,9 +541,7 @@ def brakkenveen():
                     "haar verbonden partijen.",
         "practice_en": 'In Brakkenveen (fictitious) administrators went into the districts themselves and showed what relationship-oriented work looks like (lesson 9). The municipality made its organisation more flexible (lesson 3) and took a critical look at its roles toward its affiliated bodies.',
         "lessons": [3, 9],
-        "source": "Fictieve illustratie, gemaakt voor relnet (het bouwscript staat in de map data)",
-        "source_en": "Fictional illustration made for relnet (the build script is in the data folder)",
-        "licence": "CC0-1.0",
+        **MADE_FOR_RELNET,
     })
 
 
@@ -649,9 +652,7 @@ def welderhoven():
                     "mantelzorgers en andere informele helpers (les 8).",
         "practice_en": "Welderhoven (fictitious) released citizens' own strength by supporting residents' initiatives instead of taking them over (lesson 4) and kept an eye on informal carers and other informal helpers (lesson 8).",
         "lessons": [4, 8],
-        "source": "Fictieve illustratie, gemaakt voor relnet (het bouwscript staat in de map data)",
-        "source_en": "Fictional illustration made for relnet (the build script is in the data folder)",
-        "licence": "CC0-1.0",
+        **MADE_FOR_RELNET,
     })
 
 

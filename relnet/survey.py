@@ -209,7 +209,7 @@ def make_questionnaires(case, folder, wave=None, lang=None, overwrite=False):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     folder : str or Path
         Where to write ``<actor id>.xlsx`` per respondent; created if needed.
     wave : int, optional
@@ -595,8 +595,7 @@ def simulate_answers(case, questionnaires, folder, wave=None, share=0.8, silent=
         The folder `make_questionnaires` wrote.
     folder : str or Path
         Where the filled questionnaires go (created if needed).
-    wave : int, optional
-        None: the latest.
+    <<wave>>
     share : float
         The chance that a respondent names a tie that exists (0-1).
     silent : iterable of str

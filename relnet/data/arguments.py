@@ -12,6 +12,7 @@ import functools
 import inspect
 
 from .. import i18n
+from .._docs import shared
 from ._inmemory import check_case
 from .vocab import TIE_TYPES, normalise
 
@@ -53,6 +54,7 @@ def analysis(fn):
     >>> show(relnet.load_example("haverdonk"), types="steun")
     (2017, ('support',), 'nl')
     """
+    shared(fn)  # the shared parameter descriptions (relnet._docs) into its docstring
     signature = inspect.signature(fn)
     names = set(signature.parameters)
     first = next(iter(signature.parameters))

@@ -14,6 +14,7 @@ import yaml
 from ._atomic import atomic_write, check_target
 from ._inmemory import check_case
 from .case import TABLES, Case
+from .._docs import shared
 
 __all__ = ["write_case", "new_case", "CASE_FILES", "xlsx_row"]
 
@@ -100,6 +101,7 @@ def _foreign_files(folder):
     return sorted(p.name for p in Path(folder).iterdir() if p.name not in CASE_FILES)
 
 
+@shared
 def write_case(case, path, overwrite=False):
     """Write a case to a folder, or to an `.xlsx` workbook when the path ends so.
 
@@ -120,8 +122,7 @@ def write_case(case, path, overwrite=False):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     FileExistsError
         `path` exists and `overwrite` is False, or it is a folder with other files in it.
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import yaml
+from .._docs import shared
 
 __all__ = [
     "LANGUAGES", "set_language", "get_language", "resolve", "t", "has", "plural", "label",
@@ -197,6 +198,7 @@ def has(key):
     return key in _catalogue()
 
 
+@shared
 def t(key, lang=None, **params):
     """The text of `key` in `lang`, with ``{name}`` fields filled from `params`.
 
@@ -206,8 +208,7 @@ def t(key, lang=None, **params):
     ----------
     key : str
         A full catalogue key, section and name joined by a dot (``"kind.municipality"``).
-    lang : {"nl", "en"}, optional
-        None: the default language set by `set_language` (Dutch by default).
+    <<lang>>
     **params
         Values for the text's ``{name}`` fields. Without any, the text is returned as it
         stands in the catalogue (fields and braces unfilled).
@@ -221,8 +222,7 @@ def t(key, lang=None, **params):
     ------
     KeyError
         The catalogue has no `key`, or the text has a field that `params` does not give.
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     See Also
     --------
@@ -239,6 +239,7 @@ def t(key, lang=None, **params):
     return text.format(**params) if params else text
 
 
+@shared
 def label(section, key, lang=None):
     """A value's label: ``label("quadrant", "strategic", "nl")`` -> 'strategisch partner'.
 
@@ -251,8 +252,7 @@ def label(section, key, lang=None):
         The catalogue section (``"kind"``, ``"tie_type"``, ``"quadrant"``, ``"metric"`` ...).
     key : object
         The value to label, usually an English key; other values are converted with `str`.
-    lang : {"nl", "en"}, optional
-        None: the default language set by `set_language` (Dutch by default).
+    <<lang>>
 
     Returns
     -------
@@ -277,6 +277,7 @@ def label(section, key, lang=None):
     return str(key).replace("_", " ")
 
 
+@shared
 def section(name, lang=None):
     """Every key of a catalogue section with its text: ``section("kind", "nl")``.
 
@@ -285,8 +286,7 @@ def section(name, lang=None):
     name : str
         The section (``"kind"``, ``"tie_type"`` ...). Only its direct keys are returned,
         not those of nested sections.
-    lang : {"nl", "en"}, optional
-        None: the default language set by `set_language` (Dutch by default).
+    <<lang>>
 
     Returns
     -------
@@ -295,8 +295,7 @@ def section(name, lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Examples
     --------
@@ -325,6 +324,7 @@ def _locale(lang):
     return Locale.parse(_LOCALES[lang])
 
 
+@shared
 def number(value, lang=None, digits=3, fixed=False):
     """A number as a reader of `lang` writes it; whole numbers without decimals, missing '–'.
 
@@ -332,8 +332,7 @@ def number(value, lang=None, digits=3, fixed=False):
     ----------
     value : number, bool or None
         The value. Booleans are written as yes/no (`yes_no`); None, NA and NaN as '–'.
-    lang : {"nl", "en"}, optional
-        None: the default language set by `set_language` (Dutch by default).
+    <<lang>>
     digits : int
         The number of decimals of a number that is not whole (always that many, trailing
         zeros included).
@@ -350,8 +349,7 @@ def number(value, lang=None, digits=3, fixed=False):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Examples
     --------
@@ -371,6 +369,7 @@ def number(value, lang=None, digits=3, fixed=False):
     return _pattern(digits).apply(float(value), _locale(lang))
 
 
+@shared
 def percent(value, lang=None):
     """A share as a percentage without decimals: ``percent(0.634)`` -> '63%'.
 
@@ -378,8 +377,7 @@ def percent(value, lang=None):
     ----------
     value : float or None
         A share (0.634 for 63%); None, NA and NaN give '–'.
-    lang : {"nl", "en"}, optional
-        None: the default language set by `set_language` (Dutch by default).
+    <<lang>>
 
     Returns
     -------
@@ -388,8 +386,7 @@ def percent(value, lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Examples
     --------
@@ -404,6 +401,7 @@ def percent(value, lang=None):
     return format_percent(value, locale=_locale(resolve(lang)))
 
 
+@shared
 def yes_no(value, lang=None):
     """ja/nee, yes/no.
 
@@ -411,8 +409,7 @@ def yes_no(value, lang=None):
     ----------
     value : object
         Read for its truth value.
-    lang : {"nl", "en"}, optional
-        None: the default language set by `set_language` (Dutch by default).
+    <<lang>>
 
     Returns
     -------
@@ -422,8 +419,7 @@ def yes_no(value, lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Examples
     --------
@@ -434,6 +430,7 @@ def yes_no(value, lang=None):
     return t("common.yes" if value else "common.no", lang)
 
 
+@shared
 def cell(value, lang=None, digits=3):
     """Any table cell as text for a reader: numbers formatted, booleans as ja/nee, missing '–'.
 
@@ -441,8 +438,7 @@ def cell(value, lang=None, digits=3):
     ----------
     value : object
         The cell's value.
-    lang : {"nl", "en"}, optional
-        None: the default language set by `set_language` (Dutch by default).
+    <<lang>>
     digits : int
         Decimals of numbers that are not whole (see `number`).
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import i18n
+from .._docs import shared
 
 __all__ = ["LESSONS", "LAWS", "OPPORTUNITIES", "Lesson", "Law", "Opportunity",
            "lessons_table", "laws_table", "opportunities_table"]
@@ -97,6 +98,7 @@ OPPORTUNITIES = [
 ]
 
 
+@shared
 def lessons_table(lang=None):
     """The 10 lessons as a table: lesson, title, meaning, question (relnet's), indicator.
 
@@ -116,8 +118,7 @@ def lessons_table(lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     See Also
     --------
@@ -141,6 +142,7 @@ def lessons_table(lang=None):
         for n, item in LESSONS.items()])
 
 
+@shared
 def laws_table(lang=None):
     """The four laws: law, text, place (explorer), evidence.
 
@@ -160,8 +162,7 @@ def laws_table(lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Notes
     -----
@@ -177,6 +178,7 @@ def laws_table(lang=None):
                           "evidence": item.evidence} for item in LAWS])
 
 
+@shared
 def opportunities_table(lang=None):
     """The six opportunities: opportunity, question, title, step, place, evidence.
 
@@ -195,8 +197,7 @@ def opportunities_table(lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Notes
     -----

@@ -30,7 +30,7 @@ def goal_tree(case):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
 
     Returns
     -------
@@ -88,8 +88,7 @@ def goal_coverage(case):
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
+    <<case>>
 
     Returns
     -------
@@ -144,7 +143,7 @@ def goal_priorities(case, lang=None):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     lang : {"nl", "en"}, optional
         Language of the label of the last row ("geen doel" / "no goal").
 
@@ -199,8 +198,7 @@ def unserved_activities(case):
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
+    <<case>>
 
     Returns
     -------
@@ -210,8 +208,7 @@ def unserved_activities(case):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
 
     See Also
     --------
@@ -235,8 +232,7 @@ def unlinked_partners(case):
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
+    <<case>>
 
     Returns
     -------
@@ -247,8 +243,7 @@ def unlinked_partners(case):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
 
     See Also
     --------

@@ -39,7 +39,7 @@ def role_conflicts(case, lang=None):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     lang : {"nl", "en"}, optional
         Language of the messages.
 
@@ -100,8 +100,7 @@ def role_overview(case, labels=False):
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
+    <<case>>
     labels : bool
         Show bodies and holders by their name from the actors table instead of their id.
 
@@ -115,8 +114,7 @@ def role_overview(case, labels=False):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
 
     See Also
     --------

@@ -66,7 +66,7 @@ def lesson_scores(case, wave=None):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     wave : int, optional
         None: the latest wave; answers without a wave count in every wave.
 
@@ -100,7 +100,7 @@ def lesson_benchmark(case, others, wave=None):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     others : list of Case
         The cases to compare with (their latest waves); `case` itself is left out.
     wave : int, optional

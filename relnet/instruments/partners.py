@@ -107,7 +107,7 @@ def partner_matrix(case, wave=None, threshold=5, lang=None):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     wave : int, optional
         None: the latest wave. Score rows without a wave apply to every wave.
     threshold : float
@@ -204,10 +204,9 @@ def partner_bundles(case, wave=None, threshold=5, lang=None):
 
     Parameters
     ----------
-    case : Case
-    wave : int, optional
+    <<case, wave>>
     threshold : float
-    lang : {"nl", "en"}, optional
+    <<lang>>
 
     Returns
     -------

@@ -135,14 +135,7 @@ def collapsed_graph(case, wave=None, types=None, confirmed_only=False):
 
     Parameters
     ----------
-    case : Case
-    wave : int, optional
-        The wave; None (default) is the latest.
-    types : str or list of str, optional
-        Tie types to keep (English or Dutch); None keeps all.
-    confirmed_only : bool
-        Keep only survey ties that both sides named (``confirmed``; see
-        `relnet.survey.collect`).
+    <<case, wave, types, confirmed_only>>
 
     Returns
     -------
@@ -156,10 +149,7 @@ def collapsed_graph(case, wave=None, types=None, confirmed_only=False):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
-    ValueError
-        `wave` is not one of the case's waves, or a tie type is unknown.
+    <<raises_case, raises_wave>>
 
     See Also
     --------
@@ -187,15 +177,7 @@ def directed_graph(case, wave=None, types=None, confirmed_only=False):
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
-    wave : int, optional
-        The wave; None (default) is the latest.
-    types : str or list of str, optional
-        Tie types to keep (English or Dutch); None keeps all.
-    confirmed_only : bool
-        Keep only survey ties that both sides named (``confirmed``; see
-        `relnet.survey.collect`).
+    <<case, wave, types, confirmed_only>>
 
     Returns
     -------
@@ -207,10 +189,7 @@ def directed_graph(case, wave=None, types=None, confirmed_only=False):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
-    ValueError
-        `wave` is not one of the case's waves, or a tie type is unknown.
+    <<raises_case, raises_wave>>
 
     See Also
     --------
@@ -243,15 +222,7 @@ def to_graph(case, wave=None, types=None, confirmed_only=False):
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
-    wave : int, optional
-        The wave; None (default) is the latest.
-    types : str or list of str, optional
-        Tie types to keep (English or Dutch); None keeps all.
-    confirmed_only : bool
-        Keep only survey ties that both sides named (``confirmed``; see
-        `relnet.survey.collect`).
+    <<case, wave, types, confirmed_only>>
 
     Returns
     -------
@@ -264,10 +235,7 @@ def to_graph(case, wave=None, types=None, confirmed_only=False):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
-    ValueError
-        `wave` is not one of the case's waves, or a tie type is unknown.
+    <<raises_case, raises_wave>>
 
     Examples
     --------

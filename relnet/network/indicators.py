@@ -239,15 +239,10 @@ def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=Fa
 
     Parameters
     ----------
-    case : Case
-    wave : int, optional
-        None: the latest wave.
-    types : str or list of str, optional
-        Tie types to use (English or Dutch); None: every type.
+    <<case, wave, types>>
     lang : {"nl", "en"}, optional
         Language of `description` and `note`; None: the default language.
-    confirmed_only : bool
-        Use only survey ties that both sides named.
+    <<confirmed_only>>
 
     Returns
     -------

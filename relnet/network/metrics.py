@@ -216,17 +216,11 @@ def network_metrics(case, wave=None, types=None, exact="auto", confirmed_only=Fa
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
-    wave : int, optional
-        The wave; None (default) is the latest.
-    types : str or list of str, optional
-        Tie types to use (English or Dutch); None: every type.
+    <<case, wave, types>>
     exact : {"auto", True, False}
         Compute betweenness (and so betweenness centralization): ``"auto"`` up to
         `EXACT_LIMIT` actors, True at any size, False never (NaN).
-    confirmed_only : bool
-        Use only survey ties that both sides named.
+    <<confirmed_only>>
 
     Returns
     -------
@@ -237,10 +231,7 @@ def network_metrics(case, wave=None, types=None, exact="auto", confirmed_only=Fa
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
-    ValueError
-        `wave` is not one of the case's waves, or a tie type is unknown.
+    <<raises_case, raises_wave>>
 
     See Also
     --------
@@ -367,17 +358,11 @@ def actor_metrics(case, wave=None, types=None, exact="auto", confirmed_only=Fals
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
-    wave : int, optional
-        The wave; None (default) is the latest.
-    types : str or list of str, optional
-        Tie types to use (English or Dutch); None: every type.
+    <<case, wave, types>>
     exact : {"auto", True, False}
         Compute betweenness, weighted betweenness and closeness: ``"auto"`` up to
         `EXACT_LIMIT` actors, True at any size, False never (NaN).
-    confirmed_only : bool
-        Use only survey ties that both sides named.
+    <<confirmed_only>>
 
     Returns
     -------
@@ -389,10 +374,7 @@ def actor_metrics(case, wave=None, types=None, exact="auto", confirmed_only=Fals
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
-    ValueError
-        `wave` is not one of the case's waves, or a tie type is unknown.
+    <<raises_case, raises_wave>>
     networkx.PowerIterationFailedConvergence
         PageRank does not converge in 100 iterations (as networkx).
 
@@ -479,12 +461,7 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
-    wave : int, optional
-        The wave; None (default) is the latest.
-    types : str or list of str, optional
-        Tie types to use (English or Dutch); None: every type.
+    <<case, wave, types>>
     by : str, optional
         An actor column (e.g. ``"municipality"`` in a national case) to compute per group:
         each group's own subnetwork, normalised within the group. None: the whole network.
@@ -502,8 +479,7 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     ValueError
         `wave` is not one of the case's waves, a tie type is unknown, or the actors table
         has no column `by`.

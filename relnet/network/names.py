@@ -75,7 +75,7 @@ def similar_names(case, threshold=85.0, limit=None):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     threshold : float
         Minimum similarity (0-100) to propose a pair.
     limit : int, optional
@@ -155,8 +155,7 @@ def merge_actors(case, mapping):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     ValueError
         An id in `mapping` is not an actor's, an actor is mapped to itself, or an actor is
         both merged and merged into.

@@ -161,7 +161,7 @@ def anonymize(case, salt, keep_text=False):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     salt : str
         A secret text. The same salt always gives the same pseudonyms, so later files of
         the same case can be linked; keep it apart from the data.

@@ -112,8 +112,7 @@ def trust_value(case, wave=None):
 
     Parameters
     ----------
-    case : Case
-    wave : int, optional
+    <<case, wave>>
 
     Returns
     -------

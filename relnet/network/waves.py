@@ -80,8 +80,7 @@ def wave_changes(case, a, b):
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
+    <<case>>
     a, b : int
         The two waves, `a` the earlier one (the differences are b - a); None stands for
         the latest wave.
@@ -99,8 +98,7 @@ def wave_changes(case, a, b):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     ValueError
         `a` or `b` is not one of the case's waves.
 

@@ -18,6 +18,7 @@ from .. import i18n
 from ..data._atomic import atomic_write, check_target
 from ..data.write import xlsx_row
 from .tables import display_table, display_value, html_table
+from .._docs import shared
 
 __all__ = ["export_tables", "export_case", "network_bytes", "tables_bytes", "case_tables",
            "FORMATS", "file_name", "html_table", "neutralise", "latex_escape", "markdown_escape",
@@ -222,6 +223,7 @@ def _file_part(name):
     return re.sub(r"[^\w.-]+", "_", str(name)).strip("._")[:80] or "table"
 
 
+@shared
 def file_name(case, part, suffix, lang=None, wave=None):
     """The name of a file relnet makes from `case`: the municipality (or the case's name),
     what the file holds (in the reader's language) and the wave, e.g.
@@ -229,13 +231,12 @@ def file_name(case, part, suffix, lang=None, wave=None):
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     part : {"network", "tables", "report", "partners", "goals", "roles", "lessons"}
         What the file holds.
     suffix : str
         The file type, without the dot.
-    lang : {"nl", "en"}, optional
-    wave : int, optional
+    <<lang, wave>>
 
     Returns
     -------
@@ -302,6 +303,7 @@ def _write_md(frame, temp, lang, digits, name):
 # --------------------------------------------------------------------------- a whole case
 
 
+@shared
 def network_bytes(case, fmt="gexf", wave=None, lang=None):
     """The collapsed network of a wave as a GEXF (Gephi) or GraphML (Cytoscape) file.
 
@@ -310,8 +312,7 @@ def network_bytes(case, fmt="gexf", wave=None, lang=None):
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
+    <<case>>
     fmt : {"gexf", "graphml"}
         GEXF for Gephi, GraphML for Cytoscape.
     wave : int, optional
@@ -329,8 +330,7 @@ def network_bytes(case, fmt="gexf", wave=None, lang=None):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     ValueError
         `fmt` is neither format, `wave` is not one of the case's waves, or `lang` is not
         a language relnet speaks.
@@ -377,13 +377,13 @@ def network_bytes(case, fmt="gexf", wave=None, lang=None):
     return buffer.getvalue()
 
 
+@shared
 def case_tables(case, wave=None, lang=None):
     """The main analysis tables of a case (name -> DataFrame), as exported and downloaded.
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
+    <<case>>
     wave : int, optional
         The wave; None (default) is the latest. Every tie type counts.
     lang : {"nl", "en"}, optional
@@ -405,8 +405,7 @@ def case_tables(case, wave=None, lang=None):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     ValueError
         `wave` is not one of the case's waves, or `lang` is not a language relnet speaks.
 
@@ -450,15 +449,13 @@ def case_tables(case, wave=None, lang=None):
     return tables
 
 
+@shared
 def tables_bytes(case, wave=None, lang=None):
     """The main tables of a case as one Excel workbook (bytes).
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
-    wave : int, optional
-        The wave; None (default) is the latest.
+    <<case, wave>>
     lang : {"nl", "en"}, optional
         Language of headers and values; None: the default language set by
         `relnet.set_language` (Dutch by default).
@@ -472,8 +469,7 @@ def tables_bytes(case, wave=None, lang=None):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     ValueError
         `wave` is not one of the case's waves, or `lang` is not a language relnet speaks.
 
@@ -491,6 +487,7 @@ def tables_bytes(case, wave=None, lang=None):
     return buffer.getvalue()
 
 
+@shared
 def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False):
     """Everything a trainer or researcher takes away, written into `folder`: the figures
     (SVG and PNG), the tables (one .xlsx), the report (HTML) and the network (GEXF, GraphML).
@@ -499,8 +496,7 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
+    <<case>>
     folder : str or Path
         Created (with its parents) when it does not exist.
     lang : {"nl", "en"}, optional
@@ -509,8 +505,7 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
     names : bool
         Show persons' names. Default: persons are pseudonymised ("Persoon 01", ...) in the
         figures, tables, network files and report, also inside free text.
-    wave : int, optional
-        The wave; None (default) is the latest.
+    <<wave>>
     overwrite : bool
         Replace existing files. Every target is checked before anything is written.
 
@@ -528,8 +523,7 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
     TargetExistsError
         A file to write exists and `overwrite` is False (a subclass of
         `FileExistsError`); nothing is written then, but `folder` has been created.
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     ValueError
         `wave` is not one of the case's waves, or `lang` is not a language relnet speaks.
 

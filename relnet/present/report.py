@@ -241,12 +241,10 @@ def key_findings(case, lang=None, names=False, wave=None, others=None):
 
     Parameters
     ----------
-    case : Case
-    lang : {"nl", "en"}, optional
+    <<case, lang>>
     names : bool
         Name persons (default: pseudonymised, as in the report).
-    wave : int, optional
-        None: the latest wave.
+    <<wave>>
     others : list of Case, optional
         The benchmark (see `build_report`).
 
@@ -278,12 +276,10 @@ def build_report(case, lang=None, names=False, wave=None, others=None):
 
     Parameters
     ----------
-    case : Case
-    lang : {"nl", "en"}, optional
+    <<case, lang>>
     names : bool
         Show persons' names (default: pseudonymised, also inside free text).
-    wave : int, optional
-        None: the latest wave.
+    <<wave>>
     others : list of Case, optional
         Cases to benchmark the self-assessment against. Default: for a fictional case the
         other shipped cases (said to be fictional), for real data none.

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
+from .._docs import shared
 
 __all__ = ["display_table", "display_value", "html_table", "show", "VALUE_SECTIONS"]
 
@@ -30,6 +31,7 @@ _TEXT_COLUMNS = {"name", "label", "message", "description", "note", "strategy",
                  "target_strategy", "action", "title", "vision", "members", "bundle"}
 
 
+@shared
 def display_value(value, column=None, lang=None, digits=3):
     """One cell as a reader of `lang` sees it.
 
@@ -41,8 +43,7 @@ def display_value(value, column=None, lang=None, digits=3):
         The column it comes from: it says which catalogue section translates a key
         (`VALUE_SECTIONS`: ``"quadrant"``, ``"kind"``, ``"type"`` ...) and which values are
         combinations (``"move"``: ``"up+right"``; ``"domain"``: ``"care|youth"``).
-    lang : {"nl", "en"}, optional
-        None: the default language set by `relnet.set_language` (Dutch by default).
+    <<lang>>
     digits : int
         Decimals of numbers that are not whole (see `relnet.i18n.number`).
 
@@ -55,8 +56,7 @@ def display_value(value, column=None, lang=None, digits=3):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Examples
     --------
@@ -100,6 +100,7 @@ def _index_label(key, section, lang):
     return str(key).replace("_", " ")
 
 
+@shared
 def display_table(frame, lang=None, digits=3, index=False, index_section=None):
     """A DataFrame as text for a reader: translated headers and values, formatted numbers.
 
@@ -108,8 +109,7 @@ def display_table(frame, lang=None, digits=3, index=False, index_section=None):
     frame : DataFrame or Series
     lang : {"nl", "en"}, optional
         None: the default language (`relnet.set_language`).
-    digits : int
-        Decimals of numbers that are not whole.
+    <<digits>>
     index : bool
         Keep the index as the first column (translated by `index_section`, e.g. "metric").
     index_section : str, optional
@@ -143,6 +143,7 @@ def display_table(frame, lang=None, digits=3, index=False, index_section=None):
     return pd.DataFrame(out, dtype=object)
 
 
+@shared
 def html_table(frame, index=False, digits=3, lang=None, classes="relnet-table",
                index_section=None, caption=None, max_rows=None, header=True):
     """A DataFrame as compact, escaped HTML in the reader's language.
@@ -155,10 +156,7 @@ def html_table(frame, index=False, digits=3, lang=None, classes="relnet-table",
         The table, with English keys and raw values (as analyses return them).
     index : bool
         Show the index as the first column.
-    digits : int
-        Decimals of numbers that are not whole.
-    lang : {"nl", "en"}, optional
-        None: the default language set by `relnet.set_language` (Dutch by default).
+    <<digits, lang>>
     classes : str
         The ``class`` attribute of the ``<table>``.
     index_section : str, optional
@@ -178,8 +176,7 @@ def html_table(frame, index=False, digits=3, lang=None, classes="relnet-table",
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     See Also
     --------
@@ -235,6 +232,7 @@ class _Shown:
         return "relnet table"
 
 
+@shared
 def show(table, lang=None, digits=3, index=None, index_section=None, caption=None,
          max_rows=50):
     """A table (DataFrame or Series) for a notebook: translated, numbers in the reader's
@@ -246,10 +244,7 @@ def show(table, lang=None, digits=3, index=None, index_section=None, caption=Non
         A table as an analysis returns it. A Series is shown as one column ``value`` with
         its index (named ``metric`` when it has no name and `index_section` is None or
         ``"metric"``).
-    lang : {"nl", "en"}, optional
-        None: the default language set by `relnet.set_language` (Dutch by default).
-    digits : int
-        Decimals of numbers that are not whole.
+    <<lang, digits>>
     index : bool, optional
         Show the index as the first column; None: for a Series, or when the index has a
         name.
@@ -269,8 +264,7 @@ def show(table, lang=None, digits=3, index=None, index_section=None, caption=Non
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Examples
     --------

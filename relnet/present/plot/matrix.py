@@ -54,8 +54,7 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
 
     Parameters
     ----------
-    case : Case
-    wave : int, optional
+    <<case, wave>>
     threshold : float
         Where high begins (5).
     matrix : DataFrame, optional
@@ -63,9 +62,7 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
         case's own.
     moves, bundles, labels : bool
         Draw the move arrows, the bundles, the names.
-    lang : {"nl", "en"}, optional
-    ax : matplotlib Axes, optional
-    title : str, optional
+    <<lang, ax, title>>
     **kwargs
         Passed to `matplotlib.axes.Axes.scatter`.
 

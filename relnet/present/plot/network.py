@@ -74,11 +74,7 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
 
     Parameters
     ----------
-    case : Case
-    wave : int, optional
-        None: the latest wave.
-    types : str or list of str, optional
-        Tie types to draw (English or Dutch); None: all.
+    <<case, wave, types>>
     color_by : {"kind", "domain", "community"}
     size_by : str
         Any actor metric (registered ones included).
@@ -89,7 +85,7 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
         Actors to leave out (a what-if); the others keep their places.
     confirmed_only : bool
         Only survey ties both sides named.
-    lang : {"nl", "en"}, optional
+    <<lang>>
     ax : matplotlib Axes, optional
         Draw into it; None: a new figure 7.6 inches wide.
     title : str, optional

@@ -18,6 +18,7 @@ from ...network.quality import trust_value
 from ...network.waves import compare, wave_changes
 from ._labels import shorten, wrap
 from ._style import GREY, OKABE_ITO, WIDTH, new_axes, number_formatter, style
+from ..._docs import shared
 
 __all__ = ["lesson_plot", "wave_plot", "indicator_plot", "trust_value_plot"]
 
@@ -50,15 +51,15 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     others : sequence of Case
         Cases to compare with (their latest waves).
-    wave : int, optional
+    <<wave>>
     kind : {"interval", "radar"}
-    lang : {"nl", "en"}, optional
+    <<lang>>
     ax : matplotlib Axes, optional
         For ``kind="radar"`` a polar Axes.
-    title : str, optional
+    <<title>>
     **kwargs
         Passed to `seaborn.pointplot` (interval) or `Axes.plot` (radar).
 
@@ -173,14 +174,12 @@ def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     a, b : int, optional
         The waves (default the first and the last); a wave is not compared with itself.
     rows : list of str, optional
         Metrics and indicators to show (default: the shares, 0-1).
-    lang : {"nl", "en"}, optional
-    ax : matplotlib Axes, optional
-    title : str, optional
+    <<lang, ax, title>>
     **kwargs
         Passed to `seaborn.scatterplot`.
 
@@ -233,15 +232,14 @@ def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None
     return ax
 
 
+@shared
 def indicator_plot(cases, *, lang=None, ax=None, title=None, **kwargs):
     """The relational indicators of several cases (latest waves), side by side.
 
     Parameters
     ----------
     cases : list of Case, or a table from `relnet.compare`
-    lang : {"nl", "en"}, optional
-    ax : matplotlib Axes, optional
-    title : str, optional
+    <<lang, ax, title>>
     **kwargs
         Passed to `seaborn.stripplot`.
 
@@ -287,11 +285,7 @@ def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwarg
 
     Parameters
     ----------
-    case : Case
-    wave : int, optional
-    lang : {"nl", "en"}, optional
-    ax : matplotlib Axes, optional
-    title : str, optional
+    <<case, wave, lang, ax, title>>
     **kwargs
         Passed to `seaborn.scatterplot`.
 

@@ -30,13 +30,11 @@ def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwarg
 
     Parameters
     ----------
-    case : Case
+    <<case>>
     effort : bool
         Show the team's effort per goal (hours a year, from the activities table) and the
         tasks that serve no goal.
-    lang : {"nl", "en"}, optional
-    ax : matplotlib Axes, optional
-    title : str, optional
+    <<lang, ax, title>>
     **kwargs
         Passed to the goal boxes (`matplotlib.patches.FancyBboxPatch`).
 
@@ -147,10 +145,7 @@ def roles_plot(case, *, lang=None, ax=None, title=None, **kwargs):
 
     Parameters
     ----------
-    case : Case
-    lang : {"nl", "en"}, optional
-    ax : matplotlib Axes, optional
-    title : str, optional
+    <<case, lang, ax, title>>
     **kwargs
         Passed to the cells (`matplotlib.patches.Rectangle`).
 

@@ -14,6 +14,7 @@ from ...instruments.partners import partner_matrix
 from ...network.waves import wave_changes
 from .. import plot
 from ..tables import display_value, html_table
+from ..._docs import shared
 from ._base import (
     IMAGE_WIDTH, SLIDER, Explorer, cases_of, figure_axes, first_case, note_html, png,
     set_waves, source_note,
@@ -40,6 +41,7 @@ def _opportunity(n, lang):
 # --------------------------------------------------------------------------- partners
 
 
+@shared
 def partner_explorer(case, lang=None):
     """Move a partner in the matrix with sliders: quadrant, strategy and figure follow. What
     is shown after a move is the strategy of where the partner goes (or the phase-out), so
@@ -52,9 +54,7 @@ def partner_explorer(case, lang=None):
     ----------
     case : Case
         The case; its latest wave's partner scores are shown.
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_lang>>
 
     Returns
     -------
@@ -65,10 +65,7 @@ def partner_explorer(case, lang=None):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_case, raises_lang>>
 
     See Also
     --------
@@ -205,21 +202,14 @@ def _case_figure_explorer(cases, case, lang, draw, sections, height=5.6):
     return Explorer(controls, views, rows, update, lang)
 
 
+@shared
 def goal_explorer(cases=None, case=None, lang=None):
     """The goal tree with coverage and effort: which goals have no partner, which partners
     serve no goal, which tasks serve no goal (the source's prioritising from goals).
 
     Parameters
     ----------
-    cases : Case, list of Case, dict of str -> Case, optional
-        The cases to choose from: a dict gives their labels; otherwise each is labelled by
-        its municipality (or its name). None: the shipped cases.
-    case : str, optional
-        The case to open on: its label, its municipality or the start of its name
-        (``"haverdonk"``); None: the first.
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_cases, explorer_case, explorer_lang>>
 
     Returns
     -------
@@ -230,10 +220,7 @@ def goal_explorer(cases=None, case=None, lang=None):
 
     Raises
     ------
-    ValueError
-        `case` names none of the cases, or `lang` is not a language relnet speaks.
-    CaseError
-        A case shown breaks the contract.
+    <<raises_explorer>>
 
     Notes
     -----
@@ -262,21 +249,14 @@ def goal_explorer(cases=None, case=None, lang=None):
         height=6.4)
 
 
+@shared
 def roles_explorer(cases=None, case=None, lang=None):
     """Roles toward affiliated bodies, with the findings of the governance rules (as
     sentences naming the body and the holder).
 
     Parameters
     ----------
-    cases : Case, list of Case, dict of str -> Case, optional
-        The cases to choose from: a dict gives their labels; otherwise each is labelled by
-        its municipality (or its name). None: the shipped cases.
-    case : str, optional
-        The case to open on: its label, its municipality or the start of its name
-        (``"haverdonk"``); None: the first.
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_cases, explorer_case, explorer_lang>>
 
     Returns
     -------
@@ -287,10 +267,7 @@ def roles_explorer(cases=None, case=None, lang=None):
 
     Raises
     ------
-    ValueError
-        `case` names none of the cases, or `lang` is not a language relnet speaks.
-    CaseError
-        A case shown breaks the contract.
+    <<raises_explorer>>
 
     Notes
     -----
@@ -321,21 +298,14 @@ def roles_explorer(cases=None, case=None, lang=None):
 # --------------------------------------------------------------------------- lessons
 
 
+@shared
 def lessons_explorer(cases=None, case=None, lang=None):
     """One case's self-assessment against the others, lesson by lesson, next to the
     network indicator of each lesson and relnet's question for the group.
 
     Parameters
     ----------
-    cases : Case, list of Case, dict of str -> Case, optional
-        The cases to choose from: a dict gives their labels; otherwise each is labelled by
-        its municipality (or its name). None: the shipped cases.
-    case : str, optional
-        The case to open on: its label, its municipality or the start of its name
-        (``"haverdonk"``); None: the first.
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_cases, explorer_case, explorer_lang>>
 
     Returns
     -------
@@ -347,10 +317,7 @@ def lessons_explorer(cases=None, case=None, lang=None):
 
     Raises
     ------
-    ValueError
-        `case` names none of the cases, or `lang` is not a language relnet speaks.
-    CaseError
-        A case shown breaks the contract.
+    <<raises_explorer>>
 
     Notes
     -----
@@ -414,6 +381,7 @@ def lessons_explorer(cases=None, case=None, lang=None):
 # --------------------------------------------------------------------------- waves
 
 
+@shared
 def waves_explorer(cases=None, case=None, lang=None):
     """What changed between two waves: actors and links added and lost (or unknown, when a
     survey's respondent did not answer), every measure; a wave is never compared with
@@ -421,15 +389,7 @@ def waves_explorer(cases=None, case=None, lang=None):
 
     Parameters
     ----------
-    cases : Case, list of Case, dict of str -> Case, optional
-        The cases to choose from: a dict gives their labels; otherwise each is labelled by
-        its municipality (or its name). None: the shipped cases.
-    case : str, optional
-        The case to open on: its label, its municipality or the start of its name
-        (``"haverdonk"``); None: the first.
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_cases, explorer_case, explorer_lang>>
 
     Returns
     -------
@@ -441,10 +401,7 @@ def waves_explorer(cases=None, case=None, lang=None):
 
     Raises
     ------
-    ValueError
-        `case` names none of the cases, or `lang` is not a language relnet speaks.
-    CaseError
-        A case shown breaks the contract.
+    <<raises_explorer>>
 
     See Also
     --------

@@ -23,6 +23,7 @@ from ..plot._labels import shorten
 from ..plot._layout import AGGREGATE_ABOVE, network_layout
 from ..plot._style import DOMAIN_COLOURS, GROUP_COLOURS, OKABE_ITO, kind_group
 from ..tables import html_table
+from ..._docs import shared
 from ._base import (
     IMAGE_WIDTH, DownloadBar, Explorer, cases_of, figure_axes, first_case, note_html, png,
     set_waves, source_note,
@@ -33,6 +34,7 @@ __all__ = ["network_explorer", "case_browser", "sigma_view"]
 CARD_METRICS = ("degree", "betweenness", "closeness", "constraint", "community")
 
 
+@shared
 def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
                removed=(), confirmed_only=False, lang=None, selected=None, height=520):
     """The interactive map (ipysigma, sigma.js in the browser, bundled: no CDN): zoom, pan,
@@ -44,10 +46,7 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
 
     Parameters
     ----------
-    case : Case
-        Checked against the contract first.
-    wave : int, optional
-        The wave; None (default) is the latest.
+    <<case, wave>>
     types : str or list of str, optional
         Tie types to draw (English or Dutch); None: every type.
     color_by : {"kind", "domain", "community"}
@@ -75,8 +74,7 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
+    <<raises_case>>
     ValueError
         `wave` is not one of the case's waves, a tie type is unknown, or `lang` is not a
         language relnet speaks.
@@ -130,6 +128,7 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
                  selected_node=selected if selected in G else None)
 
 
+@shared
 def network_explorer(cases=None, case=None, lang=None, labels=12):
     """Explore a network: case, wave, tie types, colour, size, the interactive map with a
     search that lights up an actor and its ties, the map for print, and a what-if (leave out
@@ -140,14 +139,11 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
 
     Parameters
     ----------
-    cases : Case, list, dict or None
-        None: the shipped cases.
+    <<explorer_cases>>
     case : str, optional
         The case to open on: its key, its municipality or the start of its name
         (``"haverdonk"``); None: the first.
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_lang>>
     labels : int
         Names on the map for print.
 
@@ -164,10 +160,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
 
     Raises
     ------
-    ValueError
-        `case` names none of the cases, or `lang` is not a language relnet speaks.
-    CaseError
-        A case shown breaks the contract.
+    <<raises_explorer>>
 
     Notes
     -----
@@ -435,15 +428,14 @@ def _network_file(ex, fmt):
 # --------------------------------------------------------------------------- browser
 
 
+@shared
 def case_browser(lang=None):
     """The shipped good-practice cases, filtered by lesson, domain and size; the practice
     of the chosen case in its own words.
 
     Parameters
     ----------
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_lang>>
 
     Returns
     -------
@@ -454,8 +446,7 @@ def case_browser(lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
     FileNotFoundError
         The example cases are not installed.
     """

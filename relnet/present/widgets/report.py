@@ -8,12 +8,14 @@ from ... import i18n
 from ..export import file_name, tables_bytes
 from ..report import build_report, key_findings
 from ._base import DownloadBar, Explorer, cases_of, first_case, set_waves
+from ..._docs import shared
 
 __all__ = ["report_explorer"]
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+@shared
 def report_explorer(cases=None, case=None, lang=None):
     """Choose a case and a wave, read the report's key findings, and download the report
     (HTML, opens in any browser, prints on A4) and its tables (one .xlsx). Persons are
@@ -21,11 +23,7 @@ def report_explorer(cases=None, case=None, lang=None):
 
     Parameters
     ----------
-    cases : Case, list, dict or None
-        None: the shipped cases.
-    case : str, optional
-        The case to open on (its key or municipality).
-    lang : {"nl", "en"}, optional
+    <<explorer_cases, explorer_case, lang>>
 
     Returns
     -------

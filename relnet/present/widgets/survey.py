@@ -10,10 +10,12 @@ from ...network.quality import response_band, response_rate, response_table
 from .. import plot
 from ..tables import html_table
 from ._base import IMAGE_WIDTH, Explorer, figure_axes, note_html, png
+from ..._docs import shared
 
 __all__ = ["survey_explorer"]
 
 
+@shared
 def survey_explorer(case, lang=None):
     """Response per actor (asked, answered, ties named, of which confirmed), the response
     rate with its band, and the network with only the ties both sides named or all of
@@ -24,9 +26,7 @@ def survey_explorer(case, lang=None):
     case : Case
         A case collected with a network survey (`relnet.survey.collect`); its latest wave
         is shown.
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_lang>>
 
     Returns
     -------
@@ -38,10 +38,7 @@ def survey_explorer(case, lang=None):
 
     Raises
     ------
-    CaseError
-        The case breaks the contract.
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_case, raises_lang>>
 
     See Also
     --------

@@ -17,10 +17,12 @@ from ..export import file_name
 from ..report import build_report
 from ..tables import html_table
 from ._base import IMAGE_WIDTH, DownloadBar, Explorer, figure_axes, png
+from ..._docs import shared
 
 __all__ = ["upload_explorer", "problems_table"]
 
 
+@shared
 def problems_table(problems, lang=None):
     """Problems as a table a person reads: file, row, column, problem, accepted.
 
@@ -28,8 +30,7 @@ def problems_table(problems, lang=None):
     ----------
     problems : iterable of Problem
         As `relnet.validate` returns them, or a `CaseError`'s ``problems``.
-    lang : {"nl", "en"}, optional
-        None: the default language set by `relnet.set_language` (Dutch by default).
+    <<lang>>
 
     Returns
     -------
@@ -41,8 +42,7 @@ def problems_table(problems, lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
 
     Examples
     --------
@@ -69,6 +69,7 @@ def problems_table(problems, lang=None):
     return frame
 
 
+@shared
 def upload_explorer(lang=None):
     """Drop your own case (an .xlsx workbook or a .zip of a case folder): every problem as
     a table with file, row, column and what is accepted; once valid, the relational profile,
@@ -77,9 +78,7 @@ def upload_explorer(lang=None):
 
     Parameters
     ----------
-    lang : {"nl", "en"}, optional
-        The explorer's starting language (``controls["lang"]`` switches it); None: the
-        default language set by `relnet.set_language` (Dutch by default).
+    <<explorer_lang>>
 
     Returns
     -------
@@ -92,8 +91,7 @@ def upload_explorer(lang=None):
 
     Raises
     ------
-    ValueError
-        `lang` is not a language relnet speaks.
+    <<raises_lang>>
     """
     upload = w.FileUpload(accept=".xlsx,.zip", multiple=False)
     controls = {}
