@@ -32,8 +32,9 @@ lab: $(KERNELS)
 present: $(KERNELS)
 	$(BIN)/voila notebooks
 
+# The suite in parallel, a test file per worker (the browser tests share one Voila server).
 test: $(KERNELS)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 # The performance benchmark: a table with ratios, saved as JSON (benchmarks/results/).
 bench: $(KERNELS)

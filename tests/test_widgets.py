@@ -235,3 +235,24 @@ def test_survey_explorer():
     figure = ex.views["figure"].value
     ex.controls["confirmed"].value = True
     assert ex.views["figure"].value != figure
+
+
+def test_the_interactive_map_has_a_legend_for_colour_and_size():
+    ex = widgets.network_explorer(case="Haverdonk", lang="nl")
+    legend = ex.views["legend"].value
+    case = relnet.load_example("haverdonk")
+    groups = {relnet.i18n.t(f"group.{g}", "nl") for g in
+              {relnet.present.plot._style.kind_group(k) for k in
+               relnet.network.graph.present_actors(case, 2017)["kind"]}}
+    for group in groups:
+        assert f"</span>{group}" in legend, group
+    assert "grootte: aantal relaties (degree)" in legend and "zwarte rand" in legend
+    ex.controls["color"].value = "community"
+    ex.controls["size"].value = "betweenness"
+    legend = ex.views["legend"].value
+    assert "<b>kleur: cluster</b>" in legend and "</span>cluster 1" in legend
+    assert "grootte: tussenpositie (betweenness)" in legend
+    # ipysigma's English controls are hidden by the explorer's own style
+    styles = [w.value for w in ex.tabs.children[0].children
+              if isinstance(getattr(w, "value", None), str) and "ipysigma" in w.value]
+    assert styles and "ipysigma-graph-description" in styles[0]

@@ -34,6 +34,51 @@ __all__ = ["network_explorer", "case_browser", "sigma_view"]
 CARD_METRICS = ("degree", "betweenness", "closeness", "constraint", "community")
 
 
+def map_colours(actors, metrics, color_by, lang):
+    """(group per actor, palette group -> colour) of the interactive map, as the print map
+    colours: by actor group, first specific domain, or Louvain community."""
+    if color_by == "kind":
+        groups = [i18n.t(f"group.{kind_group(k)}", lang) for k in actors["kind"]]
+        palette = {i18n.t(f"group.{g}", lang): c for g, c in GROUP_COLOURS.items()}
+    elif color_by == "domain":
+        first = [next((d for d in str(c).split("|") if d != "general"), "general")
+                 if isinstance(c, str) else "general" for c in actors["domain"]]
+        groups = [i18n.t(f"domain.{d}", lang) for d in first]
+        palette = {i18n.t(f"domain.{d}", lang): c for d, c in DOMAIN_COLOURS.items()}
+    else:
+        community = metrics["community"].reindex(actors["id"]).to_numpy()
+        groups = [i18n.t("figure.community", lang, n=int(c) + 1) if c < 7 else
+                  i18n.t("figure.other_communities", lang) for c in community]
+        palette = {i18n.t("figure.community", lang, n=i + 1): OKABE_ITO[i] for i in range(7)}
+        palette[i18n.t("figure.other_communities", lang)] = "#999999"
+    return groups, palette
+
+
+def map_legend(groups, palette, color_by, size_by, lang):
+    """The interactive map's legend as HTML: a swatch per colour shown, what size shows,
+    and the black border of municipal actors."""
+    present = [g for g in palette if g in set(groups)]
+    swatch = ("<span style='display:inline-block;width:12px;height:12px;border-radius:6px;"
+              "background:{};margin:0 6px 0 12px;vertical-align:-1px'></span>{}")
+    items = "".join(swatch.format(palette[g], html.escape(g)) for g in present)
+    what = i18n.t(f"colour_by.{color_by}", lang)
+    ring = ("<span style='display:inline-block;width:10px;height:10px;border-radius:6px;"
+            "border:2px solid #000;margin:0 6px 0 12px;vertical-align:-1px'></span>")
+    return (f"<div class='relnet-map-legend' style='font-size:13px;line-height:1.9'>"
+            f"<b>{html.escape(i18n.t('figure.colour_legend', lang, what=what))}</b>{items}<br>"
+            f"<b>{html.escape(i18n.t('figure.size_legend', lang, metric=i18n.label('metric', size_by, lang)))}</b>"
+            f"{ring}{html.escape(i18n.t('ui.map_border', lang))}</div>")
+
+
+# ipysigma's own English controls (graph description, information button, its download and
+# layout buttons) are hidden: the explorer's Dutch legend, card and downloads replace them.
+HIDE_SIGMA_CHROME = (
+    "<style>.relnet-explorer .ipysigma-graph-description,"
+    ".relnet-explorer .ipysigma-information-show-button,"
+    ".relnet-explorer .ipysigma-download-controls,"
+    ".relnet-explorer .ipysigma-layout-controls{display:none !important}</style>")
+
+
 @shared
 def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
                removed=(), confirmed_only=False, lang=None, selected=None, height=520):
@@ -95,20 +140,7 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
     pos = network_layout(case, wave, types)
     removed = set(removed)
     actors = snap.actors[~snap.actors["id"].isin(removed)]
-    if color_by == "kind":
-        groups = [i18n.t(f"group.{kind_group(k)}", lang) for k in actors["kind"]]
-        palette = {i18n.t(f"group.{g}", lang): c for g, c in GROUP_COLOURS.items()}
-    elif color_by == "domain":
-        first = [next((d for d in str(c).split("|") if d != "general"), "general")
-                 if isinstance(c, str) else "general" for c in actors["domain"]]
-        groups = [i18n.t(f"domain.{d}", lang) for d in first]
-        palette = {i18n.t(f"domain.{d}", lang): c for d, c in DOMAIN_COLOURS.items()}
-    else:
-        community = metrics["community"].reindex(actors["id"]).to_numpy()
-        groups = [i18n.t("figure.community", lang, n=int(c) + 1) if c < 7 else
-                  i18n.t("figure.other_communities", lang) for c in community]
-        palette = {i18n.t("figure.community", lang, n=i + 1): OKABE_ITO[i] for i in range(7)}
-        palette[i18n.t("figure.other_communities", lang)] = "#999999"
+    groups, palette = map_colours(actors, metrics, color_by, lang)
     G = nx.Graph()
     sizes = metrics[size_by].reindex(actors["id"]).astype(float).fillna(0).to_numpy()
     for (actor, name, kind), group, size in zip(
@@ -120,12 +152,14 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
         if u in G and v in G:
             G.add_edge(u, v, weight=float(weight))
     layout = {n: {"x": float(pos[n][0]), "y": float(pos[n][1])} for n in G if n in pos}
-    return Sigma(G, node_color="group", node_color_palette=palette, node_size="size",
+    view = Sigma(G, node_color="group", node_color_palette=palette, node_size="size",
                  node_size_range=(3, 16), raw_node_border_color="border",
                  default_node_border_size=1.5, layout=layout, hide_search=True,
                  hide_info_panel=True, height=height, default_edge_color="#c8c8c8",
                  edge_size="weight", edge_size_range=(0.6, 2.6), label_font="DejaVu Sans",
                  selected_node=selected if selected in G else None)
+    view.legend_html = map_legend(groups, palette, color_by, size_by, lang)
+    return view
 
 
 @shared
@@ -187,7 +221,9 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
              "card": w.HTML(layout=w.Layout(width="360px")), "metrics": w.HTML(),
              "indicators": w.HTML(), "trust": w.HTML(), "districts": w.HTML(),
              "notes": w.HTML(), "hint": w.HTML()}
-    tabs = w.Tab(children=[w.VBox([views["hint"], views["map"]]), views["figure"]])
+    views["legend"] = w.HTML()
+    tabs = w.Tab(children=[w.VBox([w.HTML(HIDE_SIGMA_CHROME), views["hint"], views["map"],
+                                   views["legend"]]), views["figure"]])
     state = {"static": None, "sigma": None}
     bar = DownloadBar([
         ("svg", "download_svg", lambda: _figure_file(ex, "svg")),
@@ -241,9 +277,11 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
                           names="selected_node")
             state["sigma"] = sigma
             views["map"].children = [sigma]
+            views["legend"].value = sigma.legend_html
         else:
             state["sigma"] = None
             views["map"].children = []
+            views["legend"].value = ""
         state["static"] = None
         if tabs.selected_index == 1 or big:
             draw_static(ex)
