@@ -12,7 +12,7 @@
 # %% [markdown]
 # # 00 · Begin hier
 #
-# relnet is een werkbank voor de *relatiegerichte gemeente*: hoe een gemeente in het sociaal
+# Deze werkbank, relnet, is er voor de *relatiegerichte gemeente*: hoe een gemeente in het sociaal
 # domein werkt met partners, sleutelpersonen, informele helpers en verbonden partijen. Een
 # **casus** is een map (of Excel-werkmap) met de actoren, de relaties tussen hen per meting,
 # de partnermatrix, een doelenboom met taken, de rollen tegenover verbonden partijen en een
@@ -27,25 +27,25 @@ from relnet import widgets
 
 widgets.case_browser()
 
-# %% [markdown]
-# ## Een casus openen
+# %% [markdown] tags=["analyst"]
+# ## Voor analisten: een casus openen
 #
 # `load_example` opent een meegeleverde casus, `read_case` uw eigen map, `.xlsx` of `.zip`.
 # `show` toont een tabel zoals een lezer hem leest: in het Nederlands, met een decimale komma.
 
-# %%
+# %% tags=["analyst"]
 import relnet
 
 case = relnet.load_example("haverdonk")
 relnet.show(case.actors[["name", "kind", "domain", "district"]].head(8))
 
-# %% [markdown]
+# %% [markdown] tags=["analyst"]
 # ## Controleren
 #
 # `validate` noemt elk probleem in een casus tegelijk: het bestand, de rij zoals Excel die
 # toont, de kolom en wat wel mag. Hier maken we een kopie met een typfout in een relatie.
 
-# %%
+# %% tags=["analyst"]
 import tempfile
 from pathlib import Path
 
@@ -58,4 +58,4 @@ ties = (folder / "ties.csv").read_text(encoding="utf-8").replace("zorg_linde", "
 relnet.show(problems_table(relnet.validate(folder)))
 
 # %% [markdown]
-# Verder: `01_relationship_network` over het netwerk en zijn maten.
+# Verder: notebook 01 gaat over het relatienetwerk en zijn maten.

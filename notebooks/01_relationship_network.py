@@ -27,7 +27,8 @@ widgets.network_explorer(case="Haverdonk")
 #
 # relnet meet op het *samengevoegde ongerichte netwerk*: elke actor in de meting is een knoop;
 # twee actoren zijn verbonden als een relatie hen verbindt. De maten reproduceren
-# gepubliceerde waarden (Freeman, Burt, Brandes); de definities staan in `docs/metrics.md`.
+# gepubliceerde waarden (Freeman, Burt, Brandes); de definities en bronnen staan in de
+# documentatie van relnet.
 
 # %%
 import relnet
@@ -50,7 +51,7 @@ relnet.show(top.reset_index(drop=True))
 #
 # *Afhankelijkheid van de gemeente als spil* is het aandeel paren partners dat niet meer
 # verbonden is zonder de gemeentelijke actoren: 1 is een regiegemeente, 0 een netwerk dat
-# zichzelf bij elkaar houdt. De definities (versie 2) staan in `docs/indicators.md`.
+# zichzelf bij elkaar houdt. De definities (versie 2) staan in de documentatie van relnet.
 
 # %%
 profile = relnet.relational_profile(case, wave=2015)[["indicator", "value"]].merge(

@@ -15,7 +15,7 @@
 # Eén integraal hoofddoel (*Iedereen telt mee en doet mee*), doelen per beleidsterrein eronder,
 # en per doel de partners die eraan bijdragen en de inzet van het team. Doelen zonder partner
 # zijn gearceerd; taken die geen enkel doel dienen staan apart. Zo prioriteert een team zijn werk
-# vanuit de doelen (naar het artikel over doelenboomsessies, zie `docs/sources.md`).
+# vanuit de doelen (naar een artikel over doelenboomsessies in het sociaal domein).
 
 # %%
 from relnet import widgets
@@ -25,8 +25,8 @@ widgets.goal_explorer(case="Welderhoven")
 # %% [markdown]
 # ## Inzet en partners per doel
 #
-# `goal_priorities` telt per doel de taken en uren (van het doel en de doelen eronder), de
-# wettelijke uren en de partners; de laatste rij zijn de taken die geen doel dienen.
+# Per doel de taken en uren (van het doel en de doelen eronder), de wettelijke uren en de
+# partners; de laatste rij zijn de taken die geen doel dienen.
 
 # %%
 import relnet

@@ -24,7 +24,7 @@ widgets.waves_explorer(case="Haverdonk")
 # %% [markdown]
 # ## Alle casussen naast elkaar
 #
-# `compare` geeft één rij per casus (hun laatste meting), met elke maat en indicator.
+# De indicatoren van de laatste meting van elke meegeleverde casus naast elkaar.
 
 # %%
 import relnet

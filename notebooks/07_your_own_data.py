@@ -22,15 +22,15 @@ from relnet import widgets
 
 widgets.upload_explorer()
 
-# %% [markdown]
-# ## Een lege casus om in te vullen
+# %% [markdown] tags=["analyst"]
+# ## Voor analisten: een lege casus om in te vullen
 #
 # Begin met een lege casus (`relnet new MAP` op de opdrachtregel, of `relnet.new_case`) en
 # vul de bestanden in Excel in. Nederlandse termen en kolomkoppen mogen: *gemeente*,
 # *zorgaanbieder*, *samenwerking*, *financiering*, *ja/nee*; *naam*, *soort*. Hier vullen we de
 # tabellen met pandas, zoals Excel zou doen, en bewaren de casus als werkmap.
 
-# %%
+# %% tags=["analyst"]
 import tempfile
 from pathlib import Path
 
@@ -57,12 +57,12 @@ workbook = work / "mijn_casus.xlsx"
 relnet.write_case(case, workbook)
 relnet.show(relnet.read_case(workbook).actors[["name", "kind"]])
 
-# %% [markdown]
+# %% [markdown] tags=["analyst"]
 # Een typfout, zoals in Excel gebeurt: een relatie naar `welzjin` in plaats van `welzijn`.
 # `validate` noemt het blad, de rij zoals Excel die toont en de kolom, en zegt wat wel mag.
 # Het bestand zelf verandert niet.
 
-# %%
+# %% tags=["analyst"]
 import shutil
 
 import openpyxl

@@ -12,9 +12,10 @@
 # %% [markdown]
 # # 08 · Uw eigen maat
 #
-# Een onderzoeker kan een eigen maat toevoegen met `register_metric`: hij verschijnt dan overal
-# waar relnet maten toont (tabellen, `compare`, `wave_changes`, verkenners, rapporten). Hier:
-# het aandeel relaties van een actor met een wijkteam.
+# Een onderzoeker kan een eigen maat toevoegen (een paar regels Python, in JupyterLab te zien):
+# hij verschijnt dan overal waar relnet maten toont: in tabellen, vergelijkingen, verkenners en
+# rapporten. Hier het aandeel relaties van een actor met een wijkteam; de verkenner hieronder
+# laat de actoren zo groot zien als dat aandeel.
 
 # %%
 import relnet
@@ -38,7 +39,7 @@ relnet.register_metric("team_share", team_share, level="actor");
 # %%
 from relnet import widgets
 
-widgets.network_explorer(case="Haverdonk")
+widgets.network_explorer(case="Haverdonk", size="team_share")
 
 # %% [markdown]
 # En in elke tabel:

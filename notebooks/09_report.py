@@ -22,7 +22,7 @@ from relnet import widgets
 
 widgets.report_explorer(case="Haverdonk")
 
-# %% [markdown]
+# %% [markdown] tags=["analyst"]
 # ## Een rapport om zelf te bewerken
 #
 # `relnet report PAD -o rapport.html` schrijft hetzelfde kant-en-klare rapport. De rest van dit

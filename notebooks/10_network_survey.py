@@ -38,9 +38,8 @@ widgets.survey_explorer(collected)
 # %% [markdown]
 # ## De vragenlijsten
 #
-# `survey.make_questionnaires` (of `relnet survey make CASUS MAP` op de opdrachtregel) maakt één
-# Excel-werkmap per respondent: elke actor die in de meting bestaat en gevraagd wordt
-# (`respondent`, standaard elke actor die geen persoon is). Het blad *vragenlijst* heeft een rij
+# relnet maakt één Excel-werkmap per respondent: elke organisatie die in de meting bestaat en
+# gevraagd wordt (standaard elke actor die geen persoon is). Het blad *vragenlijst* heeft een rij
 # per andere actor; het blad *toelichting* legt elke vraag uit. Excel controleert de antwoorden
 # al tijdens het typen (ja/nee, 1 tot en met 4) en de kolommen id en naam zijn beveiligd. De
 # vragenlijst noemt organisaties, nooit de persoon die hem invult: een organisatie antwoordt
@@ -55,26 +54,38 @@ relnet.show(first.fillna(""))
 # %% [markdown]
 # ## De antwoorden
 #
-# Voor deze demonstratie vult `survey.simulate_answers` de vragenlijsten in zoals respondenten
-# in Excel zouden doen: wie in de casus een relatie heeft, noemt die meestal (acht op de tien
-# keer) en geeft de ander scores van 2 tot en met 4; twee organisaties sturen niets terug. Het
-# toeval is vast (`seed=0`), zodat de pagina elke keer hetzelfde laat zien.
+# Voor deze demonstratie vult relnet de vragenlijsten in zoals respondenten in Excel zouden
+# doen: wie in de casus een relatie heeft, noemt die meestal (acht op de tien keer) en geeft de
+# ander scores van 2 tot en met 4; twee organisaties sturen niets terug. Het toeval ligt vast,
+# zodat de pagina elke keer hetzelfde laat zien.
 #
-# `survey.collect` (of `relnet survey collect CASUS MAP -o NIEUWE_CASUS`) leest elke werkmap in
-# de map en geeft een kopie van de casus waarin de relaties van 2017 precies de genoemde zijn;
-# de relaties van 2015 blijven zoals ze waren. Een vragenlijst die niet terugkwam telt als geen
-# antwoord. De eerste relaties:
+# Daarna leest relnet elke teruggekomen werkmap en maakt een kopie van de casus waarin de
+# relaties van 2017 precies de genoemde zijn; de relaties van 2015 blijven zoals ze waren. Een
+# vragenlijst die niet terugkwam telt als geen antwoord. De eerste relaties:
 
 # %%
-named = collected.ties[(collected.ties["wave"] == 2017).to_numpy(dtype=bool)]
+named = collected.ties[(collected.ties["wave"] == 2017).to_numpy(dtype=bool)].copy()
+names = collected.actors.set_index("id")["name"]
+for side in ("source", "target"):  # organisations by name, not by their ids
+    named[side] = names.reindex(named[side]).to_numpy()
 relnet.show(named[["source", "target", "type", "confirmed", "reliability", "power"]].head(8))
 
 # %% [markdown]
-# De respons (23 van de 25 gevraagde organisaties) staat nu in de casus, en elke analyse noemt
-# hem: het vertrouwen en de waarde, het relationele profiel en het rapport.
+# De respons (23 van de 25 gevraagde organisaties, 92%) staat nu in de casus, en elke analyse
+# noemt hem: het vertrouwen en de waarde, het relationele profiel en het rapport. (De
+# meegeleverde casus Haverdonk zelf heeft een lagere respons, 64%: daar meldden 16 van de 25
+# organisaties hun relaties. De enquête hier is een gesimuleerde nieuwe meting.)
 
 # %%
 relnet.show(relnet.trust_value(collected).network)
+
+# %% [markdown] tags=["analyst"]
+# ## Voor analisten
+#
+# De vragenlijsten maken: `survey.make_questionnaires(case, map, wave=2017)` of op de
+# opdrachtregel `relnet survey make CASUS MAP`; de antwoorden lezen: `survey.collect(case, map,
+# wave=2017)` of `relnet survey collect CASUS MAP -o NIEUWE_CASUS`; de demonstratie-antwoorden:
+# `survey.simulate_answers`.
 
 # %% [markdown]
 # ## Als een antwoord niet klopt

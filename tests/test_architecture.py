@@ -188,8 +188,24 @@ def test_links_in_the_docs_resolve():
 # --------------------------------------------------------------------------- the catalogue
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML that refuses a key twice in one mapping (PyYAML keeps the last silently)."""
+
+
+def _no_duplicates(loader, node, deep=False):
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    doubled = {k for k in keys if keys.count(k) > 1}
+    if doubled:
+        raise ValueError(f"twice in one section of the catalogue: {sorted(map(str, doubled))}")
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+
+
 def catalogue_entries():
-    data = yaml.safe_load((PACKAGE / "i18n" / "catalogue.yaml").read_text("utf-8"))
+    data = yaml.load((PACKAGE / "i18n" / "catalogue.yaml").read_text("utf-8"),
+                     Loader=_StrictLoader)
 
     def walk(node, path):
         if isinstance(node, dict) and set(node) <= {"nl", "en"} and node:

@@ -36,7 +36,7 @@ PAGES = {
     "03_goal_tree": "Casus",
     "04_governance_roles": "Casus",
     "05_lessons_benchmark": "Les",
-    "06_transformation_waves": "Van",
+    "06_transformation_waves": "Casus",
     "07_your_own_data": None,  # its control is the file upload (test_upload_in_07)
     "08_your_own_metric": "Meting",
     "09_report": "Casus",
@@ -168,6 +168,7 @@ class Page:
         text = self.page.inner_text("body")
         assert "Traceback" not in text and "Error" not in text.replace("Errors", "")
         assert "import relnet" not in text  # code is hidden
+        assert "Voor analisten" not in text  # and so are the cells tagged for analysts
         assert not self.page.query_selector_all(
             '[data-mime-type="application/vnd.jupyter.stderr"]')
         assert [e for e in self.errors if e not in KNOWN] == []
@@ -267,7 +268,7 @@ def test_upload_in_07(voila, browser, tmp_path):
         assert "met_typfout.xlsx" in text and "3" in text and "source" in text
         page.screenshot("07_your_own_data-problems")
         page.upload(good)
-        p.get_by_text(re.compile(r"een geldige casus met \d+ actoren")).wait_for(
+        p.get_by_text(re.compile(r"Een geldige casus met \d+ actoren")).wait_for(
             timeout=60_000)
         name, data = page.download("Rapport (HTML)", ".html")
         assert b"Belangrijkste bevindingen" in data
@@ -297,6 +298,10 @@ def test_a_page_says_when_its_session_ended(voila, browser):
         notice = p.locator(".relnet-session-notice")
         notice.wait_for(timeout=30_000)
         assert "Deze sessie is beëindigd" in notice.inner_text()
+        # the page's title stays in view under the notice; the page no longer looks usable
+        below = p.evaluate("""() => document.querySelector('h1').getBoundingClientRect().top
+            >= document.querySelector('.relnet-session-notice').getBoundingClientRect().bottom""")
+        assert below and p.evaluate("document.body.classList.contains('relnet-session-ended')")
         page.screenshot("04_governance_roles-session-ended")
     finally:
         page.leave()

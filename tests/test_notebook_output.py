@@ -106,3 +106,17 @@ def test_explorer_comes_first(executed):
                if "application/vnd.jupyter.widget-view+json" in kinds]
     if widgets:
         assert widgets[0] == 0, f"{path.name}: {widgets[0]} outputs come before the explorer"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_presentation_prose_has_no_code(path):
+    """What presentation mode shows of the prose (every Markdown cell not tagged "analyst")
+    names no function, command, file path or identifier: those are for JupyterLab readers."""
+    nb = nbformat.read(path, as_version=4)
+    found = []
+    for number, cell in enumerate(nb.cells, 1):
+        if cell.cell_type != "markdown" or "analyst" in cell.metadata.get("tags", []):
+            continue
+        for pattern in (r"`[^`]+`", r"\b[a-z]+_[a-z_]+\b", r"\bdocs/|\.py\b|relnet \w+ [A-Z]"):
+            found += [f"cell {number}: {m}" for m in re.findall(pattern, cell.source)]
+    assert found == [], f"{path.name}: {found}"

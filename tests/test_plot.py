@@ -310,3 +310,21 @@ def test_old_names_still_work_and_warn(cases):
 def test_colour_palette_is_okabe_ito():
     assert plot.OKABE_ITO[:3] == ["#E69F00", "#56B4E9", "#009E73"]
     assert set(plot.GROUP_COLOURS.values()) <= set(plot.OKABE_ITO) | {plot.GREY}
+
+
+def test_the_partner_matrix_picks_out_the_chosen_partner():
+    case = relnet.load_example("lindermeer")
+    matrix = relnet.partner_matrix(case, lang="nl")
+    chosen = matrix["actor"].iloc[2]
+    ax = relnet.plot.partner_matrix_plot(case, lang="nl", highlight=chosen)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "gekozen partner" in legend
+    name = relnet.present.plot._labels.wrap(matrix["name"].iloc[2], 20, 40)
+    weights = {t.get_text(): t.get_fontweight() for t in ax.texts}
+    assert weights[name] == "bold"
+    others = [n for n in matrix["name"].iloc[[0, 1, 3]]
+              if relnet.present.plot._labels.wrap(n, 20, 40) in weights]
+    assert others and all(weights[relnet.present.plot._labels.wrap(n, 20, 40)] != "bold"
+                          for n in others)
+    plain = relnet.plot.partner_matrix_plot(case, lang="nl")
+    assert "gekozen partner" not in [t.get_text() for t in plain.get_legend().get_texts()]

@@ -172,10 +172,20 @@ def test_lessons_explorer(cases):
 def test_waves_explorer_never_compares_a_wave_with_itself(cases):
     ex = widgets.waves_explorer(cases, case="Haverdonk")
     assert "Wijkteam Noord" in ex.views["actors"].value and "erbij" in ex.views["actors"].value
+    # "from" offers every wave but the last, "to" only the later ones: a wave is never
+    # compared with itself, and the earlier wave keeps its colour
+    assert list(ex.controls["from"].options) == [2015]
     assert ex.controls["from"].value == 2015 and list(ex.controls["to"].options) == [2017]
-    ex.controls["from"].value = 2017
-    assert list(ex.controls["to"].options) == [2015]
-    assert ex.controls["to"].value == 2015
+    from traitlets import TraitError
+
+    with pytest.raises(TraitError):  # 2017 is not offered as "from"
+        ex.controls["from"].value = 2017
+    three = relnet.load_example("haverdonk").copy()
+    three.meta["waves"] = [2013, 2015, 2017]
+    ex3 = widgets.waves_explorer({"drie": three})
+    assert list(ex3.controls["from"].options) == [2013, 2015]
+    ex3.controls["from"].value = 2015
+    assert list(ex3.controls["to"].options) == [2017]
     ex.controls["lang"].value = "en"
     assert "hub dependence" in ex.views["metrics"].value
 

@@ -32,7 +32,7 @@ _TEXT_COLUMNS = {"name", "label", "message", "description", "note", "strategy",
 
 
 @shared
-def display_value(value, column=None, lang=None, digits=3):
+def display_value(value, column=None, lang=None, digits=3, fixed=False):
     """One cell as a reader of `lang` sees it.
 
     Parameters
@@ -46,6 +46,8 @@ def display_value(value, column=None, lang=None, digits=3):
     <<lang>>
     digits : int
         Decimals of numbers that are not whole (see `relnet.i18n.number`).
+    fixed : bool
+        Give whole numbers `digits` decimals too (a column of fractions).
 
     Returns
     -------
@@ -78,7 +80,7 @@ def display_value(value, column=None, lang=None, digits=3):
     if isinstance(value, (list, tuple, set)):
         return ", ".join(display_value(v, column, lang, digits) for v in value)
     if isinstance(value, numbers.Number) and not (isinstance(value, float) and math.isnan(value)):
-        return i18n.number(value, lang, digits)
+        return i18n.number(value, lang, digits, fixed=fixed)
     return i18n.cell(value, lang, digits)
 
 
@@ -139,7 +141,14 @@ def display_table(frame, lang=None, digits=3, index=False, index_section=None):
         out[_header(name, lang) if name else ""] = values
     for column in frame.columns:
         values = frame[column].tolist()
-        out[_header(column, lang)] = [display_value(v, column, lang, digits) for v in values]
+        # in a column with fractions, 0 and 1 get their decimals too (1,000 by 0,936);
+        # counts (33 actors) stay whole
+        numbers_ = [v for v in values if isinstance(v, float) and not math.isnan(v)]
+        fractions = any(not v.is_integer() for v in numbers_)
+        out[_header(column, lang)] = [
+            display_value(v, column, lang, digits,
+                          fractions and isinstance(v, float) and abs(v) <= 1)
+            for v in values]
     return pd.DataFrame(out, dtype=object)
 
 

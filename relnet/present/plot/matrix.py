@@ -47,8 +47,8 @@ def _arrow_end(x, y, move):
 
 @analysis
 def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True,
-                        bundles=True, labels=True, lang=None, ax=None, title=None,
-                        **kwargs):
+                        bundles=True, labels=True, highlight=None, lang=None, ax=None,
+                        title=None, **kwargs):
     """The partner matrix: quadrants shaded and named, partners placed, desired moves as
     arrows, bundles drawn as one group with their joint position and move.
 
@@ -62,6 +62,9 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
         case's own.
     moves, bundles, labels : bool
         Draw the move arrows, the bundles, the names.
+    highlight : str, optional
+        The actor id of a partner to pick out (a ring, its name in bold), e.g. the partner an
+        explorer is editing.
     <<lang, ax, title>>
     **kwargs
         Passed to `matplotlib.axes.Axes.scatter`.
@@ -104,6 +107,14 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
                        linewidths=1.5, zorder=4, **kwargs)
         handles = [Line2D([], [], marker="o", ls="", color=OKABE_ITO[4],
                           label=i18n.t("matrix.partner", lang), markersize=8)]
+        chosen = [i for i, a in enumerate(m["actor"]) if a == highlight] \
+            if highlight is not None and "actor" in m else []
+        if chosen:
+            ax.scatter(xs[chosen], ys[chosen], s=260, facecolor="none", edgecolor="#000000",
+                       linewidths=2.2, zorder=6)
+            handles.append(Line2D([], [], marker="o", ls="", markerfacecolor="none",
+                                  markeredgecolor="#000000", markeredgewidth=2, markersize=12,
+                                  label=i18n.t("matrix.chosen", lang)))
         bundled = set()
         if bundles and "bundle" in m and m["bundle"].notna().any():
             bundled = _bundles(ax, case, wave, threshold, m, shown, lang)
@@ -127,9 +138,14 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
         ax.set_yticks(range(0, 11, 2))
         if labels:
             order = np.argsort(-(m["influence"].to_numpy() + m["dependency"].to_numpy()))
-            order = order[:MAX_LABELS]
+            order = [i for i in chosen] + [i for i in order[:MAX_LABELS] if i not in chosen]
             placed = repel(ax, [shown[i] for i in order],
                            [wrap(m["name"].iloc[i], 20, 40) for i in order], fontsize=9.5)
+            if chosen:
+                name = wrap(m["name"].iloc[chosen[0]], 20, 40)
+                for text in ax.texts:
+                    if text.get_text() == name:
+                        text.set_fontweight("bold")
             missing = len(m) - placed
             if missing > 0:
                 ax.text(1.0, -0.14, i18n.plural("figure.not_labelled", missing, lang),

@@ -46,9 +46,27 @@ def figure_axes(height=5.6, polar=False):
 
 def note_html(title, body, source=None):
     """A note beside the evidence: a law, an opportunity, a question for the group."""
-    cite = f"<br><small style='color:#555'>{html.escape(source)}</small>" if source else ""
-    return (f"<div style='border-left:4px solid #0072B2;padding:4px 10px;margin:6px 0;"
-            f"max-width:560px'><b>{html.escape(title)}</b><br>{html.escape(body)}{cite}</div>")
+    cite = f"<div class='relnet-source'>{html.escape(source)}</div>" if source else ""
+    return (f"<div class='relnet-note'><b>{html.escape(title)}</b><br>{html.escape(body)}"
+            f"{cite}</div>")
+
+
+# How explorers look in JupyterLab and Voila alike: tables with room, text readable on a
+# projector (15 px and up), notes set off from the evidence.
+STYLE = """<style>
+.relnet-explorer .widget-html-content{font-size:15px;line-height:1.45}
+.relnet-explorer table.relnet-table{border-collapse:collapse;font-size:14px;margin:4px 0 8px}
+.relnet-explorer table.relnet-table th{text-align:left;vertical-align:bottom;padding:4px 10px;
+ border-bottom:2px solid #c8d3de;background:#f2f6fa;font-weight:600}
+.relnet-explorer table.relnet-table td{text-align:left;vertical-align:top;padding:3px 10px;
+ border-bottom:1px solid #e4e4e4}
+.relnet-explorer table.relnet-table td.num{text-align:right;white-space:nowrap}
+.relnet-explorer .relnet-note{border-left:4px solid #0072B2;padding:4px 12px;margin:8px 0;
+ max-width:560px;font-size:15px;line-height:1.45}
+.relnet-explorer .relnet-source{color:#555;font-size:13px;margin-top:4px}
+.relnet-explorer p.muted{color:#555;font-size:13px}
+.relnet-explorer small{font-size:14px;color:#444}
+</style>"""
 
 
 def source_note(lang, key):
@@ -78,9 +96,11 @@ def first_case(cases, case):
     return next(iter(cases))
 
 
-def set_waves(dropdown, case, pick=-1, exclude=None):
-    """Give a wave dropdown the case's waves and select one (the latest by default)."""
-    waves = [wave for wave in (case.waves or [None]) if wave != exclude] or [None]
+def set_waves(dropdown, case, pick=-1, exclude=None, keep=None):
+    """Give a wave dropdown the case's waves (those `keep(wave)` accepts, when given) and
+    select one (the latest by default)."""
+    waves = [wave for wave in (case.waves or [None])
+             if wave != exclude and (keep is None or keep(wave))] or [None]
     value = waves[pick] if -len(waves) <= pick < len(waves) else waves[-1]
     if list(dropdown.options) != waves:
         dropdown.options = waves
@@ -109,7 +129,8 @@ class Explorer(w.VBox):
         # Read by relnet's Voila template when the page's session has ended: the notice
         # then speaks the page's language.
         self._session = w.HTML(layout=w.Layout(display="none"))
-        super().__init__([self.controls["lang"]] + list(layout_rows) + [self._session])
+        super().__init__([w.HTML(STYLE), self.controls["lang"]] + list(layout_rows) +
+                         [self._session])
         self.add_class("relnet-explorer")
         for control in self.controls.values():
             control.observe(lambda change: self.refresh(), names="value")

@@ -88,14 +88,14 @@ def partner_explorer(case, lang=None):
     controls = {
         "partner": w.Dropdown(options=[(names[a], a) for a in base["actor"]]),
         "influence": w.FloatSlider(min=0, max=10, step=0.5, continuous_update=False,
-                                   layout=SLIDER,
+                                   layout=SLIDER, readout=False,
                                    value=float(first["influence"]) if first is not None else 5),
         "dependency": w.FloatSlider(min=0, max=10, step=0.5, continuous_update=False,
-                                    layout=SLIDER,
+                                    layout=SLIDER, readout=False,
                                     value=float(first["dependency"]) if first is not None
                                     else 5),
         "threshold": w.FloatSlider(min=1, max=9, step=0.5, value=5, continuous_update=False,
-                                   layout=SLIDER),
+                                   layout=SLIDER, readout=False),
         "move": w.Dropdown(options=[("–", "")] + [(m, m) for m in MOVES]),
     }
     views = {"figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH)),
@@ -142,6 +142,8 @@ def partner_explorer(case, lang=None):
             value = ex.controls["move"].value
             ex.controls["move"].options = moves
             ex.controls["move"].value = value
+        for name, readout in readouts.items():  # the sliders' values, written the Dutch way
+            readout.value = f"<b>{i18n.number(ex.controls[name].value, lang, 1)}</b>"
         threshold = ex.controls["threshold"].value
         edited = edited_case()
         matrix = partner_matrix(edited, wave, threshold, lang)
@@ -162,7 +164,7 @@ def partner_explorer(case, lang=None):
             "".join(f"<p><b>{html.escape(k)}:</b> {html.escape(str(v))}</p>" for k, v in facts)
             + f"<p><small>{html.escape(source_note(lang, 'kraljic'))}</small></p>")
         ax = plot.partner_matrix_plot(edited, wave=wave, threshold=threshold, lang=lang,
-                                      matrix=matrix, ax=figure_axes(6.4))
+                                      matrix=matrix, highlight=partner, ax=figure_axes(6.4))
         ex.views["figure"].value = png(ax)
         shown = matrix[["name", "influence", "dependency", "quadrant", "move",
                         "target_quadrant", "target_strategy", "note", "bundle",
@@ -171,10 +173,17 @@ def partner_explorer(case, lang=None):
         ex.views["notes"].value = _opportunity(2, lang)
 
     c = controls
-    rows = [w.HBox([c["partner"], c["move"]]), c["influence"], c["dependency"],
-            c["threshold"], w.HBox([views["figure"], views["summary"]]), views["notes"],
+    readouts = {name: w.HTML() for name in ("influence", "dependency", "threshold")}
+    rows = [w.HBox([c["partner"], c["move"]]),
+            *[w.HBox([c[name], readouts[name]]) for name in readouts], w.HBox([views["figure"], views["summary"]]), views["notes"],
             views["table"]]
     return Explorer(controls, views, rows, update, lang)
+
+
+def _from_waves(dropdown, case):
+    """"From" offers every wave but the last (there must be a later one to compare with)."""
+    last = case.waves[-1] if len(case.waves) >= 2 else None
+    return set_waves(dropdown, case, 0, keep=lambda wave: last is None or wave != last)
 
 
 # --------------------------------------------------------------------------- goals, roles
@@ -410,17 +419,18 @@ def waves_explorer(cases=None, case=None, lang=None):
     cases = cases_of(cases)
     start = first_case(cases, case)
     controls = {"case": w.Dropdown(options=list(cases), value=start),
-                "from": set_waves(w.Dropdown(), cases[start], 0),
+                "from": _from_waves(w.Dropdown(), cases[start]),
                 "to": w.Dropdown()}
     views = {"figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH)),
              "counts": w.HTML(), "actors": w.HTML(), "metrics": w.HTML(), "notes": w.HTML()}
 
     def update(ex):
         lang = ex.lang
-        the_case = ex.chosen_case(cases, lambda c: set_waves(ex.controls["from"], c, 0))
+        the_case = ex.chosen_case(cases, lambda c: _from_waves(ex.controls["from"], c))
         a = ex.controls["from"].value
-        with ex.hold_trait_notifications():
-            set_waves(ex.controls["to"], the_case, -1, exclude=a)
+        with ex.hold_trait_notifications():  # "to" offers the later waves only
+            set_waves(ex.controls["to"], the_case, -1, exclude=a,
+                      keep=lambda wave: a is None or wave is None or wave > a)
         b = ex.controls["to"].value
         ex.describe({"case": "case", "from": "from", "to": "to"})
         ex.views["notes"].value = _law(3, lang) + _opportunity(3, lang)

@@ -64,7 +64,7 @@ def map_legend(groups, palette, color_by, size_by, lang):
     what = i18n.t(f"colour_by.{color_by}", lang)
     ring = ("<span style='display:inline-block;width:10px;height:10px;border-radius:6px;"
             "border:2px solid #000;margin:0 6px 0 12px;vertical-align:-1px'></span>")
-    return (f"<div class='relnet-map-legend' style='font-size:13px;line-height:1.9'>"
+    return (f"<div class='relnet-map-legend' style='font-size:14px;line-height:1.9'>"
             f"<b>{html.escape(i18n.t('figure.colour_legend', lang, what=what))}</b>{items}<br>"
             f"<b>{html.escape(i18n.t('figure.size_legend', lang, metric=i18n.label('metric', size_by, lang)))}</b>"
             f"{ring}{html.escape(i18n.t('ui.map_border', lang))}</div>")
@@ -163,7 +163,7 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
 
 
 @shared
-def network_explorer(cases=None, case=None, lang=None, labels=12):
+def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree"):
     """Explore a network: case, wave, tie types, colour, size, the interactive map with a
     search that lights up an actor and its ties, the map for print, and a what-if (leave out
     actors, e.g. every municipal one) with measures and indicators before and after.
@@ -180,6 +180,8 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
     <<explorer_lang>>
     labels : int
         Names on the map for print.
+    size : str
+        The actor metric that sizes the actors at first (a registered one too).
 
     Returns
     -------
@@ -209,7 +211,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
         "wave": set_waves(w.Dropdown(), c0),
         "types": w.SelectMultiple(options=[], rows=4),
         "color": w.Dropdown(options=[]),
-        "size": w.Dropdown(options=[]),
+        "size": w.Dropdown(options=[(size, size)], value=size),  # labelled by the update
         "search": w.Combobox(options=[], ensure_option=True, value=""),
         "remove": w.SelectMultiple(options=[], rows=5, layout=w.Layout(width="320px")),
         "confirmed": w.Checkbox(value=False, indent=False),
@@ -363,11 +365,12 @@ def network_explorer(cases=None, case=None, lang=None, labels=12):
     municipal_button.on_click(remove_municipal)
     reset_button.on_click(reset)
     c = controls
+    # the map on the first screen; tie types and the what-if right under it
     rows = [
         w.HBox([c["case"], c["wave"], c["color"], c["size"]]),
+        w.HBox([tabs, w.VBox([c["search"], views["card"]])]),
         w.HBox([c["types"], w.VBox([c["remove"], w.HBox([municipal_button, reset_button])]),
                 c["confirmed"]]),
-        w.HBox([tabs, w.VBox([c["search"], views["card"]])]),
         w.HBox([views["metrics"], views["indicators"]]),
         w.HBox([views["trust"], views["districts"]]), views["notes"], bar,
     ]
@@ -496,7 +499,7 @@ def case_browser(lang=None):
         "domain": w.Dropdown(options=[("–", "")], value=""),
         "size_range": w.IntRangeSlider(min=sizes[0], max=sizes[1], value=sizes,
                                        layout=w.Layout(width="440px")),
-        "case": w.Dropdown(options=list(table["name"])),
+        "case": w.Dropdown(options=list(table["name"]), layout=w.Layout(width="560px")),
     }
     views = {"table": w.HTML(), "detail": w.HTML()}
 
@@ -527,7 +530,7 @@ def case_browser(lang=None):
                             for n in shown["name"]]
         ex.views["table"].value = html_table(
             shown[["title", "population", "n_actors", "lessons", "summary"]].rename(
-                columns={"n_actors": "actors"}), lang=lang)
+                columns={"n_actors": "actors", "title": "case"}), lang=lang)
         names = [(t, n) for t, n in zip(shown["title"], shown["name"])]
         if list(ex.controls["case"].options) != names:
             ex.controls["case"].options = names

@@ -34,7 +34,7 @@ def survey_explorer(case, lang=None):
         An ipywidgets VBox. ``controls``: confirmed (only ties both sides named), lang;
         ``views``: rate (the response rate and its band; empty without survey data),
         table (per actor asked: name, answered, named, confirmed), figure (the network,
-        PNG), legend (a note on the map; set but not part of the layout).
+        PNG), legend (what the lines on the map mean).
 
     Raises
     ------
@@ -54,15 +54,18 @@ def survey_explorer(case, lang=None):
         rate = response_rate(case)
         if rate is not None and rate == rate:
             ex.views["rate"].value = note_html(
-                i18n.t("ui.response", lang),
+                i18n.t("ui.response_overall", lang),
                 i18n.t("indicator_note.response", lang, rate=i18n.percent(rate, lang),
                        band=i18n.t(f"band.{response_band(rate)}", lang)))
         table = response_table(case)
-        ex.views["table"].value = html_table(table.drop(columns=["id"]), lang=lang)
+        ex.views["table"].value = (
+            f"<h4>{html.escape(i18n.t('ui.response_per_actor', lang))}</h4>"
+            + html_table(table.drop(columns=["id"]), lang=lang))
         confirmed = ex.controls["confirmed"].value
         ax = plot.network_plot(case, lang=lang, confirmed_only=confirmed, ax=figure_axes(6.0))
         ex.views["figure"].value = png(ax)
         ex.views["legend"].value = f"<p><small>{html.escape(i18n.t('ui.survey_map', lang))}</small></p>"
 
-    rows = [views["rate"], controls["confirmed"], w.HBox([views["figure"], views["table"]])]
+    rows = [views["rate"], controls["confirmed"], views["figure"], views["legend"],
+            views["table"]]
     return Explorer(controls, views, rows, update, lang)

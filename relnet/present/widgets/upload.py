@@ -93,7 +93,8 @@ def upload_explorer(lang=None):
     ------
     <<raises_lang>>
     """
-    upload = w.FileUpload(accept=".xlsx,.zip", multiple=False)
+    upload = w.FileUpload(accept=".xlsx,.zip", multiple=False,
+                          layout=w.Layout(width="auto", min_width="320px"))
     controls = {}
     views = {"hint": w.HTML(), "status": w.HTML(), "problems": w.HTML(), "profile": w.HTML(),
              "figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH))}
@@ -107,26 +108,20 @@ def upload_explorer(lang=None):
         bar.relabel(lang)
         files = upload.value
         if not files:
-            views["status"].value = ""
-            bar.layout.display = "none"
+            clear("")
             return
         item = files[0]
         name = item["name"]
         if not name.lower().endswith((".xlsx", ".zip")):
-            views["status"].value = f"<p><b>{html.escape(i18n.t('ui.not_a_file', lang))}</b></p>"
+            clear(f"<p><b>{html.escape(i18n.t('ui.not_a_file', lang))}</b></p>")
             return
         with tempfile.TemporaryDirectory(prefix="relnet-upload-") as folder:
             path = Path(folder, Path(name).name)
             path.write_bytes(bytes(item["content"]))
             case, problems = load(path)
         if problems:
-            state["case"] = None
-            said = i18n.plural("ui.problems", len(problems), lang)
-            views["status"].value = f"<p><b>{html.escape(said)}</b></p>"
+            clear(f"<p><b>{html.escape(i18n.plural('ui.problems', len(problems), lang))}</b></p>")
             views["problems"].value = html_table(problems_table(problems, lang), lang=lang)
-            views["profile"].value = ""
-            views["figure"].value = b""
-            bar.layout.display = "none"
             return
         state["case"], state["name"] = case, Path(name).stem
         views["status"].value = "<p><b>" + html.escape(i18n.t(
@@ -136,13 +131,22 @@ def upload_explorer(lang=None):
         profile = relational_profile(case, lang=lang)
         views["profile"].value = f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" + \
             html_table(profile[["indicator", "value", "n", "note"]], lang=lang)
-        if len(case.partners):
-            views["figure"].value = png(plot.partner_matrix_plot(
-                case, lang=lang, matrix=partner_matrix(case, lang=lang), ax=figure_axes(6.4)))
-        else:
-            views["figure"].value = b""
+        figure = png(plot.partner_matrix_plot(
+            case, lang=lang, matrix=partner_matrix(case, lang=lang), ax=figure_axes(6.4))) \
+            if len(case.partners) else b""
+        views["figure"].value = figure
+        views["figure"].layout.display = None if figure else "none"  # no empty image icon
         bar.layout.display = None
         bar.clear()
+
+    def clear(status):
+        """Nothing valid to show: the status line only, and no case to download."""
+        state["case"] = None
+        views["status"].value = status
+        views["problems"].value = views["profile"].value = ""
+        views["figure"].value = b""
+        views["figure"].layout.display = "none"
+        bar.layout.display = "none"
 
     upload.observe(lambda change: ex.refresh(), names="value")
     rows = [views["hint"], upload, views["status"], views["problems"], bar, views["profile"],
