@@ -21,7 +21,7 @@
 import relnet
 
 
-def team_share(G):
+def aandeel_wijkteam(G):
     """Per actor: the share of its links that go to a district team."""
     out = {}
     for node in G:
@@ -31,7 +31,7 @@ def team_share(G):
     return out
 
 
-relnet.register_metric("team_share", team_share, level="actor");
+relnet.register_metric("aandeel_wijkteam", aandeel_wijkteam, level="actor");
 
 # %% [markdown]
 # De maat staat nu in de verkenner bij *Grootte naar*:
@@ -39,13 +39,13 @@ relnet.register_metric("team_share", team_share, level="actor");
 # %%
 from relnet import widgets
 
-widgets.network_explorer(case="Haverdonk", size="team_share")
+widgets.network_explorer(case="Haverdonk", size="aandeel_wijkteam")
 
 # %% [markdown]
 # En in elke tabel:
 
 # %%
 case = relnet.load_example("haverdonk")
-table = relnet.actor_metrics(case)[["degree", "team_share"]].nlargest(6, "team_share")
+table = relnet.actor_metrics(case)[["degree", "aandeel_wijkteam"]].nlargest(6, "aandeel_wijkteam")
 table.insert(0, "name", case.actors.set_index("id")["name"].reindex(table.index).to_numpy())
 relnet.show(table.reset_index(drop=True))

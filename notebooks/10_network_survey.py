@@ -48,7 +48,7 @@ widgets.survey_explorer(collected)
 # %%
 import pandas as pd
 
-first = pd.read_excel(sent[0], sheet_name="vragenlijst", dtype=str).head(6)
+first = pd.read_excel(sent[0], sheet_name="vragenlijst", dtype=str).drop(columns="id").head(6)
 relnet.show(first.fillna(""))
 
 # %% [markdown]
@@ -77,7 +77,8 @@ relnet.show(named[["source", "target", "type", "confirmed", "reliability", "powe
 # organisaties hun relaties. De enquête hier is een gesimuleerde nieuwe meting.)
 
 # %%
-relnet.show(relnet.trust_value(collected).network)
+network = relnet.trust_value(collected).network
+relnet.show(network[["trust", "value", "n_ratings", "raters", "respondents", "asked"]])
 
 # %% [markdown] tags=["analyst"]
 # ## Voor analisten

@@ -148,6 +148,16 @@ class Page:
             self.page.locator(".relnet-explorer .widget-upload").first.click()
         chooser.value.set_files(str(path))
 
+    def settle(self, seconds=20):
+        """Wait until the explorer stops changing (an update arrives as several messages)."""
+        last, deadline = None, time.time() + seconds
+        while time.time() < deadline:
+            self.page.wait_for_timeout(400)
+            now = self.fingerprint()
+            if now == last:
+                return
+            last = now
+
     def dropdown(self, label):
         box = self.page.locator(".relnet-explorer .widget-dropdown").filter(
             has=self.page.locator("label", has_text=re.compile(f"^{re.escape(label)}$")))
@@ -179,7 +189,12 @@ class Page:
         name = name or self.notebook
         self.page.evaluate("window.scrollTo(0, 0)")
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-full.png"), full_page=True)
+        # Voila scrolls inside its own container: the whole page needs a tall window
+        height = self.page.evaluate(
+            "Math.max(...[...document.querySelectorAll('body, body *')].map(e => e.scrollHeight))")
+        self.page.set_viewport_size({"width": VIEWPORT["width"], "height": min(height, 8000)})
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-full.png"))
+        self.page.set_viewport_size(VIEWPORT)
 
     def leave(self):
         LEFT.append(self.kernel)
@@ -206,6 +221,7 @@ def test_explorer_in_voila(voila, browser, notebook):
             current = select.evaluate("e => e.selectedIndex")
             select.select_option(index=(current + 1) % count)
         page.wait_changed(before)
+        page.settle()
         page.check_clean()
         page.screenshot(f"{notebook}-after")
     finally:

@@ -50,6 +50,7 @@ BRACKETED = re.compile(r"\((?:(?:weighted )?betweenness|closeness|eigenvector|Pa
 WORD = re.compile(r"\b(" + "|".join(sorted(ENGLISH, key=len, reverse=True)) + r")\b",
                   re.IGNORECASE)
 SNAKE = re.compile(r"\b[A-Za-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+FILE_NAME = re.compile(r"[\w.-]+\.(?:xlsx|csv|zip|yaml|html|svg|png|gexf|graphml)\b")
 QUOTED = re.compile(r"'[^'\n]{0,80}'|\"[^\"\n]{0,80}\"|‘[^’\n]{0,80}’|“[^”\n]{0,80}”")
 NUMBER = re.compile(r"(?<![\w.,-])-?\d[\d.,]*\d(?![\w])|(?<![\w.,-])\d(?![\w.,])")
 VERSION = re.compile(r"\b(?:relnet |versie |version )\d+(?:\.\d+)+\b")
@@ -68,7 +69,7 @@ def findings(text, where, names=()):
     """The English words, identifiers and bad numbers in `text` (a reader's view)."""
     for name in names:  # organisations' and persons' names are the case's own
         text = text.replace(name, " ")
-    text = VERSION.sub(" ", BRACKETED.sub(" ", QUOTED.sub(" ", text)))
+    text = VERSION.sub(" ", BRACKETED.sub(" ", QUOTED.sub(" ", FILE_NAME.sub(" ", text))))
     found = [f"{where}: English '{m.group(0)}' in …{text[max(0, m.start() - 40):m.end() + 40]}…"
              for m in WORD.finditer(text)]
     found += [f"{where}: identifier '{m.group(0)}'" for m in SNAKE.finditer(text)]

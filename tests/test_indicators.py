@@ -215,5 +215,11 @@ def test_the_response_note_is_that_of_the_wave_asked_for():
     case = relnet.load_example("haverdonk")
     for wave, counts, rate in ((2015, (8, 20), 0.40), (2017, (16, 25), 0.64)):
         assert relnet.network.quality.response_counts(case, wave) == counts
+        said = f"respons {round(rate * 100)}%"
+        assert relnet.network.indicators.response_note(case, "nl", wave).startswith(said)
+        # said once where the profile is shown, not in every row's note
         notes = relnet.relational_profile(case, wave=wave, lang="nl")["note"]
-        assert notes.str.contains(f"respons {round(rate * 100)}%").all()
+        assert not notes.str.contains("respons").any()
+        page = relnet.build_report(case, lang="nl", wave=wave)
+        profile = page.split("Relationeel profiel", 1)[1].split("<h2>", 1)[0]
+        assert profile.count(said) == 1

@@ -120,3 +120,29 @@ def test_presentation_prose_has_no_code(path):
         for pattern in (r"`[^`]+`", r"\b[a-z]+_[a-z_]+\b", r"\bdocs/|\.py\b|relnet \w+ [A-Z]"):
             found += [f"cell {number}: {m}" for m in re.findall(pattern, cell.source)]
     assert found == [], f"{path.name}: {found}"
+
+
+def test_what_presentation_mode_shows_is_dutch(executed):
+    """The tables and text every notebook shows outside its analyst cells pass the same
+    Dutch scan as the explorers and the report (tests/test_dutch.py)."""
+    import relnet
+    from test_dutch import case_names, findings
+
+    path, cells, _ = executed
+    names = [n for name in relnet.list_cases()["name"]
+             for n in case_names(relnet.load_example(name))]
+    found = []
+    for number, cell in enumerate(cells, 1):
+        if cell.cell_type != "code" or "analyst" in cell.metadata.get("tags", []):
+            continue
+        for output in cell.outputs:
+            kind, text = visible(output)
+            if kind in ("text/html", "text/markdown"):
+                found += findings(visible_html(text), f"cell {number}", names)
+    assert found == [], f"{path.name}:\n" + "\n".join(found)
+
+
+def visible_html(markup):
+    from test_dutch import visible as strip
+
+    return strip(markup)

@@ -248,8 +248,9 @@ def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=Fa
     -------
     DataFrame
         One row per indicator: indicator (key), lesson, value, n (the denominator), note
-        (why a value is undefined, or that it rests on few observations when n < 10; and
-        the survey's response in that wave when the case comes from a survey), description (plain language).
+        (why a value is undefined, or that it rests on few observations when n < 10),
+        description (plain language). The survey's response rate, which every display of
+        the profile states once, is `response_note`.
 
     See Also
     --------
@@ -270,13 +271,10 @@ def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=Fa
     """
     snap = snapshot(case, wave, types, confirmed_only)
     values = snap.cached("indicators", lambda: indicator_values_fast(snap))
-    response = response_note(case, lang, wave)
     rows = []
     for name, lesson in INDICATORS.items():
         value, n, reason = values[name]
         note = _note(value, n, reason, lang)
-        if response:
-            note = f"{note}; {response}" if note else response
         rows.append({"indicator": name, "lesson": lesson, "value": value, "n": int(n),
                      "note": note,
                      "description": i18n.t(f"indicator_description.{name}", lang)})

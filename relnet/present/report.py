@@ -32,7 +32,7 @@ from ..instruments.goals import goal_coverage, goal_priorities, unserved_activit
 from ..instruments.governance import role_conflicts
 from ..instruments.lessons import lesson_benchmark, lesson_scores
 from ..instruments.partners import partner_bundles, partner_matrix
-from ..network.indicators import INDICATORS, relational_profile
+from ..network.indicators import INDICATORS, relational_profile, response_note
 from ..network.metrics import actor_metrics, network_metrics
 from ..network.privacy import report_pseudonyms
 from ..network.quality import response_band, response_rate, trust_value
@@ -396,7 +396,8 @@ def _network_section(case, wave, lang, number):
                  number.table(central, i18n.t("report.caption_central", lang,
                                               n=len(central), wave=wave))),
         _section(i18n.t("report.profile", lang),
-                 number.table(shown, i18n.t("report.caption_profile", lang, wave=wave)))])
+                 number.table(shown, i18n.t("report.caption_profile", lang, wave=wave)),
+                 _p(response_note(case, lang, wave), "muted"))])
 
 
 def _waves_section(case, lang, number, title, version):

@@ -22,7 +22,7 @@ __all__ = ["display_table", "display_value", "html_table", "show", "VALUE_SECTIO
 VALUE_SECTIONS = {
     "quadrant": "quadrant", "target_quadrant": "quadrant", "kind": "kind", "type": "tie_type",
     "role": "role", "severity": "severity", "status": "status", "indicator": "indicator",
-    "metric": "metric", "rule": "rule", "reason": "similar_reason",
+    "metric": "metric", "rule": "rule", "reason": "similar_reason", "response_band": "band",
 }
 # Columns whose values are combinations ("up+right", "care|youth").
 COMBINED = {"move": ("move", "+", " + "), "domain": ("domain", "|", ", ")}
@@ -96,7 +96,8 @@ def _header(name, lang):
 
 def _index_label(key, section, lang):
     """An index value's label; measures and indicators share one list of rows."""
-    for candidate in (section, "metric", "indicator") if section == "metric" else (section,):
+    for candidate in (section, "metric", "indicator", "column") if section == "metric" \
+            else (section,):
         if i18n.has(f"{candidate}.{key}"):
             return i18n.t(f"{candidate}.{key}", lang)
     return str(key).replace("_", " ")

@@ -13,7 +13,7 @@ from ...data.vocab import MUNICIPAL_KINDS, TIE_TYPES
 from ...instruments.content import LAWS, LESSONS, OPPORTUNITIES
 from ...network.graph import remove_actors
 from ...network.privacy import report_pseudonyms
-from ...network.indicators import district_profile, relational_profile
+from ...network.indicators import district_profile, relational_profile, response_note
 from ...network.metrics import actor_metrics, network_metrics
 from ...network.quality import trust_value
 from ...network._cache import snapshot
@@ -218,14 +218,15 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
     }
     municipal_button = w.Button(icon="scissors", layout=w.Layout(width="auto"))
     reset_button = w.Button(icon="undo", layout=w.Layout(width="auto"))
-    views = {"map": w.Box(layout=w.Layout(width="660px", height="540px")),
+    views = {"map": w.Box(layout=w.Layout(width=IMAGE_WIDTH, height="540px")),
              "figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH)),
-             "card": w.HTML(layout=w.Layout(width="360px")), "metrics": w.HTML(),
+             "card": w.HTML(layout=w.Layout(width="440px")), "metrics": w.HTML(),
              "indicators": w.HTML(), "trust": w.HTML(), "districts": w.HTML(),
              "notes": w.HTML(), "hint": w.HTML()}
     views["legend"] = w.HTML()
     tabs = w.Tab(children=[w.VBox([w.HTML(HIDE_SIGMA_CHROME), views["hint"], views["map"],
-                                   views["legend"]]), views["figure"]])
+                                   views["legend"]]), views["figure"]],
+                 layout=w.Layout(width="800px"))
     state = {"static": None, "sigma": None}
     bar = DownloadBar([
         ("svg", "download_svg", lambda: _figure_file(ex, "svg")),
@@ -305,9 +306,11 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
                        index_section="metric")
         indicators["lesson"] = [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
                                 for n in profile["lesson"]]
+        response = response_note(the_case, lang, wave)
         ex.views["indicators"].value = (
             f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" +
-            html_table(indicators.rename(columns=heads), lang=lang))
+            html_table(indicators.rename(columns=heads), lang=lang) +
+            (f"<p><small>{html.escape(response)}</small></p>" if response else ""))
         tv = trust_value(the_case, wave)
         if tv.network["n_ratings"]:
             top = tv.actors[tv.actors["n_ratings"] > 0].sort_values("trust").head(8)

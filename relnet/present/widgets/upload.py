@@ -11,7 +11,7 @@ import pandas as pd
 from ... import i18n
 from ...data.read import load
 from ...instruments.partners import partner_matrix
-from ...network.indicators import relational_profile
+from ...network.indicators import relational_profile, response_note
 from .. import plot
 from ..export import file_name
 from ..report import build_report
@@ -129,8 +129,10 @@ def upload_explorer(lang=None):
             ties=i18n.number(len(case.ties), lang))) + "</b></p>"
         views["problems"].value = ""
         profile = relational_profile(case, lang=lang)
+        response = response_note(case, lang)
         views["profile"].value = f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" + \
-            html_table(profile[["indicator", "value", "n", "note"]], lang=lang)
+            html_table(profile[["indicator", "value", "n", "note"]], lang=lang) + \
+            (f"<p><small>{html.escape(response)}</small></p>" if response else "")
         figure = png(plot.partner_matrix_plot(
             case, lang=lang, matrix=partner_matrix(case, lang=lang), ax=figure_axes(6.4))) \
             if len(case.partners) else b""
