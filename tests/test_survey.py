@@ -615,7 +615,7 @@ def test_messages_in_both_languages(returned, haverdonk):
                         + relnet.i18n.t("accepted.this_wave", "nl", wave=WAVE) + ")")
     assert texts[1].startswith(
         "wt_zuid.xlsx, blad 'vragenlijst', rij 2, kolom 'samenwerking': 'misschien' is geen "
-        "ja/nee-waarde (toegestaan: ja/nee")
+        "ja/nee-waarde (toegestaan: ja of nee")
     english = caught.value.problems[1].text("en")
     assert "sheet 'vragenlijst', row 2, column 'samenwerking'" in english
 
