@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 import pandas as pd
 
 __all__ = ["Case", "TABLES", "COLUMNS", "REQUIRED_COLUMNS", "DTYPES", "empty_table",
-           "parse_waves"]
+           "parse_waves", "ACTOR_REFERENCES", "renamed"]
 
 TABLES = ("actors", "ties", "partners", "goals", "goal_links", "activities", "roles",
           "lessons")
@@ -169,3 +169,20 @@ class Case:
         sizes = ", ".join(f"{t}={len(df)}" for t, df in self.tables.items()
                           if isinstance(df, pd.DataFrame) and len(df))
         return f"Case({self.name!r}, waves={self.waves}, {sizes})"
+
+
+# The columns outside the actors table that hold actor ids: renaming an actor (merging it,
+# pseudonymising it) renames it in each.
+ACTOR_REFERENCES = {"ties": ("source", "target", "reported_by"), "partners": ("actor",),
+                    "goal_links": ("actor",), "roles": ("body", "holder")}
+
+
+def renamed(series, mapping):
+    """`series` with every id that `mapping` names replaced by its new id; other values, and
+    missing ones, as they are.
+
+    >>> import pandas as pd
+    >>> renamed(pd.Series(["a", "b", None]), {"a": "x"}).tolist()
+    ['x', 'b', nan]
+    """
+    return series.map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)

@@ -14,7 +14,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..data.arguments import analysis
-from ..data.case import COLUMNS
+from ..data.case import COLUMNS, renamed
 
 __all__ = ["similar_names", "merge_actors", "normalise_name"]
 
@@ -182,9 +182,6 @@ def merge_actors(case, mapping):
     if set(mapping) & set(mapping.values()):
         raise ValueError("an actor is both merged and merged into; merge in two steps")
 
-    def moved(series):
-        return series.map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
-
     actors = case.actors.copy()
     for old, new in mapping.items():
         waves = actors.set_index("id")["waves"]
@@ -197,12 +194,12 @@ def merge_actors(case, mapping):
 
     ties = case.ties.copy()
     for column in ("source", "target", "reported_by"):
-        ties[column] = moved(ties[column])
+        ties[column] = renamed(ties[column], mapping)
     ties = ties[ties["source"] != ties["target"]]
     ties = _collapse_ties(ties)
 
     partners = case.partners.copy()
-    partners["actor"] = moved(partners["actor"])
+    partners["actor"] = renamed(partners["actor"], mapping)
     if len(partners):
         keys = ["actor", "wave"]
         agg = {c: ("mean" if c in ("influence", "dependency") else "first")
@@ -212,13 +209,13 @@ def merge_actors(case, mapping):
                                                    if c not in COLUMNS["partners"]]]
 
     links = case.goal_links.copy()
-    links["actor"] = moved(links["actor"])
+    links["actor"] = renamed(links["actor"], mapping)
     links = links.sort_values("contribution", ascending=False, na_position="last")
     links = links.drop_duplicates(["goal", "actor"]).sort_index().reset_index(drop=True)
 
     roles = case.roles.copy()
-    roles["body"] = moved(roles["body"])
-    roles["holder"] = moved(roles["holder"])
+    roles["body"] = renamed(roles["body"], mapping)
+    roles["holder"] = renamed(roles["holder"], mapping)
     roles = roles.drop_duplicates().reset_index(drop=True)
 
     return case.copy(actors=actors, ties=ties, partners=partners.reset_index(drop=True),

@@ -28,7 +28,7 @@ from .. import i18n
 from ..data._inmemory import trust
 from ..data.arguments import analysis
 from ..data._checks import meta_base
-from ..data.case import COLUMNS
+from ..data.case import ACTOR_REFERENCES, COLUMNS, renamed
 
 __all__ = ["anonymize", "pseudonym", "person_ids", "report_pseudonyms", "replace_names"]
 
@@ -106,29 +106,22 @@ def replace_names(text, names):
 def _apply(case, mapping, names, respondents, keep_text):
     """A copy of `case` with persons (`mapping` id -> new id, `names` id -> new name) and
     respondents renamed; free text dropped unless `keep_text`. Returns (case, dropped)."""
-    def move(series):
-        return series.map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
-
     originals = case.actors.set_index("id")["name"].to_dict()
-    renamed = {originals[i]: names[i] for i in mapping}
+    new_names = {originals[i]: names[i] for i in mapping}
     tables = {name: frame.copy() for name, frame in case.tables.items()}
     actors = tables["actors"]
     is_person = actors["id"].isin(mapping)
     actors.loc[is_person, "name"] = actors.loc[is_person, "id"].map(names)
     actors.loc[is_person, "district"] = pd.NA
-    for table, columns in {"actors": ["id"], "ties": ["source", "target", "reported_by"],
-                           "partners": ["actor"], "goal_links": ["actor"],
-                           "roles": ["body", "holder"]}.items():
+    for table, columns in {"actors": ("id",), **ACTOR_REFERENCES}.items():
         for column in columns:
-            tables[table][column] = move(tables[table][column])
-    tables["ties"]["reported_by"] = tables["ties"]["reported_by"].map(
-        lambda r: respondents.get(r, r) if isinstance(r, str) else r)
-    tables["lessons"]["respondent"] = tables["lessons"]["respondent"].map(
-        lambda r: respondents.get(r, r) if isinstance(r, str) else r)
+            tables[table][column] = renamed(tables[table][column], mapping)
+    tables["ties"]["reported_by"] = renamed(tables["ties"]["reported_by"], respondents)
+    tables["lessons"]["respondent"] = renamed(tables["lessons"]["respondent"], respondents)
     for table, columns in NAMED_TEXT.items():
         for column in columns:
             tables[table][column] = tables[table][column].map(
-                lambda text: replace_names(text, renamed))
+                lambda text: replace_names(text, new_names))
     dropped = []
     meta = dict(case.meta)
     if not keep_text:
@@ -147,7 +140,7 @@ def _apply(case, mapping, names, respondents, keep_text):
                 del meta[key]
     for key in ("name", "municipality", "region"):
         if isinstance(meta.get(key), str):
-            meta[key] = replace_names(meta[key], renamed)
+            meta[key] = replace_names(meta[key], new_names)
     if isinstance(meta.get("response"), dict):  # who was asked and answered, renamed alike
         meta["response"] = {**meta["response"], **{
             part: [mapping.get(a, a) for a in meta["response"].get(part) or []]
@@ -245,14 +238,14 @@ def report_pseudonyms(case, lang=None):
     respondents.update({r: mapping[r] for r in case.ties["reported_by"].dropna().unique()
                         if r in mapping})
     shown, _ = _apply(case, mapping, names, respondents, keep_text=True)
-    renamed = {case.actors.set_index("id").loc[i, "name"]: names[i] for i in ids}
+    new_names = {case.actors.set_index("id").loc[i, "name"]: names[i] for i in ids}
     for key in list(shown.meta):
         if isinstance(shown.meta[key], str):
-            shown.meta[key] = replace_names(shown.meta[key], renamed)
+            shown.meta[key] = replace_names(shown.meta[key], new_names)
     for table, columns in FREE_TEXT.items():
         frame = getattr(shown, table)
         for column in columns:
-            frame[column] = frame[column].map(lambda text: replace_names(text, renamed))
+            frame[column] = frame[column].map(lambda text: replace_names(text, new_names))
     for table, frame in shown.tables.items():
         extra = [c for c in frame.columns if c not in COLUMNS[table]]
         setattr(shown, table, frame.drop(columns=extra))
