@@ -171,13 +171,21 @@ def test_network_plot_with_a_registered_metric(cases):
         relnet.unregister_metric("twice_degree")
 
 
-def test_large_networks_are_summarised(tmp_path):
+def test_large_networks_are_summarised(monkeypatch):
+    from relnet.present.plot import network as network_module
     from relnet.synth import generate_case
 
     case = generate_case(2600, seed=3)
     n = len(relnet.actor_metrics(case, exact=False))
     assert n > 2000
+
+    def refuse(*args, **kwargs):  # the summary needs no actor metric (minutes at 10,000)
+        raise AssertionError("actor metrics computed for a map of groups")
+
+    monkeypatch.setattr(network_module, "actor_metrics", refuse)
     ax = plot.network_plot(case, lang="nl", labels=0)
+    with pytest.raises(ValueError, match="size_by must be one of"):
+        plot.network_plot(case, size_by="nonsense")
     assert any(f"{relnet.i18n.number(n, 'nl')} actoren: samengevat per groep" in t.get_text()
                for t in ax.texts)
     assert _dots(ax) <= 7  # one circle per group

@@ -93,14 +93,26 @@ def replace_names(text, names):
     ...               {"Sanne Everaerts (wethouder)": "Persoon 01"})
     'Overleg met Persoon 01 en mevrouw Persoon 01'
     """
-    if not isinstance(text, str) or not names:
-        return text
+    return name_replacer(names)(text)
+
+
+def name_replacer(names):
+    """A function that replaces every person's name (dict original name -> pseudonym) in a
+    text; the pattern is compiled once, so a table of many cells costs one compilation."""
     pairs = [(variant, alias) for name, alias in names.items() for variant in
              _name_variants(name)]
+    if not pairs:
+        return lambda text: text
     pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v, _ in pairs))
     lookup = dict(pairs)
-    return pattern.sub(lambda m: lookup[m.group(0)], text)
+
+    def replace(text):
+        if not isinstance(text, str):
+            return text
+        return pattern.sub(lambda m: lookup[m.group(0)], text)
+
+    return replace
 
 
 def _apply(case, mapping, names, respondents, keep_text):
@@ -118,10 +130,10 @@ def _apply(case, mapping, names, respondents, keep_text):
             tables[table][column] = renamed(tables[table][column], mapping)
     tables["ties"]["reported_by"] = renamed(tables["ties"]["reported_by"], respondents)
     tables["lessons"]["respondent"] = renamed(tables["lessons"]["respondent"], respondents)
+    replace = name_replacer(new_names)
     for table, columns in NAMED_TEXT.items():
         for column in columns:
-            tables[table][column] = tables[table][column].map(
-                lambda text: replace_names(text, new_names))
+            tables[table][column] = tables[table][column].map(replace)
     dropped = []
     meta = dict(case.meta)
     if not keep_text:
@@ -140,7 +152,7 @@ def _apply(case, mapping, names, respondents, keep_text):
                 del meta[key]
     for key in ("name", "municipality", "region"):
         if isinstance(meta.get(key), str):
-            meta[key] = replace_names(meta[key], new_names)
+            meta[key] = replace(meta[key])
     if isinstance(meta.get("response"), dict):  # who was asked and answered, renamed alike
         meta["response"] = {**meta["response"], **{
             part: [mapping.get(a, a) for a in meta["response"].get(part) or []]
@@ -238,14 +250,14 @@ def report_pseudonyms(case, lang=None):
     respondents.update({r: mapping[r] for r in case.ties["reported_by"].dropna().unique()
                         if r in mapping})
     shown, _ = _apply(case, mapping, names, respondents, keep_text=True)
-    new_names = {case.actors.set_index("id").loc[i, "name"]: names[i] for i in ids}
+    originals = case.actors.set_index("id")["name"]
+    replace = name_replacer({originals.loc[i]: names[i] for i in ids})
     for key in list(shown.meta):
-        if isinstance(shown.meta[key], str):
-            shown.meta[key] = replace_names(shown.meta[key], new_names)
+        shown.meta[key] = replace(shown.meta[key])
     for table, columns in FREE_TEXT.items():
         frame = getattr(shown, table)
         for column in columns:
-            frame[column] = frame[column].map(lambda text: replace_names(text, new_names))
+            frame[column] = frame[column].map(replace)
     for table, frame in shown.tables.items():
         extra = [c for c in frame.columns if c not in COLUMNS[table]]
         setattr(shown, table, frame.drop(columns=extra))

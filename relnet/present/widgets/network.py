@@ -14,9 +14,10 @@ from ...instruments.content import LAWS, LESSONS, OPPORTUNITIES
 from ...network.graph import remove_actors
 from ...network.privacy import report_pseudonyms
 from ...network.indicators import district_profile, relational_profile, response_note
-from ...network.metrics import actor_metrics, network_metrics
+from ...network.metrics import ACTOR_METRICS, actor_metrics, network_metrics, registered_metrics
 from ...network.quality import trust_value
 from ...network._cache import snapshot
+from ...data._fingerprint import fingerprint
 from .. import plot
 from ..export import file_name, network_bytes, tables_bytes
 from ..plot._labels import shorten
@@ -259,7 +260,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
         _options(ex, the_case, lang)
         the_case, wave, types, removed, confirmed = selection(ex)
         names = dict(zip(the_case.actors["id"], the_case.actors["name"]))
-        present = list(actor_metrics(the_case, wave, types, confirmed_only=confirmed).index)
+        present = list(snapshot(the_case, wave, types, confirmed).arrays.ids)
         options = sorted(((shorten(names[a]), a) for a in present), key=lambda x: x[0].lower())
         if list(ex.controls["remove"].options) != options:
             ex.controls["remove"].options = options
@@ -342,7 +343,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
 
     def draw_static(ex):
         the_case, wave, types, removed, confirmed = selection(ex)
-        ax = plot.network_plot(report_pseudonyms(the_case, ex.lang), wave=wave, types=types,
+        ax = plot.network_plot(_pseudonymised(the_case, ex.lang), wave=wave, types=types,
                                color_by=ex.controls["color"].value,
                                size_by=ex.controls["size"].value, lang=ex.lang,
                                labels=labels, removed=removed, confirmed_only=confirmed,
@@ -399,7 +400,7 @@ def _options(ex, case, lang):
     if list(ex.controls["color"].options) != colours:
         ex.controls["color"].options = colours
         ex.controls["color"].value = value
-    metrics = list(actor_metrics(case).columns)
+    metrics = list(ACTOR_METRICS) + registered_metrics("actor")
     sizes = [(i18n.label("metric", m, lang), m) for m in metrics]
     value = ex.controls["size"].value if ex.controls["size"].value in metrics else "degree"
     if list(ex.controls["size"].options) != sizes:
@@ -436,15 +437,29 @@ def _card(ex, actor, selection, sigma):
         sigma.selected_node = actor
 
 
+_SHOWN = {}
+
+
+def _pseudonymised(case, lang):
+    """`report_pseudonyms` of the selection, kept for the last few cases: an update that only
+    changes a colour does not pseudonymise 10,000 actors again."""
+    key = (fingerprint(case), i18n.resolve(lang))
+    if key not in _SHOWN:
+        while len(_SHOWN) >= 4:
+            _SHOWN.pop(next(iter(_SHOWN)))
+        _SHOWN[key] = report_pseudonyms(case, lang)
+    return _SHOWN[key]
+
+
 def _shared(ex):
     """What a download holds: the selection with persons pseudonymised (as in reports)."""
     the_case, wave = ex.selection()[:2]
-    return report_pseudonyms(the_case, ex.lang), wave
+    return _pseudonymised(the_case, ex.lang), wave
 
 
 def _figure_file(ex, fmt):
     the_case, wave, types, removed, confirmed = ex.selection()
-    ax = plot.network_plot(report_pseudonyms(the_case, ex.lang), wave=wave, types=types,
+    ax = plot.network_plot(_pseudonymised(the_case, ex.lang), wave=wave, types=types,
                            color_by=ex.controls["color"].value,
                            size_by=ex.controls["size"].value, lang=ex.lang, removed=removed,
                            confirmed_only=confirmed, ax=figure_axes(6.0))
