@@ -66,6 +66,14 @@ def _headers(lang):
             for english, dutch in QUESTIONNAIRE_COLUMNS.items()]
 
 
+def _questions(lang, municipality):
+    """What every roster column asks, in the order of the columns."""
+    return ([i18n.t("survey.id", lang), i18n.t("survey.name", lang)]
+            + [i18n.t(f"survey.tie.{t}", lang) for t in TYPES]
+            + [i18n.t(f"survey.quality.{q}", lang, municipality=municipality) for q in QUALITY]
+            + [i18n.t("survey.comment", lang)])
+
+
 def _roster_print(ids):
     """A fingerprint of the actors present in a wave (their ids, in the case's order)."""
     return hashlib.sha256("\x1f".join(map(str, ids)).encode("utf-8")).hexdigest()[:16]
@@ -92,11 +100,26 @@ def _file_names(ids):
 # --------------------------------------------------------------------------- writing
 
 
-def _write_roster(book, roster, lang):
+_HELP_WIDTH = 90  # the explanation column, in characters
+
+
+def _print_one_page_wide(sheet, landscape):
+    """Printed, the sheet is one page wide (as many pages long as it needs)."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _write_roster(book, roster, lang, municipality):
     """The answer sheet: ids and names locked, answers unlocked and validated.
 
     The answer columns are unlocked by their column's style, as Excel stores an unlocked
     column: an empty answer cell takes no room, and a returned roster reads fast."""
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -111,7 +134,7 @@ def _write_roster(book, roster, lang):
     first_score, last_score = last_tie + 1, last_tie + len(QUALITY)
     longest = [int(roster[c].astype(str).str.len().max()) if n else 0 for c in ("id", "name")]
     widths = [max(6, min(20, longest[0] + 2)), max(12, min(50, longest[1] + 2))]
-    widths += [max(10, len(h) + 2) for h in headers[2:-1]] + [50]
+    widths += [max(10, len(h) + 2) for h in headers[2:-1]] + [40]
     unlocked = Protection(locked=False)
     for column, size in enumerate(widths, 1):
         dimension = sheet.column_dimensions[get_column_letter(column)]
@@ -119,6 +142,9 @@ def _write_roster(book, roster, lang):
         if column >= first_tie:
             dimension.protection = unlocked
     sheet.freeze_panes = "C2"
+    _print_one_page_wide(sheet, landscape=True)
+    sheet.print_title_rows = "1:1"  # the header on every printed page
+    sheet.print_options.gridLines = True  # the empty answer cells visible on paper
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # columns may be widened
     sheet.protection.formatRows = False
@@ -134,13 +160,16 @@ def _write_roster(book, roster, lang):
             check.showErrorMessage = True
             check.errorTitle = i18n.t("survey.invalid", lang)
             check.error = i18n.t(message, lang)
+            check.showInputMessage = True  # shown as soon as an answer cell is selected
+            check.prompt = i18n.t(message, lang)
             check.add(f"{get_column_letter(first)}2:{get_column_letter(end)}{n + 1}")
             sheet.data_validations.append(check)
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     grey = PatternFill("solid", fgColor="EEEEEE")
     header = xlsx_row(sheet, headers)
-    for cell in header:
+    for cell, question in zip(header, _questions(lang, municipality)):
         cell.font, cell.fill, cell.alignment = bold, grey, wrap
+        cell.comment = Comment(question, "relnet", width=320, height=110)  # the question
     sheet.append(header)
     for actor, name in zip(roster["id"], roster["name"]):
         cells = xlsx_row(sheet, [actor, name])
@@ -155,8 +184,8 @@ def _write_help(book, lang, municipality, wave, organisation):
 
     sheet = book.create_sheet(i18n.t("survey.sheet.help", lang))
     sheet.column_dimensions["A"].width = 22
-    sheet.column_dimensions["B"].width = 100
-    headers = dict(zip(QUESTIONNAIRE_COLUMNS, _headers(lang)))
+    sheet.column_dimensions["B"].width = _HELP_WIDTH
+    _print_one_page_wide(sheet, landscape=False)
     roster_sheet = i18n.t("survey.sheet.roster", lang)
     # the title in A, every other text in the wide column B, where it wraps
     title = i18n.t("survey.title", lang, municipality=municipality, wave=wave) \
@@ -165,17 +194,15 @@ def _write_help(book, lang, municipality, wave, organisation):
             (None, i18n.t("survey.for_organisation", lang, organisation=organisation)),
             (None, i18n.t("survey.how", lang, sheet=roster_sheet)),
             (None, None),
-            (i18n.t("survey.column", lang), i18n.t("survey.question", lang)),
-            (headers["id"], i18n.t("survey.id", lang)),
-            (headers["name"], i18n.t("survey.name", lang))]
-    rows += [(headers[t], i18n.t(f"survey.tie.{t}", lang)) for t in TYPES]
-    rows += [(headers[q], i18n.t(f"survey.quality.{q}", lang, municipality=municipality))
-             for q in QUALITY]
-    rows += [(headers["comment"], i18n.t("survey.comment", lang)), (None, None)]
+            (i18n.t("survey.column", lang), i18n.t("survey.question", lang))]
+    rows += list(zip(_headers(lang), _questions(lang, municipality))) + [(None, None)]
     rows += [(None, i18n.t(f"survey.{key}", lang)) for key in ("scale", "trust_value", "keep")]
     bold, top = Font(bold=True), Alignment(vertical="top")
     wrap = Alignment(wrap_text=True, vertical="top")
     for number, values in enumerate(rows, 1):
+        # a spreadsheet program does not grow a row for wrapped text written by a program
+        lines = -(-len(values[1] or "") // _HELP_WIDTH) or 1
+        sheet.row_dimensions[number].height = 15 * lines + 1
         cells = xlsx_row(sheet, values)
         if number in (1, 5):
             for cell in cells:
@@ -192,7 +219,7 @@ def _write_questionnaire(path, case, wave, lang, respondent, present, fingerprin
     roster = present.loc[present["id"] != respondent, ["id", "name"]]
     organisation = present.loc[present["id"] == respondent, "name"].iloc[0]
     municipality = str(case.meta.get("municipality", ""))
-    _write_roster(book, roster, lang)
+    _write_roster(book, roster, lang, municipality)
     _write_help(book, lang, municipality, wave, organisation)
     marker = book.create_sheet(MARKER_SHEET)
     marker.sheet_state = "veryHidden"

@@ -1,5 +1,6 @@
 """The network survey: questionnaires written, filled in as respondents would, collected."""
 
+import os
 import shutil
 import zipfile
 
@@ -368,6 +369,19 @@ def test_questionnaire_content(tmp_path, haverdonk, lang, sheets, header, yes_no
     assert (scores.type, scores.operator, scores.formula1, scores.formula2) == \
         ("whole", "between", "1", "4")
     assert ties.showErrorMessage and ties.error == relnet.i18n.t("survey.choose_yes_no", lang)
+    # the same words appear as soon as an answer cell is selected
+    assert ties.showInputMessage and ties.prompt == ties.error
+    assert scores.showInputMessage and scores.prompt == relnet.i18n.t("survey.choose_score", lang)
+    # each header carries its question as a cell note
+    notes = [roster.cell(1, c).comment.text for c in range(1, 17)]
+    assert notes[2] == relnet.i18n.t("survey.tie.collaboration", lang)
+    assert notes[12] == relnet.i18n.t("survey.quality.power", lang, municipality="Haverdonk")
+    assert notes[15] == relnet.i18n.t("survey.comment", lang)
+    # printed: landscape, one page wide, the header on every page, grid lines
+    assert roster.page_setup.orientation == "landscape"
+    assert (roster.page_setup.fitToWidth, roster.page_setup.fitToHeight) == (1, 0)
+    assert roster.sheet_properties.pageSetUpPr.fitToPage
+    assert roster.print_title_rows == "$1:$1" and roster.print_options.gridLines
 
     assert roster.protection.sheet and book.security.lockStructure
     assert roster.freeze_panes == "C2"
@@ -628,3 +642,37 @@ def test_a_changed_roster_is_recognised(returned, haverdonk):
     problems = caught.value.problems
     assert len(problems) == 25 and {p.key for p in problems} == {"roster_changed"}
     assert {p.file for p in problems} == {p.name for p in returned.iterdir()}
+
+
+SOFFICE = shutil.which("soffice")
+
+
+def test_a_questionnaire_opened_in_a_spreadsheet_program(tmp_path, haverdonk):
+    """LibreOffice opens a questionnaire and prints it: the roster one page wide with every
+    column, the explanation whole (no text cut off at a page edge, wrapped rows tall enough
+    to hold their lines)."""
+    if SOFFICE is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must open a questionnaire in LibreOffice: soffice is missing "
+                        "(.ci/run installs Debian's libreoffice-calc-nogui)", pytrace=False)
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    import subprocess
+
+    import pypdfium2
+
+    survey.make_questionnaires(haverdonk, tmp_path / "sent", wave=WAVE)
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "sent" / "zorg_linde.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    pdf = pypdfium2.PdfDocument(tmp_path / "zorg_linde.pdf")
+    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    assert len(pages) == 2  # the roster and the explanation, one page each
+    roster, explanation = (" ".join(p.split()) for p in pages)
+    assert pdf[0].get_width() > pdf[0].get_height()  # landscape
+    assert roster.startswith("id naam samenwerking") and "betrokkenheid opmerking" in roster
+    assert "Taalcafé Centrum" in roster  # the last row
+    assert "Netwerkenquête Haverdonk, meting 2017" in explanation
+    for key in ("survey.how", "survey.trust_value", "survey.keep"):
+        text = relnet.i18n.t(key, "nl", sheet="vragenlijst")
+        assert " ".join(text.split()) in explanation, key
