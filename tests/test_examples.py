@@ -130,7 +130,7 @@ def test_brinkeloo_is_built_from_the_sources_and_its_report_says_so():
     page = relnet.build_report(case, lang="nl")
     findings = page.split("<h2>Samenvatting", 1)[0]
     assert "is zowel opdrachtgever als eigenaar van Werkbedrijf Brinkstreek (GR)" in findings
-    assert ("jeugd- en jongerenwerk: 3 partners gaan samen verder als één partner" in findings
+    assert ("Jeugd- en jongerenwerk: 3 partners gaan samen verder als één partner" in findings
             and "gezamenlijke beweging: omhoog + links" in findings)
     assert "3 taken (1.200 uur per jaar) dienen geen enkel doel" in findings
     assert "ambtelijk opdrachtgever" in findings  # the official entered as commissioner

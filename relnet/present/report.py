@@ -230,7 +230,8 @@ def _findings(case, wave, others, lang):
     if rate is not None and not math.isnan(rate) and response_band(rate) != "high":
         found.append(t("report.finding_response", lang, rate=i18n.percent(rate, lang),
                        band=t(f"band.{response_band(rate)}", lang)))
-    return found
+    # a finding is a sentence, also when it opens with a name from the data
+    return [f[:1].upper() + f[1:] for f in found]
 
 
 @analysis
