@@ -186,6 +186,17 @@ def test_confirmed_graph_and_wave_changes(answered, haverdonk):
         frozenset({"gem", "wt_noord"}), frozenset({"wt_noord", "zorg_linde"})}
     everything = relnet.collapsed_graph(result)
     assert everything.number_of_edges() == 5
+    # the batch job counts confirmed ties alike: only wt_noord lies between two actors
+    # (gem and zorg_linde), once, of (n-1)(n-2)/2 pairs
+    batch = relnet.centrality_batch(result, wave=WAVE, confirmed_only=True, progress=False)
+    n = len(batch)
+    assert batch.loc["wt_noord", "betweenness"] == pytest.approx(2 / ((n - 1) * (n - 2)))
+    assert batch["betweenness"].drop("wt_noord").eq(0).all()
+    reference = relnet.actor_metrics(result, WAVE, confirmed_only=True)
+    assert np.allclose(batch["betweenness"], reference.loc[batch.index, "betweenness"])
+    assert np.allclose(batch["closeness"], reference.loc[batch.index, "closeness"])
+    assert not relnet.centrality_batch(result, wave=WAVE, progress=False)["betweenness"] \
+        .equals(batch["betweenness"])
 
     changes = relnet.wave_changes(result, 2015, WAVE).ties.set_index(["u", "v"])["status"]
     assert changes[("afd_sd", "vp_inkoop")] == "unknown"  # vp_inkoop did not answer

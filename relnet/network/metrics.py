@@ -453,7 +453,8 @@ def _fast_actor_arrays(snap, exact):
 
 
 @analysis
-def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=2000):
+def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=2000,
+                     confirmed_only=False):
     """Exact betweenness and closeness for large networks, as an explicit batch job.
 
     Unweighted betweenness and closeness as `actor_metrics` defines them, computed source
@@ -470,6 +471,7 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
         Show a tqdm progress bar (sources done).
     chunk : int
         Source actors per chunk; the progress bar moves on after each chunk.
+    <<confirmed_only>>
 
     Returns
     -------
@@ -491,8 +493,7 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
 
     Notes
     -----
-    Unlike `actor_metrics` there is no `confirmed_only`: every tie of the selected types
-    counts. See *Large networks* in ``docs/metrics.md``.
+    See *Large networks* in ``docs/metrics.md``.
 
     References
     ----------
@@ -517,7 +518,7 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
     from ._kernels.centrality import shortest_path_centralities
     from .graph import remove_actors
 
-    snap = snapshot(case, wave, types)
+    snap = snapshot(case, wave, types, confirmed_only)
     if by is None:
         groups = {None: snap}
     else:
@@ -526,7 +527,7 @@ def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=
         groups = {}
         for value, members in snap.actors.groupby(by):
             others = snap.actors.loc[~snap.actors["id"].isin(members["id"]), "id"]
-            groups[value] = snapshot(remove_actors(case, others), wave, types)
+            groups[value] = snapshot(remove_actors(case, others), wave, types, confirmed_only)
     total = sum(g.arrays.n for g in groups.values())
     frames = []
     with tqdm(total=total, disable=not progress, desc="betweenness", unit="actor") as bar:
