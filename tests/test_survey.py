@@ -246,6 +246,62 @@ def test_a_bad_response_is_named_and_nothing_written(haverdonk, tmp_path, respon
     assert not (tmp_path / "out.xlsx").exists()
 
 
+@pytest.mark.parametrize("response, column, value, key", [
+    ({"wave": 2017, "asked": ["gem", "onbekend"], "answered": ["gem"]},
+     "response.asked", "onbekend", "not_id"),
+    ({"wave": 2017, "asked": ["gem"], "answered": ["gem", "spook"]},
+     "response.answered", "spook", "not_id"),
+    ({"wave": 2017, "asked": ["gem"], "answered": ["gem", "raad"]},
+     "response.answered", "raad", "not_asked"),
+    ({"wave": 2016, "asked": ["gem"], "answered": ["gem"]}, "response.wave", "2016",
+     "not_a_wave"),
+])
+def test_a_response_that_does_not_fit_the_case(haverdonk, tmp_path, response, column, value,
+                                               key):
+    """Who was asked and who answered are actors of the case, the answered among the asked,
+    in one of its waves: in a file (case.yaml) and in memory alike."""
+    case = haverdonk.copy()
+    case.meta["response"] = response
+    with pytest.raises(relnet.CaseError) as error:
+        relnet.network_metrics(case)
+    (found,) = error.value.problems
+    assert (found.column, found.value, found.key) == (column, value, key)
+    relnet.write_case(haverdonk, tmp_path / "case")
+    text = (tmp_path / "case" / "case.yaml").read_text(encoding="utf-8")
+    yaml_text = "response:\n" + "".join(
+        f"  {k}: {v if not isinstance(v, list) else '|'.join(v)}\n" for k, v in response.items())
+    (tmp_path / "case" / "case.yaml").write_text(text + yaml_text, encoding="utf-8")
+    before = snapshot(tmp_path)
+    problems = relnet.validate(tmp_path / "case")
+    assert [(p.file, p.column, p.value, p.key) for p in problems] == \
+        [("case.yaml", column, value, key)]
+    assert snapshot(tmp_path) == before
+    assert "actor" in problems[0].text("nl") or "meting" in problems[0].text("nl") or \
+        "gevraagd" in problems[0].text("nl")
+
+
+def test_what_if_and_merge_keep_the_response_consistent(answered, haverdonk, tmp_path):
+    """Removing actors (a what-if) takes them out of the response; merging two actors
+    renames them there as in the tables; the result stays a valid case."""
+    folder, _ = answered()
+    result = survey.collect(haverdonk, folder, wave=WAVE)
+    asked, answered_ = result.meta["response"]["asked"], result.meta["response"]["answered"]
+    assert "gem" in answered_ and "vp_inkoop" in asked and "vp_inkoop" not in answered_
+    smaller = relnet.graph.remove_actors(result, ["gem", "vp_inkoop"])
+    response = smaller.meta["response"]
+    assert response["asked"] == [a for a in asked if a not in ("gem", "vp_inkoop")]
+    assert response["answered"] == [a for a in answered_ if a != "gem"]
+    assert relnet.network.quality.response_rate(smaller) == \
+        pytest.approx((len(answered_) - 1) / (len(asked) - 2))
+    relnet.write_case(smaller, tmp_path / "smaller")  # valid: written and read back
+    assert relnet.read_case(tmp_path / "smaller").meta["response"] == response
+    merged = relnet.merge_actors(result, {"vp_inkoop": "gem"})
+    assert merged.meta["response"]["asked"].count("gem") == 1
+    assert "vp_inkoop" not in merged.meta["response"]["asked"]
+    relnet.write_case(merged, tmp_path / "merged")
+    assert result.meta["response"]["asked"] == asked  # the original is untouched
+
+
 def test_anonymize_renames_persons_in_the_response(answered, haverdonk):
     folder, _ = answered()
     result = survey.collect(haverdonk, folder, wave=WAVE)

@@ -269,7 +269,31 @@ def validate_raw(meta, meta_label, tables, require_meta=True):
             problems += _goal_problems(raw)
     if waves and actors is not None and "ties" in tables:
         problems += _presence_problems(actors, tables["ties"], waves)
+    if isinstance(meta.get("response"), dict) and actors is not None and \
+            not any(p.key == "bad_response" for p in problems):  # its form is right
+        problems += _response_problems(meta["response"], meta_label, actor_ids, waves)
     return meta, problems
+
+
+def _response_problems(response, label, actor_ids, waves):
+    """Who was asked and who answered a survey, against the case: actor ids, answered ones
+    among those asked, and a wave of the case."""
+    problems = []
+    for part in ("asked", "answered"):
+        for actor in response[part]:
+            if actor not in actor_ids:
+                problems.append(problem(label, None, f"response.{part}", actor, "not_id",
+                                        "actor_id", what=("what", "actor")))
+    asked = set(response["asked"])
+    for actor in response["answered"]:
+        if actor in actor_ids and actor not in asked:
+            problems.append(problem(label, None, "response.answered", actor, "not_asked",
+                                    "asked_actor"))
+    if response["wave"] is not None and waves and response["wave"] not in waves:
+        problems.append(problem(label, None, "response.wave", str(response["wave"]),
+                                "not_a_wave", "vocabulary",
+                                values=", ".join(str(w) for w in waves)))
+    return problems
 
 
 def _presence_problems(actors, ties, waves):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 import pandas as pd
 
 __all__ = ["Case", "TABLES", "COLUMNS", "REQUIRED_COLUMNS", "DTYPES", "empty_table",
-           "parse_waves", "ACTOR_REFERENCES", "renamed"]
+           "parse_waves", "ACTOR_REFERENCES", "renamed", "response_renamed"]
 
 TABLES = ("actors", "ties", "partners", "goals", "goal_links", "activities", "roles",
           "lessons")
@@ -175,6 +175,25 @@ class Case:
 # pseudonymising it) renames it in each.
 ACTOR_REFERENCES = {"ties": ("source", "target", "reported_by"), "partners": ("actor",),
                     "goal_links": ("actor",), "roles": ("body", "holder")}
+
+
+def response_renamed(meta, mapping=None, removed=()):
+    """`meta` with the survey's response (who was asked, who answered) following renamed
+    (`mapping` old id -> new id) and removed actors, as the tables do; a copy.
+
+    >>> response_renamed({"response": {"wave": 2017, "asked": ["a", "b", "c"],
+    ...                                "answered": ["a", "c"]}}, {"c": "a"}, ["b"])
+    {'response': {'wave': 2017, 'asked': ['a'], 'answered': ['a']}}
+    """
+    meta = dict(meta)
+    response = meta.get("response")
+    if isinstance(response, dict):
+        mapping, removed = mapping or {}, set(removed)
+        meta["response"] = {**response, **{
+            part: list(dict.fromkeys(mapping.get(a, a) for a in response.get(part) or []
+                                     if a not in removed))
+            for part in ("asked", "answered")}}
+    return meta
 
 
 def renamed(series, mapping):

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..data._inmemory import trust
 from ..data.arguments import analysis, normalise_types
-from ..data.case import parse_waves
+from ..data.case import parse_waves, response_renamed
 
 __all__ = ["to_graph", "collapsed_graph", "directed_graph", "from_networkx", "remove_actors"]
 
@@ -331,4 +331,5 @@ def remove_actors(case, ids):
     return trust(case.copy(actors=without(case.actors, "id"), ties=ties,
                            partners=without(case.partners, "actor"),
                            goal_links=without(case.goal_links, "actor"),
-                           roles=without(case.roles, "body", "holder")))
+                           roles=without(case.roles, "body", "holder"),
+                           meta=response_renamed(case.meta, removed=ids)))

@@ -14,7 +14,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..data.arguments import analysis
-from ..data.case import COLUMNS, renamed
+from ..data.case import COLUMNS, renamed, response_renamed
 
 __all__ = ["similar_names", "merge_actors", "normalise_name"]
 
@@ -219,7 +219,7 @@ def merge_actors(case, mapping):
     roles = roles.drop_duplicates().reset_index(drop=True)
 
     return case.copy(actors=actors, ties=ties, partners=partners.reset_index(drop=True),
-                     goal_links=links, roles=roles)
+                     goal_links=links, roles=roles, meta=response_renamed(case.meta, mapping))
 
 
 def _collapse_ties(ties):

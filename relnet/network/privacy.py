@@ -28,7 +28,7 @@ from .. import i18n
 from ..data._inmemory import trust
 from ..data.arguments import analysis
 from ..data._checks import meta_base
-from ..data.case import ACTOR_REFERENCES, COLUMNS, renamed
+from ..data.case import ACTOR_REFERENCES, COLUMNS, renamed, response_renamed
 
 __all__ = ["anonymize", "pseudonym", "person_ids", "report_pseudonyms", "replace_names"]
 
@@ -153,10 +153,7 @@ def _apply(case, mapping, names, respondents, keep_text):
     for key in ("name", "municipality", "region"):
         if isinstance(meta.get(key), str):
             meta[key] = replace(meta[key])
-    if isinstance(meta.get("response"), dict):  # who was asked and answered, renamed alike
-        meta["response"] = {**meta["response"], **{
-            part: [mapping.get(a, a) for a in meta["response"].get(part) or []]
-            for part in ("asked", "answered")}}
+    meta = response_renamed(meta, mapping)  # who was asked and answered, renamed alike
     return case.copy(meta=meta, **tables), dropped
 
 
