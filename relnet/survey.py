@@ -437,6 +437,14 @@ def _answers(sheet, label, respondent, survey, lang):
                 found.append((row, order[column], problem(
                     label, int(row), written[column], frame.at[row, column], key,
                     rule.accepted, **{**dict(rule.params), **params})))
+    if not found:  # scores belong to a tie: a row scored without one would be lost
+        named = answers[list(TYPES)].fillna(False).astype(bool).any(axis=1)
+        scored = answers[list(QUALITY)].notna()
+        for row in frame.index[(scored.any(axis=1) & ~named).to_numpy()]:
+            column = next(c for c in QUALITY if scored.at[row, c])
+            found.append((row, order[column], problem(
+                label, int(row), written[column], frame.at[row, column], "score_without_tie",
+                "tie_for_scores")))
     if found:
         return None, [p for _, _, p in sorted(found, key=lambda f: (f[0], f[1]))]
     answers["comment"] = frame["comment"].astype(str).str.strip().replace("", None)

@@ -8,6 +8,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+import yaml
 from conftest import snapshot
 from openpyxl.utils import get_column_letter
 
@@ -255,6 +256,8 @@ def test_a_bad_response_is_named_and_nothing_written(haverdonk, tmp_path, respon
      "response.answered", "raad", "not_asked"),
     ({"wave": 2016, "asked": ["gem"], "answered": ["gem"]}, "response.wave", "2016",
      "not_a_wave"),
+    ({"wave": 2017, "asked": ["gem", "raad", "gem"], "answered": ["gem"]},
+     "response.asked", "gem", "listed_twice"),
 ])
 def test_a_response_that_does_not_fit_the_case(haverdonk, tmp_path, response, column, value,
                                                key):
@@ -276,8 +279,39 @@ def test_a_response_that_does_not_fit_the_case(haverdonk, tmp_path, response, co
     assert [(p.file, p.column, p.value, p.key) for p in problems] == \
         [("case.yaml", column, value, key)]
     assert snapshot(tmp_path) == before
-    assert "actor" in problems[0].text("nl") or "meting" in problems[0].text("nl") or \
-        "gevraagd" in problems[0].text("nl")
+    dutch = {"not_id": "is niet de id van een actor (toegestaan: een id uit de actorentabel)",
+             "not_asked": "heeft geantwoord maar staat niet bij wie gevraagd zijn",
+             "not_a_wave": "is geen meting van de casus (toegestaan: 2015, 2017)",
+             "listed_twice": "staat twee keer in de lijst (toegestaan: elke id één keer)"}
+    assert dutch[key] in problems[0].text("nl")
+
+
+def test_the_response_counts_as_the_case_says(haverdonk, tmp_path):
+    """A response in memory is read as from a file (ids as text, a year as text); an empty
+    one is no response; without declared waves its wave must be a year of the data."""
+    from relnet.network.quality import response_counts, response_rate
+
+    case = haverdonk.copy()
+    case.meta["response"] = {"wave": "2017", "asked": "gem|raad", "answered": "gem"}
+    assert response_counts(case) == (1, 2) and response_rate(case) == 0.5
+    assert relnet.trust_value(case).network["response_rate"] == 0.5
+    assert response_counts(case, 2015) == response_counts(haverdonk, 2015)  # another wave
+    case.meta["response"] = {"wave": None, "asked": None, "answered": None}
+    assert response_counts(case) == response_counts(haverdonk)
+    # nobody who was asked is left after a what-if: no survey rather than 0 of 23
+    case.meta["response"] = {"wave": 2017, "asked": ["gem", "raad"], "answered": ["gem"]}
+    smaller = relnet.graph.remove_actors(case, ["gem", "raad"])
+    assert "response" not in smaller.meta
+    # a case without declared waves: the response's wave is checked against the data
+    relnet.write_case(haverdonk, tmp_path / "case")
+    path = tmp_path / "case" / "case.yaml"
+    meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del meta["waves"]
+    meta["response"] = {"wave": 1999, "asked": "gem", "answered": "gem"}
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    (found,) = relnet.validate(tmp_path / "case")
+    assert (found.column, found.value, found.key) == ("response.wave", "1999", "not_a_wave")
+    assert "2015, 2017" in found.text("nl")
 
 
 def test_what_if_and_merge_keep_the_response_consistent(answered, haverdonk, tmp_path):
@@ -594,6 +628,13 @@ def _bad_scores(folder, case):
             (label, 7, "openheid", "2.5", "not_whole")]
 
 
+def _score_without_tie(folder, case):
+    row = roster_row(folder / "school_bron.xlsx", "gem")
+    edit(folder / "school_bron.xlsx", lambda b: b.worksheets[0].cell(row, 10, 3))
+    return [("school_bron.xlsx, sheet 'vragenlijst'", row, "betrouwbaarheid", "3",
+             "score_without_tie")]
+
+
 def _sheet_renamed(folder, case):
     edit(folder / "bi_tuin.xlsx", lambda b: setattr(b.worksheets[0], "title", "Blad1"))
     return [("bi_tuin.xlsx", None, None, None, "no_sheet")]
@@ -639,7 +680,8 @@ def _roster_changed(folder, case):
 
 
 BAD = [_other_case, _other_wave, _unknown_respondent, _unknown_file_name, _not_asked,
-       _row_added, _own_row, _row_twice, _maybe, _bad_scores, _sheet_renamed,
+       _row_added, _own_row, _row_twice, _maybe, _bad_scores, _score_without_tie,
+       _sheet_renamed,
        _marker_removed, _twice, _text_file, _broken_zip, _damaged_sheet]
 
 
@@ -682,7 +724,7 @@ def test_every_problem_of_every_file_at_once(returned, haverdonk, tmp_path):
     assert sorted(map(where, caught.value.problems), key=str) == sorted(expected, key=str)
     assert snapshot(tmp_path) == before
     files = {p.file.split(",")[0] for p in caught.value.problems}
-    assert len(files) == 16
+    assert len(files) == 17
 
 
 def test_messages_in_both_languages(returned, haverdonk):

@@ -115,6 +115,29 @@ def test_network_explorer_downloads():
             assert table["indicator"].iloc[0] == "naar buiten gericht"
 
 
+def _download(ex, key):
+    ex.downloads.buttons[key].click()
+    link = ex.downloads.links.value
+    return base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", link).group(1))
+
+
+def test_downloads_follow_the_what_if_of_persons_without_naming_them():
+    """Persons removed in the what-if are left out of the print map and the network file,
+    though both show persons under pseudonyms only."""
+    case = relnet.load_example("haverdonk")
+    ex = widgets.network_explorer(cases={"h": case}, case="h")
+    persons = case.actors.loc[case.actors["person"], ["id", "name"]]
+    whole = _download(ex, "gexf").decode()
+    ex.controls["remove"].value = ("mz_01", "sp_01")
+    svg = _download(ex, "svg").decode()
+    assert "zonder 2 actoren (wat-als)" in svg  # SVG text stays text
+    smaller = _download(ex, "gexf").decode()
+    assert smaller.count("<node ") == whole.count("<node ") - 2
+    for text in (whole, smaller, svg):
+        assert not any(name.split(" (")[0] in text for name in persons["name"])
+        assert not any(f'"{i}"' in text for i in persons["id"])
+
+
 def test_partner_explorer(cases):
     ex = widgets.partner_explorer(cases["lindermeer"], lang="en")
     ex.controls["partner"].value = "jw_west"

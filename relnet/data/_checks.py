@@ -76,8 +76,10 @@ def check_response(value):
         if not number.is_integer():
             raise RuleError("bad_response")
         wave = int(number)
-    return {"wave": wave, "asked": _ids(value.get("asked")),
-            "answered": _ids(value.get("answered"))}
+    asked, answered = _ids(value.get("asked")), _ids(value.get("answered"))
+    if wave is None and not asked and not answered:
+        return None  # an empty response says nothing: as if there were none
+    return {"wave": wave, "asked": asked, "answered": answered}
 
 
 def check_meta(meta, label, require=True):
@@ -137,6 +139,8 @@ def check_meta(meta, label, require=True):
     if meta.get("response") is not None:
         try:
             clean["response"] = check_response(meta["response"])
+            if clean["response"] is None:
+                del clean["response"]
         except RuleError:
             problems.append(problem(label, None, "response", _short(meta["response"]),
                                     "bad_response", "response_meta"))
@@ -271,19 +275,45 @@ def validate_raw(meta, meta_label, tables, require_meta=True):
         problems += _presence_problems(actors, tables["ties"], waves)
     if isinstance(meta.get("response"), dict) and actors is not None and \
             not any(p.key == "bad_response" for p in problems):  # its form is right
-        problems += _response_problems(meta["response"], meta_label, actor_ids, waves)
+        problems += _response_problems(meta["response"], meta_label, actor_ids,
+                                       waves or _data_years(tables))
     return meta, problems
 
 
+def _data_years(tables):
+    """The years the tables mention (a case without declared waves); values that are no
+    year are reported by the tables' own checks."""
+    years = set()
+    for name, column in (("ties", "wave"), ("partners", "wave"), ("lessons", "wave"),
+                         ("actors", "waves")):
+        raw = tables.get(name)
+        if raw is None or column not in raw.frame.columns:
+            continue
+        for cell in raw.frame[column].unique():
+            for part in str(cell).split("|"):
+                try:
+                    number = parse_number(part.strip())
+                except RuleError:
+                    continue
+                if number.is_integer():
+                    years.add(int(number))
+    return sorted(years)
+
+
 def _response_problems(response, label, actor_ids, waves):
-    """Who was asked and who answered a survey, against the case: actor ids, answered ones
-    among those asked, and a wave of the case."""
+    """Who was asked and who answered a survey, against the case: actor ids, each once,
+    answered ones among those asked, and a wave of the case."""
     problems = []
     for part in ("asked", "answered"):
+        seen = set()
         for actor in response[part]:
             if actor not in actor_ids:
                 problems.append(problem(label, None, f"response.{part}", actor, "not_id",
                                         "actor_id", what=("what", "actor")))
+            elif actor in seen:
+                problems.append(problem(label, None, f"response.{part}", actor,
+                                        "listed_twice", "each_once"))
+            seen.add(actor)
     asked = set(response["asked"])
     for actor in response["answered"]:
         if actor in actor_ids and actor not in asked:

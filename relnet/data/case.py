@@ -193,6 +193,8 @@ def response_renamed(meta, mapping=None, removed=()):
             part: list(dict.fromkeys(mapping.get(a, a) for a in response.get(part) or []
                                      if a not in removed))
             for part in ("asked", "answered")}}
+        if not meta["response"]["asked"]:  # nobody left who was asked: no survey to speak of
+            del meta["response"]
     return meta
 
 

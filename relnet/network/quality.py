@@ -46,19 +46,24 @@ def _asked(case, wave):
     return list(actors.loc[asked.to_numpy(dtype=bool), "id"])
 
 
+@analysis
 def response_counts(case, wave=None):
     """(answered, asked) of the survey of a wave, or None without survey data.
 
-    A case collected with `relnet.survey.collect` records who answered in
-    ``meta["response"]``; otherwise the respondents are the actors that reported ties
-    (`reported_by`), out of the actors asked (`respondent`, default every organisation).
+    A case collected with `relnet.survey.collect` records who was asked and who answered in
+    ``meta["response"]`` (checked against the case: actor ids, each once, the answered among
+    the asked); otherwise the respondents are the actors that reported ties (`reported_by`),
+    out of the actors asked (`respondent`, default every organisation).
+
+    >>> import relnet
+    >>> case = relnet.load_example("haverdonk")
+    >>> case.meta["response"] = {"wave": 2017, "asked": ["gem", "raad"], "answered": ["gem"]}
+    >>> response_counts(case), response_rate(case)
+    ((1, 2), 0.5)
     """
-    wave = case.resolve_wave(wave)
     response = case.meta.get("response")
-    if isinstance(response, dict) and (response.get("wave") in (None, wave)):
-        asked = list(response.get("asked") or _asked(case, wave))
-        answered = [a for a in response.get("answered", []) if a in set(asked)]
-        return len(answered), len(asked)
+    if isinstance(response, dict) and (response["wave"] in (None, wave)):
+        return len(response["answered"]), len(response["asked"])
     reporters = set(wave_ties(case, wave)["reported_by"].dropna())
     if not reporters:
         return None
@@ -66,6 +71,7 @@ def response_counts(case, wave=None):
     return len(reporters & set(asked)), len(asked)
 
 
+@analysis
 def response_rate(case, wave=None):
     """Respondents / actors asked in a wave; None without survey data (see `response_counts`)."""
     counts = response_counts(case, wave)

@@ -191,8 +191,9 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
         confirmed, lang; ``views``: map (`sigma_view`), figure (the map for print, PNG),
         card (the searched or clicked actor), metrics and indicators (with a what-if
         column once actors are removed), trust, districts, notes, hint. Also ``buttons``
-        (remove_municipal, reset), ``tabs``, ``downloads`` (figure, tables and network
-        files, persons pseudonymised), and ``sigma()``, ``draw_static()`` and
+        (remove_municipal, reset), ``tabs``, ``downloads`` (figure and network files of
+        the selection, the what-if included; the tables of the whole case; persons
+        pseudonymised), and ``sigma()``, ``draw_static()`` and
         ``selection()``.
 
     Raises
@@ -342,13 +343,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
         bar.clear()
 
     def draw_static(ex):
-        the_case, wave, types, removed, confirmed = selection(ex)
-        ax = plot.network_plot(_pseudonymised(the_case, ex.lang), wave=wave, types=types,
-                               color_by=ex.controls["color"].value,
-                               size_by=ex.controls["size"].value, lang=ex.lang,
-                               labels=labels, removed=removed, confirmed_only=confirmed,
-                               ax=figure_axes(6.0))
-        ex.views["figure"].value = png(ax)
+        ex.views["figure"].value = png(_print_map(ex, labels))
         state["static"] = True
 
     def on_tab(change):
@@ -441,47 +436,61 @@ _SHOWN = {}
 
 
 def _pseudonymised(case, lang):
-    """`report_pseudonyms` of the selection, kept for the last few cases: an update that only
-    changes a colour does not pseudonymise 10,000 actors again."""
+    """`report_pseudonyms` of a case and the ids it gave (old id -> shown id), kept for the
+    last few cases: an update that only changes a colour does not pseudonymise 10,000 actors
+    again."""
     key = (fingerprint(case), i18n.resolve(lang))
     if key not in _SHOWN:
         while len(_SHOWN) >= 4:
             _SHOWN.pop(next(iter(_SHOWN)))
-        _SHOWN[key] = report_pseudonyms(case, lang)
+        shown = report_pseudonyms(case, lang)  # rows stay in their order
+        _SHOWN[key] = shown, dict(zip(case.actors["id"], shown.actors["id"]))
     return _SHOWN[key]
 
 
-def _shared(ex):
-    """What a download holds: the selection with persons pseudonymised (as in reports)."""
-    the_case, wave = ex.selection()[:2]
-    return _pseudonymised(the_case, ex.lang), wave
+def _shown(ex):
+    """The selection as shown for print and in downloads: persons pseudonymised (as in
+    reports), the actors of the what-if under their shown ids."""
+    the_case, wave, types, removed, confirmed = ex.selection()
+    shown, ids = _pseudonymised(the_case, ex.lang)
+    return shown, wave, types, [ids.get(a, a) for a in removed], confirmed
+
+
+def _print_map(ex, labels=12):
+    """The map for print (matplotlib) of the selection, persons pseudonymised."""
+    shown, wave, types, removed, confirmed = _shown(ex)
+    return plot.network_plot(shown, wave=wave, types=types, color_by=ex.controls["color"].value,
+                             size_by=ex.controls["size"].value, lang=ex.lang, labels=labels,
+                             removed=removed, confirmed_only=confirmed, ax=figure_axes(6.0))
 
 
 def _figure_file(ex, fmt):
-    the_case, wave, types, removed, confirmed = ex.selection()
-    ax = plot.network_plot(_pseudonymised(the_case, ex.lang), wave=wave, types=types,
-                           color_by=ex.controls["color"].value,
-                           size_by=ex.controls["size"].value, lang=ex.lang, removed=removed,
-                           confirmed_only=confirmed, ax=figure_axes(6.0))
+    ax = _print_map(ex)
     buffer = io.BytesIO()
     with plot.style():
         ax.figure.savefig(buffer, format=fmt, dpi=300, bbox_inches="tight")
     mime = "image/svg+xml" if fmt == "svg" else "image/png"
-    return file_name(the_case, "network", fmt, ex.lang, wave), mime, buffer.getvalue()
+    shown, wave = _shown(ex)[:2]
+    return file_name(shown, "network", fmt, ex.lang, wave), mime, buffer.getvalue()
 
 
 def _tables_file(ex):
-    the_case, wave = _shared(ex)
-    return (file_name(the_case, "tables", "xlsx", ex.lang, wave),
+    """The tables of the whole case in the chosen wave (the what-if is a view, not data)."""
+    shown, wave = _shown(ex)[:2]
+    return (file_name(shown, "tables", "xlsx", ex.lang, wave),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            tables_bytes(the_case, wave, ex.lang))
+            tables_bytes(shown, wave, ex.lang))
 
 
 def _network_file(ex, fmt):
-    the_case, wave = _shared(ex)
+    """The network of the chosen wave for Gephi or Cytoscape, without the actors of the
+    what-if."""
+    shown, wave, _, removed, _ = _shown(ex)
+    if removed:
+        shown = remove_actors(shown, removed)
     mime = "application/gexf+xml" if fmt == "gexf" else "application/graphml+xml"
-    return (file_name(the_case, "network", fmt, ex.lang, wave), mime,
-            network_bytes(the_case, fmt, wave, ex.lang))
+    return (file_name(shown, "network", fmt, ex.lang, wave), mime,
+            network_bytes(shown, fmt, wave, ex.lang))
 
 
 # --------------------------------------------------------------------------- browser
