@@ -83,22 +83,40 @@ class Problem:
     def text(self, lang=None):
         """The problem as one sentence in `lang` (None: the default language)."""
         lang = i18n.resolve(lang)
-        params = _texts(dict(self.params), lang)
-        where = [self.file.replace(", sheet '", f", {i18n.t('where.sheet', lang)} '")]
+        where = [self.located_file(lang)]
         if self.row is not None:
             where.append(i18n.t("where.row", lang, row=self.row))
         if self.column:
             where.append(i18n.t("where.column", lang, column=self.column))
-        text = ", ".join(where) + ": "
-        if self.value is not None and str(self.value) != "":
-            shown = str(self.value)
-            text += f"'{shown[:80]}…' " if len(shown) > 80 else f"'{shown}' "
-        text += i18n.t(f"problem.{self.key}", lang, **params) if self.key else self.message
-        accepted = (i18n.t(f"accepted.{self.accepted_key}", lang, **params)
-                    if self.accepted_key else self.accepted)
+        text = ", ".join(where) + ": " + self.description(lang)
+        accepted = self.accepted_text(lang)
         if accepted:
             text += f" ({i18n.t('where.accepted', lang, accepted=accepted)})"
         return text
+
+    def located_file(self, lang=None):
+        """The file, with the word for a workbook's sheet in `lang`."""
+        sheet = i18n.t("where.sheet", i18n.resolve(lang))
+        return self.file.replace(", sheet '", f", {sheet} '")
+
+    def description(self, lang=None):
+        """The value concerned (quoted, shortened) and what is wrong with it, in `lang`."""
+        lang = i18n.resolve(lang)
+        text = ""
+        if self.value is not None and str(self.value) != "":
+            shown = str(self.value)
+            text += f"'{shown[:80]}…' " if len(shown) > 80 else f"'{shown}' "
+        params = _texts(dict(self.params), lang)
+        return text + (i18n.t(f"problem.{self.key}", lang, **params) if self.key
+                       else self.message)
+
+    def accepted_text(self, lang=None):
+        """What would be accepted instead, in `lang`; "" when the problem does not say."""
+        lang = i18n.resolve(lang)
+        if self.accepted_key:
+            return i18n.t(f"accepted.{self.accepted_key}", lang,
+                          **_texts(dict(self.params), lang))
+        return self.accepted or ""
 
     def __str__(self):
         return self.text()

@@ -52,18 +52,9 @@ def problems_table(problems, lang=None):
     ['does not exist', 'a case folder, an .xlsx workbook or a .zip']
     """
     lang = i18n.resolve(lang)
-    rows = []
-    for p in problems:
-        text = p.text(lang)
-        message = text.split(": ", 1)[1] if ": " in text else text
-        accepted = ""
-        marker = f" ({i18n.t('where.accepted', lang, accepted='')}"
-        if marker in message:
-            message, accepted = message.split(marker, 1)
-            accepted = accepted[:-1]
-        file = p.file.replace(", sheet '", f", {i18n.t('where.sheet', lang)} '")
-        rows.append({"file": file, "row": p.row, "column": p.column or "",
-                     "problem": message, "accepted": accepted})
+    rows = [{"file": p.located_file(lang), "row": p.row, "column": p.column or "",
+             "problem": p.description(lang), "accepted": p.accepted_text(lang)}
+            for p in problems]
     frame = pd.DataFrame(rows, columns=["file", "row", "column", "problem", "accepted"])
     frame["row"] = frame["row"].astype("Int64")
     return frame
