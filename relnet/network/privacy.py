@@ -117,7 +117,8 @@ def name_replacer(names):
 
 def _apply(case, mapping, names, respondents, keep_text):
     """A copy of `case` with persons (`mapping` id -> new id, `names` id -> new name) and
-    respondents renamed; free text dropped unless `keep_text`. Returns (case, dropped)."""
+    respondents renamed; free text dropped unless `keep_text`. Returns (case, dropped,
+    replace), `replace` putting the pseudonyms for the persons' names in a text."""
     originals = case.actors.set_index("id")["name"].to_dict()
     new_names = {originals[i]: names[i] for i in mapping}
     tables = {name: frame.copy() for name, frame in case.tables.items()}
@@ -154,7 +155,7 @@ def _apply(case, mapping, names, respondents, keep_text):
         if isinstance(meta.get(key), str):
             meta[key] = replace(meta[key])
     meta = response_renamed(meta, mapping)  # who was asked and answered, renamed alike
-    return case.copy(meta=meta, **tables), dropped
+    return case.copy(meta=meta, **tables), dropped, replace
 
 
 @analysis
@@ -206,7 +207,7 @@ def anonymize(case, salt, keep_text=False):
     respondents.update({r: mapping[r] for r in case.ties["reported_by"].dropna().unique()
                         if r in mapping})
     _check_unique({k: v for k, v in respondents.items() if k not in mapping}, [], "respondents")
-    anon, dropped = _apply(case, mapping, names, respondents, keep_text)
+    anon, dropped, _ = _apply(case, mapping, names, respondents, keep_text)
     anon.meta["pseudonymised"] = ("persons and respondents (keyed pseudonyms)"
                                   + ("" if keep_text else "; free text removed"))
     anon.meta["dropped"] = dropped
@@ -246,9 +247,7 @@ def report_pseudonyms(case, lang=None):
     respondents = dict(zip(codes, _free_ids("R", len(codes), others | set(new_ids))))
     respondents.update({r: mapping[r] for r in case.ties["reported_by"].dropna().unique()
                         if r in mapping})
-    shown, _ = _apply(case, mapping, names, respondents, keep_text=True)
-    originals = case.actors.set_index("id")["name"]
-    replace = name_replacer({originals.loc[i]: names[i] for i in ids})
+    shown, _, replace = _apply(case, mapping, names, respondents, keep_text=True)
     for key in list(shown.meta):
         shown.meta[key] = replace(shown.meta[key])
     for table, columns in FREE_TEXT.items():
