@@ -147,6 +147,12 @@ def registered_metrics(level="network"):
 # --------------------------------------------------------------------------- network
 
 
+def actor_metric_names():
+    """The columns `actor_metrics` returns, known without computing them: the pinned
+    metrics, then the registered ones."""
+    return list(ACTOR_METRICS) + registered_metrics("actor")
+
+
 def _freeman(values, n, denominator):
     if n < 3 or not len(values):
         return math.nan

@@ -10,7 +10,7 @@ from ... import i18n
 from ...data.arguments import analysis
 from ...data.vocab import MUNICIPAL_KINDS
 from ...network._cache import snapshot
-from ...network.metrics import ACTOR_METRICS, actor_metrics, registered_metrics
+from ...network.metrics import actor_metric_names, actor_metrics
 from ._labels import MAX_LABELS, place_labels, shorten, wrap
 from ._layout import AGGREGATE_ABOVE, network_layout
 from ._style import (
@@ -112,7 +112,7 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
     """
     if color_by not in COLOR_BY:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
-    known = list(ACTOR_METRICS) + registered_metrics("actor")
+    known = actor_metric_names()
     if size_by not in known:
         raise ValueError(f"size_by must be one of {', '.join(known)}")
     snap = snapshot(case, wave, types, confirmed_only)

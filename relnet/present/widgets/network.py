@@ -14,7 +14,7 @@ from ...instruments.content import LAWS, LESSONS, OPPORTUNITIES
 from ...network.graph import remove_actors
 from ...network.privacy import report_pseudonyms
 from ...network.indicators import district_profile, relational_profile, response_note
-from ...network.metrics import ACTOR_METRICS, actor_metrics, network_metrics, registered_metrics
+from ...network.metrics import actor_metric_names, actor_metrics, network_metrics
 from ...network.quality import trust_value
 from ...network._cache import snapshot
 from ...data._fingerprint import fingerprint
@@ -395,7 +395,7 @@ def _options(ex, case, lang):
     if list(ex.controls["color"].options) != colours:
         ex.controls["color"].options = colours
         ex.controls["color"].value = value
-    metrics = list(ACTOR_METRICS) + registered_metrics("actor")
+    metrics = actor_metric_names()
     sizes = [(i18n.label("metric", m, lang), m) for m in metrics]
     value = ex.controls["size"].value if ex.controls["size"].value in metrics else "degree"
     if list(ex.controls["size"].options) != sizes:
