@@ -10,38 +10,25 @@ distinct content is checked once. Rows are numbered as in the written file: the 
 of a table is row 2.
 """
 
-from collections import OrderedDict
-
 import pandas as pd
 
 from .case import COLUMNS, TABLES, Case
 from .errors import CaseError, problem
 from ._checks import check_meta, validate_raw
-from ._fingerprint import fingerprint
+from . import _memo
 from ._tokenise import RawTable, _cell_problems, _hints
 from ._typing import fill_defaults, typed_table
 
 __all__ = ["check_case", "problems_in_memory", "trust"]
 
-# (fingerprint, writing) -> the normalised case to analyse, or None: the case as it is
-_CHECKED = OrderedDict()
-_SIZE = 128
 
 
 def trust(case):
     """Remember a case as valid and in the contract's form without checking it (read from
     files, or built by relnet from a valid case). Returns the case."""
-    key = fingerprint(case)
-    _remember((key, True), None)
-    _remember((key, False), None)
+    found = _memo.entry(case)
+    found.normal, found.writable = case, True
     return case
-
-
-def _remember(key, case):
-    _CHECKED[key] = case
-    _CHECKED.move_to_end(key)
-    while len(_CHECKED) > _SIZE:
-        _CHECKED.popitem(last=False)
 
 
 def _text_column(column):
@@ -116,18 +103,19 @@ def check_case(case, writing=False):
     """The case to analyse: `case` itself when it was read from files (or is otherwise in
     the contract's form), else its normalised copy; `CaseError` when it breaks the
     contract. Checked once per content."""
-    key = (fingerprint(case), writing)
-    if key in _CHECKED:
-        _CHECKED.move_to_end(key)
-        normal = _CHECKED[key]
-        return case if normal is None else normal
+    found = _memo.entry(case)
+    if found.normal is not None and (found.writable or not writing):
+        return found.normal
+    _memo.COUNTS["check"] += 1
     problems, tables = _text_tables(case)
     meta = case.meta if isinstance(case.meta, dict) else {}
     _, more = validate_raw(meta, "case.meta", tables, require_meta=writing)
     if problems + more:
         raise CaseError(problems + more)
-    normal = trust(_normalised(case, tables))
-    _remember(key, normal)
-    if writing:
-        _remember((key[0], False), normal)
-    return normal
+    if found.normal is None:
+        found.normal = _normalised(case, tables)
+        # the normal form's own content is that of a case read from files
+        trust(found.normal)
+        _memo.remember(found.normal, found)
+    found.writable = found.writable or writing
+    return found.normal

@@ -167,6 +167,10 @@ def collapsed_graph(case, wave=None, types=None, confirmed_only=False):
     >>> G.nodes["gem"]["kind"], G.number_of_nodes()
     ('municipality', 33)
     """
+    return _collapsed_graph(case, wave, types, confirmed_only)
+
+
+def _collapsed_graph(case, wave, types, confirmed_only):
     return _weighted_graph(nx.Graph, case, wave, types, confirmed_only, collapsed_edges,
                            "u", "v")
 
@@ -207,6 +211,10 @@ def directed_graph(case, wave=None, types=None, confirmed_only=False):
     >>> D.has_edge("gem", "afd_sd"), D.has_edge("afd_sd", "gem")
     (True, False)
     """
+    return _directed_graph(case, wave, types, confirmed_only)
+
+
+def _directed_graph(case, wave, types, confirmed_only):
     return _weighted_graph(nx.DiGraph, case, wave, types, confirmed_only, directed_arcs,
                            "source", "target")
 
@@ -247,8 +255,7 @@ def to_graph(case, wave=None, types=None, confirmed_only=False):
     >>> G.number_of_nodes() == len(relnet.graph.present_actors(case, 2017))
     True
     """
-    wave = case.resolve_wave(wave)
-    graph = nx.MultiDiGraph(wave=wave, types=normalise_types(types), case=case.name)
+    graph = nx.MultiDiGraph(wave=wave, types=types, case=case.name)
     actors = present_actors(case, wave)
     for record in actors.to_dict("records"):
         node = record.pop("id")

@@ -1,0 +1,94 @@
+"""relnet's one cache, and the door every public call goes through once.
+
+**The cache.** Key: the *content fingerprint* of a case (`fingerprint`: every table, every
+column and `meta`; never the object, so an in-place edit, an added column or a copy with
+other metadata is another key). Value: an `Entry` with
+
+- ``normal``: the case to analyse, in the contract's form (Dutch terms as English keys,
+  types and defaults filled); the case itself when relnet read or built it;
+- ``writable``: whether the keys that case.yaml requires were checked too;
+- ``snapshots``: (wave, types, confirmed_only) -> the graphs and results of that selection
+  (`relnet.network._cache.Snapshot`), filled by the network layer.
+
+At most `SIZE` entries are kept, the least recently used going first.
+
+**The door.** `entry_point` marks one public call. Inside it a case object is fingerprinted
+and checked once, however often the call's own helpers and the public functions it calls
+ask for it (scikit-learn's "skip nested validation"): a report checks its case once, not a
+hundred times. An analyst's registered metric that calls back into relnet runs inside the
+same door. Outside any public call nothing is remembered by object identity.
+"""
+
+import contextlib
+import contextvars
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from ._fingerprint import fingerprint
+
+__all__ = ["Entry", "entry", "entry_point", "remember", "clear", "SIZE", "COUNTS"]
+
+SIZE = 32
+_CACHE = OrderedDict()  # fingerprint -> Entry
+# id(case) -> (case, Entry) for the public call under way (None outside any call)
+_CALL = contextvars.ContextVar("relnet_call", default=None)
+# How often the expensive steps ran in this process: read by tests and the benchmark.
+COUNTS = {"fingerprint": 0, "check": 0}
+
+
+@dataclass
+class Entry:
+    normal: object = None
+    writable: bool = False
+    snapshots: dict = field(default_factory=dict)
+
+
+def _store(key, found):
+    _CACHE[key] = found
+    _CACHE.move_to_end(key)
+    while len(_CACHE) > SIZE:
+        _CACHE.popitem(last=False)
+    return found
+
+
+def entry(case):
+    """The cache entry of `case`'s content (new and empty when not seen before)."""
+    call = _CALL.get()
+    if call is not None and id(case) in call and call[id(case)][0] is case:
+        return call[id(case)][1]
+    COUNTS["fingerprint"] += 1
+    key = fingerprint(case)
+    found = _CACHE.get(key)
+    if found is None:
+        found = _store(key, Entry())
+    else:
+        _CACHE.move_to_end(key)
+    if call is not None:
+        call[id(case)] = (case, found)
+    return found
+
+
+def remember(case, found):
+    """Let the public call under way know `case` (e.g. a checked case's normal form) by its
+    object, so that it is not fingerprinted again in this call."""
+    call = _CALL.get()
+    if call is not None:
+        call[id(case)] = (case, found)
+
+
+@contextlib.contextmanager
+def entry_point():
+    """Mark a public call: nested calls share what it learned about its cases."""
+    if _CALL.get() is not None:
+        yield
+        return
+    token = _CALL.set({})
+    try:
+        yield
+    finally:
+        _CALL.reset(token)
+
+
+def clear():
+    """Forget every cached case, its checks and its snapshots."""
+    _CACHE.clear()
