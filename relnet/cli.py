@@ -9,9 +9,11 @@ with every problem listed, 2 a usage error (an unknown option, a file that exist
 """
 
 import argparse
-import contextlib
+import copy
+import functools
 import getpass
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -119,7 +121,7 @@ def _survey_collect(args, lang):
     case = read_case(case_path(args.path))
     collected = collect(case, args.dir, wave=args.wave)  # every problem listed, nothing written
     write_case(collected, args.output, overwrite=args.overwrite)
-    answered, asked = response_counts(collected, args.wave)
+    answered, asked = response_counts(collected, wave=args.wave)
     _say("wrote_collected", lang, path=args.output, answered=i18n.number(answered, lang),
          asked=i18n.number(asked, lang),
          rate=i18n.percent(answered / asked if asked else 0, lang))
@@ -154,43 +156,221 @@ def _anonymize(args, lang):
     return 0
 
 
-# argparse's own messages -> catalogue keys (section "argparse"), so help and errors speak the
-# user's language too.
-ARGPARSE = {
-    "usage: ": "usage", "positional arguments": "positional", "options": "options",
-    "show this help message and exit": "help",
-    "argument %(argument_name)s: %(message)s": "argument",
-    "the following arguments are required: %s": "required",
-    "unrecognized arguments: %s": "unrecognized", "expected one argument": "expected_one",
-    "ambiguous option: %(option)s could match %(matches)s": "ambiguous",
-    "invalid %(type)s value: %(value)r": "invalid_type",
-    "invalid choice: %(value)r (choose from %(choices)s)": "invalid_choice",
-    "%(prog)s: error: %(message)s\n": "error",
-}
+# --------------------------------------------------------------------------- the parser
+# The command line speaks the reader's language through argparse's documented extension
+# points only: an ArgumentParser subclass (parse_args, error), a HelpFormatter whose usage
+# gets the translated prefix, a custom Action, type= callables and argument groups with a
+# title. argparse is asked for nothing it would word itself (no choices=, no required
+# arguments, no abbreviations): relnet finds and names every usage error, in the catalogue's
+# section "argparse".
 
 
-@contextlib.contextmanager
-def _argparse_speaks(lang):
-    """argparse's words in `lang` while the parser is built and used."""
-    original = argparse._
+class _Invalid:
+    """A value typed on the command line that relnet refuses; named after parsing."""
 
-    def translate(message):
-        key = ARGPARSE.get(message)
-        return i18n.t(f"argparse.{key}", lang) if key else original(message)
+    def __init__(self, key, **params):
+        self.key, self.params = key, params
 
-    argparse._ = translate
+
+def _whole_number(text):
+    """type= of an option that takes a whole number."""
     try:
-        yield
-    finally:
-        argparse._ = original
+        return int(text)
+    except ValueError:
+        return _Invalid("invalid_int", value=repr(text))
+
+
+def _one_of(*choices):
+    """type= of an option that takes one of `choices`."""
+    def choose(text):
+        if text in choices:
+            return text
+        return _Invalid("invalid_choice", value=repr(text),
+                        choices=", ".join(map(repr, choices)))
+    return choose
+
+
+def _braces(choices):
+    """The metavar of an option with choices: {nl,en}."""
+    return "{" + ",".join(choices) + "}"
+
+
+_NEGATIVE_NUMBER = re.compile(r"^-\d+$|^-\d*\.\d+$")
+
+
+def _option_like(token):
+    """Whether argparse reads `token` as an option (a negative number is a value)."""
+    return token.startswith("-") and token != "-" and not _NEGATIVE_NUMBER.match(token)
+
+
+def _name(action):
+    """An argument as a message names it: -o/--output, or its metavar (PAD)."""
+    return "/".join(action.option_strings) or action.metavar or action.dest
+
+
+class _Needed(argparse.Action):
+    """Store the one value of an argument that must be given. argparse sees it as optional:
+    relnet checks that it was given itself, after parsing, to say so in the reader's
+    language."""
+
+    def __init__(self, option_strings, dest, required=True, **kwargs):
+        super().__init__(option_strings, dest, required=False, **kwargs)
+        self.relnet_needed = True
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help in the reader's language: the usage's prefix from the catalogue, and the
+    arguments relnet requires shown as required."""
+
+    def __init__(self, prog, lang=None, **kwargs):
+        super().__init__(prog, **kwargs)
+        self.relnet_lang = lang
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        if prefix is None:
+            prefix = i18n.t("argparse.usage", self.relnet_lang)
+        shown = []
+        for action in actions:
+            if getattr(action, "relnet_needed", False):
+                action = copy.copy(action)
+                action.required = True
+            shown.append(action)
+        super().add_usage(usage, shown, groups, prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and usage errors are in `lang`.
+
+    `commands` = (dest, metavar) makes it a parser of commands (relnet, relnet survey).
+    A usage error prints the usage and ``relnet: fout: ...`` to stderr and exits with 2.
+    """
+
+    def __init__(self, prog=None, *, lang=None, commands=None, **kwargs):
+        self.relnet_lang = lang
+        super().__init__(prog=prog, add_help=False, allow_abbrev=False, exit_on_error=False,
+                         formatter_class=functools.partial(_Formatter, lang=lang), **kwargs)
+        self.relnet_actions = []  # the arguments added with `argument`, in order
+        self.relnet_commands = {}  # command -> its parser
+        self.relnet_dest, self.relnet_metavar = commands or (None, None)
+        if commands:
+            self.relnet_subparsers = self.add_subparsers(
+                title=self.say("positional"), dest=self.relnet_dest,
+                metavar=self.relnet_metavar)
+        else:
+            self.relnet_positionals = self.add_argument_group(title=self.say("positional"))
+        self.relnet_options = self.add_argument_group(title=self.say("options"))
+        self.argument("-h", "--help", action="help", help=self.say("help"))
+
+    def say(self, key, **params):
+        """The catalogue's text ``argparse.<key>`` in the parser's language."""
+        return i18n.t(f"argparse.{key}", self.relnet_lang, **params)
+
+    def argument(self, *flags, **options):
+        """add_argument, into the section of arguments or of options."""
+        group = self.relnet_options if flags[0].startswith("-") else self.relnet_positionals
+        action = group.add_argument(*flags, **options)
+        self.relnet_actions.append(action)
+        return action
+
+    def command(self, name, help_text, **kwargs):
+        """A command's parser (a _Parser in the same language)."""
+        parser = self.relnet_subparsers.add_parser(name, help=help_text,
+                                                   lang=self.relnet_lang, **kwargs)
+        self.relnet_commands[name] = parser
+        return parser
+
+    def error(self, message):
+        """Print the usage and ``<prog>: fout: <message>`` to stderr and exit with 2."""
+        self.print_usage(sys.stderr)
+        self.exit(2, self.say("error", prog=self.prog, message=message) + "\n")
+
+    def parse_args(self, args=None, namespace=None):
+        """The arguments as a Namespace; a usage error is named in the reader's language."""
+        args = list(sys.argv[1:] if args is None else args)
+        try:
+            namespace, unknown = self.parse_known_args(args, namespace)
+        except argparse.ArgumentError:  # its words are argparse's: relnet finds the cause
+            parser, message = self.explain(args)
+            parser.error(message)
+        path = self.reached(namespace)
+        message = self.problem(path, namespace, unknown)
+        if message:
+            path[-1].error(message)
+        return namespace
+
+    def reached(self, namespace):
+        """The parsers the command words lead through: [relnet, survey, make]."""
+        path = [self]
+        while path[-1].relnet_commands:
+            name = getattr(namespace, path[-1].relnet_dest, None)
+            if name not in path[-1].relnet_commands:
+                break
+            path.append(path[-1].relnet_commands[name])
+        return path
+
+    @staticmethod
+    def problem(path, namespace, unknown):
+        """What is wrong with parsed arguments, in the reader's words; None if nothing."""
+        leaf = path[-1]
+        for parser in path:
+            for action in parser.relnet_actions:
+                value = getattr(namespace, action.dest, None)
+                if isinstance(value, _Invalid):
+                    return leaf.say("argument", argument=_name(action),
+                                    message=leaf.say(value.key, **value.params))
+        if leaf.relnet_commands:
+            missing = [leaf.relnet_metavar]
+        else:
+            missing = [_name(a) for a in leaf.relnet_actions
+                       if getattr(a, "relnet_needed", False)
+                       and getattr(namespace, a.dest, None) is None]
+        if missing:
+            return leaf.say("required", names=", ".join(missing))
+        if unknown:
+            return leaf.say("unrecognized", args=" ".join(unknown))
+        return None
+
+    def explain(self, tokens):
+        """Why argparse refused `tokens`, found again: (the parser whose usage to show, the
+        message). An unknown command, an option without its value, a value given to an
+        option that takes none; anything else is "not understood"."""
+        options = {flag: a for a in self.relnet_actions for flag in a.option_strings}
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token == "--":
+                break
+            if _option_like(token):
+                flag, equals, _rest = token.partition("=")
+                action = options.get(flag)
+                if action is not None and action.nargs == 0 and equals:
+                    return self, self.say("argument", argument=_name(action),
+                                          message=self.say("no_value"))
+                if action is not None and action.nargs != 0 and not equals:
+                    if i + 1 == len(tokens) or _option_like(tokens[i + 1]):
+                        return self, self.say("argument", argument=_name(action),
+                                              message=self.say("expected_one"))
+                    i += 1  # its value
+            elif self.relnet_commands:
+                if token not in self.relnet_commands:
+                    choices = ", ".join(map(repr, self.relnet_commands))
+                    return self, self.say("argument", argument=self.relnet_metavar,
+                                          message=self.say("invalid_choice", value=repr(token),
+                                                           choices=choices))
+                return self.relnet_commands[token].explain(tokens[i + 1:])
+            i += 1
+        return self, self.say("not_understood", args=" ".join(tokens))
 
 
 # The commands' options: key -> (flags, argparse options; "help" names a cli.help_ text).
 OPTIONS = {
     "path": (("path",), {"help": "path"}),
     "dir": (("dir",), {}),
-    "output": (("-o", "--output"), {"required": True, "help": "output"}),
-    "wave": (("--wave",), {"type": int, "default": None, "help": "wave"}),
+    "output": (("-o", "--output"), {"action": _Needed, "help": "output"}),
+    "wave": (("--wave",), {"type": _whole_number, "default": None, "help": "wave"}),
     "names": (("--names",), {"action": "store_true", "help": "names"}),
     "overwrite": (("--overwrite",), {"action": "store_true", "help": "overwrite"}),
     "name": (("--name",), {"default": "Nieuwe casus"}),
@@ -198,31 +378,34 @@ OPTIONS = {
     "salt": (("--salt",), {"help": "salt"}),
     "ask_salt": (("--ask-salt",), {"action": "store_true", "help": "ask_salt"}),
     "keep_text": (("--keep-text",), {"action": "store_true", "help": "keep_text"}),
-    "actors": (("--actors",), {"type": int, "default": 200, "help": "actors"}),
-    "seed": (("--seed",), {"type": int, "default": 0}),
-    "style": (("--style",), {"choices": ["relational", "directive"], "default": "relational"}),
+    "actors": (("--actors",), {"type": _whole_number, "default": 200, "help": "actors"}),
+    "seed": (("--seed",), {"type": _whole_number, "default": 0}),
+    "style": (("--style",), {"type": _one_of("relational", "directive"),
+                             "metavar": _braces(["relational", "directive"]),
+                             "default": "relational"}),
 }
 
 
 def build_parser(lang=None):
-    """The argument parser, with help in `lang`."""
+    """The argument parser, with help and usage errors in `lang`."""
     def h(key):
         return i18n.t(f"cli.help_{key}", lang)
 
-    parser = argparse.ArgumentParser(prog="relnet", description=h("relnet"))
-    parser.add_argument("--version", action="version", version=f"relnet {__version__}",
-                        help=i18n.t("argparse.version", lang))
-    parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default=None,
-                        help=h("lang"))
-    sub = parser.add_subparsers(dest="command", required=True,
-                                metavar=i18n.t("argparse.metavar_command", lang))
-    # --lang also after the command (relnet report x -o r.html --lang en)
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=list(i18n.LANGUAGES), default=argparse.SUPPRESS,
-                        help=h("lang"))
+    def metavar(key):
+        return i18n.t(f"argparse.metavar_{key}", lang)
 
-    def add(parsers, name, func, arguments, help_key=None):
-        p = parsers.add_parser(name, help=h(help_key or name), parents=[common])
+    languages = {"type": _one_of(*i18n.LANGUAGES), "metavar": _braces(i18n.LANGUAGES),
+                 "help": h("lang")}
+    parser = _Parser(prog="relnet", description=h("relnet"), lang=lang,
+                     commands=("command", metavar("command")))
+    parser.argument("--version", action="version", version=f"relnet {__version__}",
+                    help=parser.say("version"))
+    parser.argument("--lang", default=None, **languages)
+
+    def add(parent, name, func, arguments, help_key=None, commands=None):
+        p = parent.command(name, h(help_key or name), commands=commands)
+        # --lang also after the command (relnet report x -o r.html --lang en)
+        p.argument("--lang", default=argparse.SUPPRESS, **languages)
         for argument in arguments:
             key, help_override = argument if isinstance(argument, tuple) else (argument, None)
             flags, options = OPTIONS.get(key, ((key,), {}))
@@ -230,26 +413,27 @@ def build_parser(lang=None):
             if "help" in options or help_override:
                 options["help"] = h(help_override or options["help"])
             if not flags[0].startswith("-"):  # a positional: its name in the user's words
-                options["metavar"] = i18n.t(f"argparse.metavar_{key}", lang)
-            p.add_argument(*flags, **options)
+                options["metavar"] = metavar(key)
+                options["action"] = _Needed
+            p.argument(*flags, **options)
         p.set_defaults(func=func)
         return p
 
-    add(sub, "validate", _validate, ["path"])
-    add(sub, "convert", _convert, [("src", "path"), ("dst", "dst"), "overwrite"])
-    add(sub, "new", _new, ["dir", "name", "municipality", "overwrite"])
-    add(sub, "report", _report, ["path", "output", "names", "wave", "overwrite"])
-    add(sub, "export", _export, ["path", ("dir", "export_dir"), "names", "wave", "overwrite"])
-    steps = add(sub, "survey", None, []).add_subparsers(
-        dest="step", required=True, metavar=i18n.t("argparse.metavar_step", lang))
+    add(parser, "validate", _validate, ["path"])
+    add(parser, "convert", _convert, [("src", "path"), ("dst", "dst"), "overwrite"])
+    add(parser, "new", _new, ["dir", "name", "municipality", "overwrite"])
+    add(parser, "report", _report, ["path", "output", "names", "wave", "overwrite"])
+    add(parser, "export", _export, ["path", ("dir", "export_dir"), "names", "wave",
+                                    "overwrite"])
+    steps = add(parser, "survey", None, [], commands=("step", metavar("step")))
     add(steps, "make", _survey_make, ["path", ("dir", "questionnaires_dir"), "wave",
                                       "overwrite"], "survey_make")
     add(steps, "collect", _survey_collect, ["path", ("dir", "returned_dir"),
                                             ("output", "new_case"), "wave", "overwrite"],
         "survey_collect")
-    add(sub, "anonymize", _anonymize, [("src", "path"), ("dst", "dst"), "salt", "ask_salt",
-                                       "keep_text", "overwrite"])
-    add(sub, "synth", _synth, [("dir", "dst"), "actors", "seed", "style", "overwrite"])
+    add(parser, "anonymize", _anonymize, [("src", "path"), ("dst", "dst"), "salt",
+                                          "ask_salt", "keep_text", "overwrite"])
+    add(parser, "synth", _synth, [("dir", "dst"), "actors", "seed", "style", "overwrite"])
     return parser
 
 
@@ -268,8 +452,7 @@ def main(argv=None):
     """Run the command line; returns the exit code (0 ok, 1 bad data or disk, 2 usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
-    with _argparse_speaks(lang):
-        args = build_parser(lang).parse_args(argv)
+    args = build_parser(lang).parse_args(argv)
     lang = args.lang or lang
     try:
         return args.func(args, lang)

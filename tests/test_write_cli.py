@@ -94,6 +94,7 @@ def test_console_script_runs(tmp_path):
     assert subprocess.run([exe, "--help"], capture_output=True).returncode == 0
 
 
+@pytest.mark.slow
 def test_cli_export_writes_everything_to_take_away(tmp_path, capsys):
     import networkx as nx
     import openpyxl
@@ -148,3 +149,104 @@ def test_cli_usage_errors_are_dutch(capsys):
     with pytest.raises(SystemExit):
         main(["report"])
     assert "deze argumenten ontbreken: PAD, -o/--output" in capsys.readouterr().err
+
+
+def test_cli_leaves_argparse_internals_alone():
+    """relnet.cli speaks Dutch through argparse's public extension points only: it assigns
+    nothing in argparse, and reaches for no private name (``x._y``) of argparse or anything."""
+    import argparse
+    import ast
+    import gettext
+    from pathlib import Path
+
+    import relnet.cli
+
+    tree = ast.parse(Path(relnet.cli.__file__).read_text("utf-8"))
+    private = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and \
+                not (node.attr.startswith("__") and node.attr.endswith("__")):
+            private.append(f"line {node.lineno}: .{node.attr}")
+        if isinstance(node, ast.ImportFrom) and node.module == "argparse":
+            private += [f"line {node.lineno}: from argparse import {a.name}" for a in node.names]
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+        for target in targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
+                    target.value.id == "argparse":
+                private.append(f"line {node.lineno}: assigns argparse.{target.attr}")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id in ("setattr", "delattr") and node.args and \
+                isinstance(node.args[0], ast.Name) and node.args[0].id == "argparse":
+            private.append(f"line {node.lineno}: {node.func.id}(argparse, ...)")
+    assert private == []
+    with pytest.raises(SystemExit):
+        main(["synth", "x", "--actors", "tien"])
+    assert argparse._ is gettext.gettext  # argparse's own words untouched, during and after
+
+
+ENGLISH = ("usage", "error", "invalid", "required", "arguments", "unrecognized", "choose",
+           "expected", "positional", "options")
+
+
+@pytest.mark.parametrize("argv, dutch", [
+    (["validate", "haverdonk", "--onzin"], "relnet validate: fout: onbekende argumenten: --onzin"),
+    (["report", "haverdonk"], "relnet report: fout: deze argumenten ontbreken: -o/--output"),
+    (["survey", "make"], "relnet survey make: fout: deze argumenten ontbreken: PAD, MAP"),
+    ([], "relnet: fout: deze argumenten ontbreken: OPDRACHT"),
+    (["survey"], "relnet survey: fout: deze argumenten ontbreken: STAP"),
+    (["--lang", "fr", "validate", "haverdonk"],
+     "fout: argument --lang: ongeldige keuze: 'fr' (kies uit 'nl', 'en')"),
+    (["synth", "x", "--style", "x"],
+     "relnet synth: fout: argument --style: ongeldige keuze: 'x' (kies uit 'relational', "
+     "'directive')"),
+    (["synth", "x", "--actors", "tien"],
+     "relnet synth: fout: argument --actors: ongeldige waarde: 'tien' (een heel getal "
+     "verwacht)"),
+    (["report", "haverdonk", "--wave", "2o17", "-o", "r.html"],
+     "argument --wave: ongeldige waarde: '2o17'"),
+    (["maak"], "relnet: fout: argument OPDRACHT: ongeldige keuze: 'maak' (kies uit 'validate'"),
+    (["survey", "maak"], "relnet survey: fout: argument STAP: ongeldige keuze: 'maak'"),
+    (["report", "haverdonk", "-o"], "relnet report: fout: argument -o/--output: verwacht één "
+                                    "waarde"),
+    (["convert", "a", "b", "--overwrite=ja"], "argument --overwrite: verwacht geen waarde"),
+    (["--vers"], "relnet: fout: deze argumenten ontbreken: OPDRACHT"),  # no abbreviations
+])
+def test_cli_usage_errors_are_dutch_sentences(argv, dutch, capsys, tmp_path):
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 2
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.startswith("gebruik: relnet")
+    assert dutch in out.err
+    for english in ENGLISH:
+        assert english not in out.err.lower(), english
+    assert not (tmp_path / "x").exists()
+
+
+def test_cli_usage_errors_speak_english_when_asked(capsys, monkeypatch):
+    with pytest.raises(SystemExit) as done:
+        main(["synth", "x", "--actors", "tien", "--lang", "en"])  # --lang after the command
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: relnet synth")
+    assert "relnet synth: error: argument --actors: invalid value: 'tien'" in err
+    monkeypatch.setenv("RELNET_LANG", "en")
+    with pytest.raises(SystemExit):
+        main(["report", "haverdonk"])
+    assert "the following arguments are required: -o/--output" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: relnet") and "show this help message and exit" in out
+
+
+def test_cli_arguments_and_options_in_any_order(tmp_path, capsys):
+    src = str(relnet.example_path("haverdonk"))
+    assert main(["convert", src, "--overwrite", str(tmp_path / "a.xlsx")]) == 0
+    assert main(["convert", "--lang", "en", src, str(tmp_path / "a.xlsx"), "--overwrite"]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert main(["new", "--name", "X", str(tmp_path / "n"), "--lang=en",
+                 "--municipality", "Y"]) == 0
+    assert relnet.validate(tmp_path / "n") == []

@@ -1,7 +1,8 @@
 """What is wrong with a case read as text: every problem, located, in plain words.
 
-The column rules live in `relnet.data.rules`; this module runs them (through pandera,
-lazily, so that every problem is found at once) and adds the rules across rows and tables:
+The column rules live in `relnet.data.rules`; this module checks the required columns and
+unique values itself and runs the cell rules (through pandera, lazily, so that every problem
+is found at once) and adds the rules across rows and tables:
 case.yaml's keys, one main goal and no cycle in the goal tree, lesson columns, ties in
 waves their actors existed in.
 """
@@ -11,7 +12,6 @@ import numbers
 
 import networkx as nx
 import pandas as pd
-import pandera.pandas as pa
 
 from .. import i18n
 from .case import parse_waves
@@ -158,26 +158,51 @@ def wide_lessons(frame):
         LESSON_COLUMN.match(str(c)) for c in frame.columns)
 
 
-def _schema_problems(raw, rules, frame_checks=()):
-    """Run a lazy pandera schema over a raw table and phrase its failures."""
-    by_column = {r.column: r for r in rules}
-    frame = raw.frame
-    try:
-        schema_for(rules, frame_checks).validate(frame, lazy=True)
-        return []
-    except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-    problems, duplicates = [], {}
+def _missing_columns(raw, rules):
+    """Every required column the table lacks."""
     required = ", ".join(raw.header(r.column) for r in rules if r.required)
-    for case in cases.itertuples(index=False):
+    return [problem(raw.label, 1, r.column, None, "missing_column", "header_with",
+                    columns=required)
+            for r in rules if r.required and r.column not in raw.frame.columns]
+
+
+def _duplicates(raw, rules):
+    """A value repeated in a column of unique values: every later row, pointing to the
+    first."""
+    problems = []
+    for rule in rules:
+        if not rule.unique or rule.column not in raw.frame.columns:
+            continue
+        cells = raw.frame[rule.column]
+        rows = {}
+        for row, value in cells[cells.duplicated(keep=False).to_numpy()].items():
+            rows.setdefault(value, []).append(int(row))
+        for value, found in rows.items():
+            first, *later = sorted(found)
+            for row in later:
+                problems.append(problem(raw.label, row, raw.header(rule.column), value,
+                                        "duplicate", rule.accepted, first=first,
+                                        **dict(rule.params)))
+    return problems
+
+
+def _schema_problems(raw, rules, frame_checks=()):
+    """Every problem of a raw table's columns: required columns and unique values checked
+    here, each cell against its column's rule (and the frame checks) through a lazy pandera
+    schema, which finds every failing cell at once."""
+    import pandera.pandas as pa  # loaded on first use: importing relnet stays light
+
+    by_column = {r.column: r for r in rules}
+    problems = _missing_columns(raw, rules)
+    try:
+        schema_for(rules, frame_checks).validate(raw.frame, lazy=True)
+        failures = ()
+    except pa.errors.SchemaErrors as exc:
+        failures = exc.failure_cases.itertuples(index=False)
+    for case in failures:
         column, check, value, row = case.column, str(case.check), case.failure_case, case.index
         row = None if pd.isna(row) else int(row)
-        if check == "column_in_dataframe":
-            problems.append(problem(raw.label, 1, value, None, "missing_column", "header_with",
-                                    columns=required))
-        elif check == "field_uniqueness":
-            duplicates.setdefault((column, value), []).append(row)
-        elif check.startswith("rule:"):
+        if check.startswith("rule:"):
             rule = by_column[column]
             try:
                 rule.check(value)
@@ -191,14 +216,9 @@ def _schema_problems(raw, rules, frame_checks=()):
             if column == "source":
                 problems.append(problem(raw.label, row, raw.header("target"), value,
                                         "self_tie", "tie_between_two"))
-        else:  # pragma: no cover - a pandera check relnet does not define
+        else:  # pragma: no cover - a check relnet does not define
             problems.append(problem(raw.label, row, column, value, "not_valid"))
-    for (column, value), rows in duplicates.items():
-        first, *later = sorted(rows)
-        rule = by_column[column]
-        for row in later:
-            problems.append(problem(raw.label, row, raw.header(column), value, "duplicate",
-                                    rule.accepted, first=first, **dict(rule.params)))
+    problems += _duplicates(raw, rules)
     # One message per cell, in file order.
     unique = {(p.file, p.row or 0, p.column or "", p.message): p for p in problems}
     return [unique[k] for k in sorted(unique, key=lambda k: (k[1], k[2]))]
@@ -265,6 +285,8 @@ def validate_raw(meta, meta_label, tables, require_meta=True):
         rules = table_rules("lessons_wide" if wide else name, actor_ids, goal_ids, waves)
         checks = []
         if name == "ties" and {"source", "target"} <= set(raw.frame.columns):
+            import pandera.pandas as pa  # loaded on first use: importing relnet stays light
+
             checks.append(pa.Check(lambda d: d["source"] != d["target"], error="self_tie"))
         if wide:
             problems += _lesson_column_problems(raw)

@@ -1,4 +1,4 @@
-"""The case contract's column rules, as parse functions and pandera schemas.
+"""The case contract's column rules, as parse functions and a pandera schema.
 
 Each rule parses one cell as typed by a person (text, Dutch aliases, decimal commas,
 ja/nee) into the contract's value, or raises `RuleError` with a plain reason. The same
@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-import pandera.pandas as pa
 
 from .case import parse_waves
 from .errors import Listing, RuleError
@@ -284,12 +283,19 @@ def _column_ok(rule):
 
 
 def schema_for(rules, frame_checks=()):
-    """A lazy pandera schema whose failure's `check` name is the column's rule."""
+    """A pandera schema that runs each column's rule (validate it with ``lazy=True``).
+
+    Every check is relnet's own: a failing cell's `check` is ``rule:<column>``, and a frame
+    check's name is its `error`. Whether a required column exists and whether a column's
+    values are unique, relnet checks itself (`relnet.data._checks`), so no column here is
+    required or unique.
+    """
+    import pandera.pandas as pa  # loaded on first use: importing relnet stays light
+
     columns = {
         r.column: pa.Column(
             checks=pa.Check(_column_ok(r), error=f"rule:{r.column}"),
-            required=r.required,
-            unique=r.unique,
+            required=False,
             nullable=True,
         )
         for r in rules
