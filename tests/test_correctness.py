@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import relnet
-from relnet.network._kernels.louvain import louvain_communities
 
 # ------------------------------------------------------------------ stale cache
 
@@ -88,7 +87,7 @@ def test_copy_is_deep():
     assert a.waves == [2015, 2017] and a.partners.loc[0, "influence"] != 0.0
 
 
-# ------------------------------------------------------------------ Louvain
+# ------------------------------------------------------------------ communities
 
 
 def _random_graphs(count):
@@ -109,7 +108,8 @@ def _random_graphs(count):
         for u, v in G.edges:
             G[u][v]["weight"] = rng.randint(10, 50) / 10
         yield G
-    # graphs on which summing the total weight in numpy's order gave another partition
+    # graphs whose total weight summed in numpy's order differs in the last bit (these
+    # once gave another partition)
     for seed in (36, 875):
         rng = random.Random(seed)
         n = rng.randint(120, 415)
@@ -119,22 +119,11 @@ def _random_graphs(count):
         yield G
 
 
-def test_louvain_equals_networkx_on_decimal_weights():
-    checked = 0
-    for G in _random_graphs(240):
-        position = {node: i for i, node in enumerate(G.nodes)}
-        edges = [(position[a], position[b], w) for a, b, w in G.edges(data="weight")]
-        u, v, w = map(np.array, zip(*edges))
-        labels = louvain_communities(G.number_of_nodes(), u, v, w)
-        ours = sorted(sorted(np.flatnonzero(labels == c).tolist()) for c in set(labels))
-        reference = nx.community.louvain_communities(G, weight="weight", seed=0)
-        theirs = sorted(sorted(position[x] for x in c) for c in reference)
-        assert ours == theirs, f"another partition than networkx on graph {checked}"
-        checked += 1
-    assert checked >= 200
-
-
-def test_modularity_metric_equals_networkx_on_decimal_weights():
+def test_modularity_of_decimal_weights_is_networkx_s_for_relnet_s_partition():
+    # The reported modularity is networkx's modularity of relnet's own (Leiden) partition to
+    # the last bits, whatever order decimal weights are summed in; the partition itself is
+    # judged by its quality (tests/test_metrics.py): connected communities, and modularity
+    # at least networkx's Louvain (seed 0) minus 0.01.
     from relnet.network.graph import from_networkx
 
     for k, G in enumerate(_random_graphs(24)):
@@ -144,9 +133,14 @@ def test_modularity_metric_equals_networkx_on_decimal_weights():
         H = nx.relabel_nodes(G, mapping)
         case = from_networkx(H)
         ours = relnet.network_metrics(case)["modularity"]
-        reference = nx.community.modularity(
+        community = relnet.actor_metrics(case, exact=False)["community"]
+        groups = [set(members) for members in community.groupby(community).groups.values()]
+        assert ours == pytest.approx(nx.community.modularity(H, groups, weight="weight"),
+                                     abs=1e-12)
+        assert all(nx.is_connected(H.subgraph(members)) for members in groups)
+        louvain = nx.community.modularity(
             H, nx.community.louvain_communities(H, weight="weight", seed=0), weight="weight")
-        assert ours == pytest.approx(reference, abs=1e-12)
+        assert ours >= louvain - 0.01
 
 
 # ------------------------------------------------------------------ large tables
@@ -187,6 +181,7 @@ _CELL = st.sampled_from(["gem", "zorg", "welz", "zorgg", "", " welz ", "samenwer
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.tuples(_CELL, _CELL, _CELL, _CELL, _CELL), min_size=1, max_size=12),
        extra=st.booleans())
+@pytest.mark.slow
 def test_small_and_large_tables_follow_the_same_rules(tmp_path, rows, extra):
     """The same rows read at 100 and at 20,000 rows: the same problems, the same values."""
     from conftest import write_case_files
@@ -296,6 +291,7 @@ _EDITS = st.lists(st.tuples(st.sampled_from(["weight", "type", "column", "remove
 
 @settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
 @given(edits=_EDITS)
 def test_in_place_edits_give_what_a_fresh_read_gives(tmp_path, edits):
     """Analyse, edit in place, analyse again: the same as reading the edited case anew."""
@@ -317,7 +313,7 @@ def test_in_place_edits_give_what_a_fresh_read_gives(tmp_path, edits):
         else:
             keep = case.actors["id"].iloc[k % len(case.actors)]
             if keep != "gem":
-                smaller = relnet.graph.remove_actors(case, [keep])
+                smaller = relnet.network.graph.remove_actors(case, [keep])
                 case.actors = smaller.actors
                 case.ties = smaller.ties
                 case.partners = smaller.partners

@@ -1,34 +1,32 @@
 """One wave of one case, with its graphs and heavy results computed once and cached.
 
-Every analysis asks `snapshot(case, wave, types)` for its graphs. The cache key is the
-content of the whole case (`relnet.data._fingerprint`: every table, every column, and
-`meta`), never its identity: an in-place edit, an added column or a copy with other
-metadata is a new entry. A snapshot keeps its own copy of the case (copy-on-write makes it
-cheap), so that a registered metric reading ``G.graph["case"]`` sees exactly the content the
-snapshot was made from, whatever the analyst edits afterwards.
+Every analysis asks `snapshot(case, wave, types)` for its graphs. Snapshots live in relnet's
+one cache (`relnet.data._memo`), under the content of the whole case (every table, every
+column, and `meta`), never its identity: an in-place edit, an added column or a copy with
+other metadata is a new entry; within it, under (wave, types, confirmed_only). A snapshot
+keeps its own copy of the case (copy-on-write makes it cheap), so that a registered metric
+reading ``G.graph["case"]`` sees exactly the content the snapshot was made from, whatever the
+analyst edits afterwards.
 """
 
-from collections import OrderedDict
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
-from ..data._fingerprint import fingerprint
+from ..data import _memo
 from ..data.arguments import normalise_types
 from .graph import (
+    _collapsed_graph,
+    _directed_graph,
     collapsed_edges,
-    collapsed_graph,
     directed_arcs,
-    directed_graph,
     present_actors,
     wave_ties,
 )
 
 __all__ = ["snapshot", "Snapshot", "clear_cache"]
 
-_CACHE = OrderedDict()
-_CACHE_SIZE = 32
 
 
 def _frozen(case):
@@ -58,16 +56,14 @@ class Snapshot:
     @cached_property
     def G(self):
         """The collapsed undirected graph (docs/metrics.md)."""
-        graph = collapsed_graph.__wrapped__(self.case, self.wave, self.types,
-                                            self.confirmed_only)
+        graph = _collapsed_graph(self.case, self.wave, self.types, self.confirmed_only)
         graph.graph["case"] = self.case
         return graph
 
     @cached_property
     def D(self):
         """The directed view: undirected ties count both ways."""
-        return directed_graph.__wrapped__(self.case, self.wave, self.types,
-                                          self.confirmed_only)
+        return _directed_graph(self.case, self.wave, self.types, self.confirmed_only)
 
     @cached_property
     def arrays(self):
@@ -84,14 +80,25 @@ class Snapshot:
 
     @cached_property
     def membership(self):
-        """Louvain community per actor (networkx's partition, seed 0), numbered largest
-        first, ties broken by the smallest member id."""
-        from ._kernels.louvain import louvain_communities
+        """Leiden community per actor (Traag, Waltman & van Eck 2019: modularity with link
+        weights, igraph, seed 0), numbered largest first, ties broken by the smallest member
+        id. Every community is connected; an isolate is a community of its own."""
+        import random
+
+        import igraph as ig
 
         arrays = self.arrays
         if arrays.n == 0:
             return np.zeros(0, dtype=np.int64)
-        raw = louvain_communities(arrays.n, arrays.u, arrays.v, arrays.weight)
+        # igraph draws from the generator set globally: a private one seeded 0 for this
+        # call, then igraph's default (Python's random module) again.
+        ig.set_random_number_generator(random.Random(0))
+        try:
+            found = arrays.igraph.community_leiden(
+                objective_function="modularity", weights="weight", n_iterations=-1)
+        finally:
+            ig.set_random_number_generator(random)
+        raw = np.asarray(found.membership, dtype=np.int64)
         ids = np.asarray(arrays.ids, dtype=object)
         groups = pd.Series(ids).groupby(raw)
         ranked = sorted(groups.groups, key=lambda c: (-len(groups.groups[c]),
@@ -102,7 +109,7 @@ class Snapshot:
 
     @cached_property
     def communities(self):
-        """Louvain communities (seed 0) as sets of actor ids, largest first."""
+        """Leiden communities (seed 0) as sets of actor ids, largest first."""
         ids = np.asarray(self.arrays.ids, dtype=object)
         return [set(ids[self.membership == c]) for c in range(self.membership.max() + 1)] \
             if len(ids) else []
@@ -119,17 +126,13 @@ def snapshot(case, wave=None, types=None, confirmed_only=False):
     wave = case.resolve_wave(wave)
     types = normalise_types(types)
     confirmed_only = bool(confirmed_only)
-    key = (fingerprint(case), wave, types, confirmed_only)
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
-    found = Snapshot(case, wave, types, confirmed_only)
-    _CACHE[key] = found
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return found
+    snapshots = _memo.entry(case).snapshots
+    key = (wave, types, confirmed_only)
+    if key not in snapshots:
+        snapshots[key] = Snapshot(case, wave, types, confirmed_only)
+    return snapshots[key]
 
 
 def clear_cache():
-    """Forget every cached snapshot."""
-    _CACHE.clear()
+    """Forget every cached case and snapshot (`relnet.data._memo`)."""
+    _memo.clear()

@@ -16,7 +16,7 @@ faster, from arrays built once per (case, wave, types):
 - eigenvector centrality and PageRank: networkx's own iterations (power iteration from a
   uniform start with A + I; PageRank's scipy iteration) on scipy sparse matrices;
 - effective size from triangle counts (Borgatti 1997's simplification networkx uses);
-- modularity of the Louvain partition, which `relnet.network._kernels.louvain` finds.
+- modularity of the community partition (Leiden, through igraph: `relnet.network._cache`).
 
 The tests compare every value with networkx (1e-9; 1e-6 for the iterative solvers).
 """
