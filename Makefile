@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KERNELS := $(VENV)/.kernels
 
-.PHONY: lab test present bench clean cases
+.PHONY: lab test test-fast lint present bench clean cases
 
 $(STAMP): pyproject.toml $(wildcard relnet/present/voila/*)
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "relnet needs Python 3.11 (set PYTHON=/path/to/python3.11)")'
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "relnet needs Python 3.11 or newer (set PYTHON=/path/to/python3)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
@@ -33,8 +33,17 @@ present: $(KERNELS)
 	$(BIN)/voila notebooks
 
 # The suite in parallel, a test file per worker (the browser tests share one Voila server).
-test: $(KERNELS)
+test: $(KERNELS) lint
 	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
+
+# Everything but the browser, notebooks, LibreOffice and slow tests: the loop while you work.
+test-fast: $(KERNELS) lint
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist load \
+		-m "not browser and not notebook and not office and not slow" \
+		--ignore=notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check relnet tests benchmarks data notebooks
 
 # The performance benchmark: a table with ratios, saved as JSON (benchmarks/results/).
 bench: $(KERNELS)

@@ -55,7 +55,7 @@ relnet.show(top.reset_index(drop=True))
 
 # %%
 profile = relnet.relational_profile(case, wave=2015)[["indicator", "value"]].merge(
-    relnet.relational_profile(case, wave=2017)[["indicator", "value", "n", "note"]],
+    relnet.relational_profile(case, wave=2017)[["indicator", "value", "n", "note", "params"]],
     on="indicator", suffixes=("_a", "_b"))
 relnet.show(profile.rename(columns={"value_a": "2015", "value_b": "2017"}))
 

@@ -31,4 +31,4 @@ import relnet
 case = relnet.load_example("brakkenveen")
 findings = relnet.role_conflicts(case)
 findings["body"] = case.actors.set_index("id")["name"].reindex(findings["body"]).to_numpy()
-relnet.show(findings[["body", "severity", "message"]])
+relnet.show(findings[["body", "severity", "message", "params"]])

@@ -44,11 +44,11 @@ output = None  # also write the standard HTML report here
 
 # %%
 import relnet
-from relnet.network.privacy import report_pseudonyms
+from relnet.present.words import pseudonymised
 
 relnet.set_language(lang)
 case = relnet.load_example("haverdonk") if case_path is None else relnet.read_case(case_path)
-shown = case if names else report_pseudonyms(case)
+shown = case if names else pseudonymised(case)
 
 # %% [markdown]
 # ## Het netwerk
@@ -59,7 +59,8 @@ shown = case if names else report_pseudonyms(case)
 relnet.plot.network_plot(shown, wave=wave, size_by="betweenness");
 
 # %%
-relnet.show(relnet.relational_profile(shown, wave)[["indicator", "value", "n", "note"]])
+profile = relnet.relational_profile(shown, wave=wave)
+relnet.show(profile[["indicator", "value", "n", "note", "params"]])
 
 # %% [markdown]
 # ## De partnermatrix en de doelen
@@ -76,7 +77,7 @@ relnet.plot.goal_tree_plot(shown);
 # %%
 findings = relnet.role_conflicts(shown)
 findings["body"] = shown.actors.set_index("id")["name"].reindex(findings["body"]).to_numpy()
-relnet.show(findings[["body", "severity", "message"]])
+relnet.show(findings[["body", "severity", "message", "params"]])
 
 # %%
 relnet.plot.lesson_plot(shown, wave=wave);

@@ -231,7 +231,7 @@ def _write_questionnaire(path, case, wave, lang, respondent, present, fingerprin
 
 
 @analysis
-def make_questionnaires(case, folder, wave=None, lang=None, overwrite=False):
+def make_questionnaires(case, folder, *, wave=None, lang=None, overwrite=False):
     """Write a network questionnaire (an Excel workbook) for every respondent of a wave.
 
     Parameters
@@ -525,7 +525,7 @@ def _survey_ties(case, wave, answered, present):
 
 
 @analysis
-def collect(case, folder, wave=None):
+def collect(case, folder, *, wave=None):
     """Collect the returned questionnaires of a wave into a copy of the case.
 
     Parameters
@@ -613,7 +613,7 @@ def collect(case, folder, wave=None):
 
 
 @analysis
-def simulate_answers(case, questionnaires, folder, wave=None, share=0.8, silent=(), seed=0,
+def simulate_answers(case, questionnaires, folder, *, wave=None, share=0.8, silent=(), seed=0,
                      overwrite=False):
     """Fill in questionnaires as respondents might, for training and demonstrations.
 
@@ -682,7 +682,7 @@ def simulate_answers(case, questionnaires, folder, wave=None, share=0.8, silent=
     for target in targets:
         check_target(target, overwrite)
     folder.mkdir(parents=True, exist_ok=True)
-    for (path, book, marker), target in zip(plan, targets):
+    for (_path, book, marker), target in zip(plan, targets):
         lang = marker.get("language") or i18n.get_language()
         respondent, yes = marker["respondent"], i18n.t("common.yes", lang)
         sheet = book[i18n.t("survey.sheet.roster", lang)]

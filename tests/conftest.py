@@ -54,6 +54,13 @@ def case_dir(tmp_path):
     return make
 
 
+def pytest_collection_modifyitems(items):
+    """Notebooks run by nbval carry the `notebook` marker (`make test-fast` leaves them out)."""
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.notebook)
+
+
 @pytest.fixture(autouse=True)
 def _close_figures_and_seed():
     random.seed(0)

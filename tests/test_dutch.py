@@ -44,7 +44,7 @@ share reach hub mutuality outward
 # Terms researchers expect in English, allowed in brackets after the Dutch name.
 BRACKETED = re.compile(r"\((?:(?:weighted )?betweenness|closeness|eigenvector|PageRank|pagerank|"
                        r"constraint|effective size|clustering|core number|k-core|density|"
-                       r"reciprocity|modularity|Louvain|transitivity|(?:in-|out-)?degree|"
+                       r"reciprocity|modularity|Leiden|transitivity|(?:in-|out-)?degree|"
                        r"(?:betweenness |degree )?centralization|n)(?:, [A-Z][\w&. ]+)?\)"
                        r"|\([^()]*Kraljic[^()]*\)")
 WORD = re.compile(r"\b(" + "|".join(sorted(ENGLISH, key=len, reverse=True)) + r")\b",

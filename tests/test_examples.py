@@ -8,6 +8,7 @@ from conftest import ROOT
 
 import relnet
 from relnet.data.vocab import MUNICIPAL_KINDS
+from relnet.present.words import worded
 
 NAMES = ["brakkenveen", "brinkeloo", "haverdonk", "lindermeer", "welderhoven"]
 
@@ -134,7 +135,7 @@ def test_brinkeloo_is_built_from_the_sources_and_its_report_says_so():
             and "gezamenlijke beweging: omhoog + links" in findings)
     assert "3 taken (1.200 uur per jaar) dienen geen enkel doel" in findings
     assert "ambtelijk opdrachtgever" in findings  # the official entered as commissioner
-    matrix = relnet.partner_matrix(case, lang="nl")
+    matrix = worded(relnet.partner_matrix(case), "nl")
     for row in matrix.itertuples():
         if row.phase_out:
             assert row.target_strategy == "Bouw de relatie af en beëindig haar."

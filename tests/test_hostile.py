@@ -7,7 +7,6 @@ import base64
 import errno
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -279,6 +278,7 @@ def test_dollar_signs_in_names_reach_the_report_as_typed(case_dir, tmp_path, cap
     assert "Budget $5 en $10" in svgs and "Stad $^$" in svgs
 
 
+@pytest.mark.slow
 def test_a_goal_chain_1000_deep_reports(case_dir, tmp_path, capsys):
     goals = "id,label,parent\ng0,Hoofddoel,\n" + "".join(
         f"g{i},Doel {i},g{i - 1}\n" for i in range(1, 1000))
@@ -322,6 +322,7 @@ def test_a_pipe_named_like_a_zip_does_not_hang(tmp_path, capsys):
     assert code == 1 and "is not a regular file" in text
 
 
+@pytest.mark.slow
 def test_very_large_valid_cases_stay_bounded():
     """500 partners, a star with 20,000 ties, 3,000 separate pairs: the report caps its
     labels and summarises its map, so its size and time stay bounded."""
@@ -647,6 +648,7 @@ def test_every_command_on_every_bad_input_ends_cleanly(tmp_path, capsys):
             assert not (tmp_path / f"{name}-anon").exists()
 
 
+@pytest.mark.slow
 def test_bad_inputs_stay_within_3_gb_and_a_minute(tmp_path):
     """The heaviest inputs, in a fresh process limited to 3 GB of address space."""
     inputs = _hostile_inputs(tmp_path)

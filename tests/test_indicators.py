@@ -6,6 +6,7 @@ import pytest
 from conftest import write_case_files
 
 import relnet
+from relnet.present.words import response_note, worded
 
 ACTORS = """\
 id,name,kind,domain
@@ -86,9 +87,13 @@ def proefdorp(tmp_path):
 
 
 def test_every_indicator_by_hand(proefdorp):
-    profile = relnet.relational_profile(proefdorp, lang="en").set_index("indicator")
+    profile = worded(relnet.relational_profile(proefdorp), "en").set_index("indicator")
     assert list(profile.index) == list(EXPECTED)
-    assert list(profile.columns) == ["lesson", "value", "n", "note", "description"]
+    assert list(profile.columns) == ["lesson", "value", "n", "note"]
+    keys = relnet.relational_profile(proefdorp).set_index("indicator")
+    assert list(keys.columns) == ["lesson", "value", "n", "note", "params"]
+    # the analysis returns keys; the words come from the presentation layer
+    assert set(keys["note"]) <= {"", "few_observations"}
     for indicator, (value, n) in EXPECTED.items():
         assert profile.loc[indicator, "value"] == pytest.approx(value), indicator
         assert profile.loc[indicator, "n"] == n, indicator
@@ -97,7 +102,8 @@ def test_every_indicator_by_hand(proefdorp):
         assert profile.loc[indicator, "note"] == expected_note, indicator
     assert list(profile["lesson"].astype("float").fillna(0).astype(int)) == \
         [1, 4, 5, 7, 8, 9, 10, 0]
-    assert profile["description"].str.len().min() > 80
+    assert min(len(relnet.i18n.t(f"indicator_description.{name}", "en"))
+               for name in profile.index) > 80
 
 
 def test_metrics_of_the_hand_case(proefdorp):
@@ -143,7 +149,7 @@ def test_hub_dependence_is_undefined_with_only_the_municipalitys_ties(tmp_path):
     case = make(tmp_path, actors="id,name,kind\ngem,G,municipality\nx,X,welfare_org\n"
                                  "y,Y,care_provider\nz,Z,employer\n",
                 ties="source,target,type\ngem,x,information\ngem,y,funding\ngem,z,support\n")
-    row = relnet.relational_profile(case, lang="en").set_index("indicator").loc[
+    row = worded(relnet.relational_profile(case), "en").set_index("indicator").loc[
         "hub_dependence"]
     assert math.isnan(row["value"]) and row["n"] == 0
     assert "by construction" in row["note"]
@@ -161,7 +167,7 @@ def test_types_narrow_the_profile(proefdorp):
 def test_undefined_indicators_are_nan_with_a_reason(tmp_path):
     case = make(tmp_path, actors="id,name,kind\na,A,care_provider\nb,B,employer\n",
                 ties="source,target,type\na,b,collaboration\n")
-    profile = relnet.relational_profile(case, lang="en").set_index("indicator")
+    profile = worded(relnet.relational_profile(case), "en").set_index("indicator")
     for indicator in ("outward_share", "informal_facilitation", "mutuality",
                       "administrator_reach", "cross_domain_share", "provider_density",
                       "informal_reach"):
@@ -173,15 +179,15 @@ def test_undefined_indicators_are_nan_with_a_reason(tmp_path):
 
 
 def test_dutch_descriptions_and_notes(proefdorp):
-    nl = relnet.relational_profile(proefdorp, lang="nl").set_index("indicator")
-    assert "regiegemeente" in nl.loc["hub_dependence", "description"]
+    nl = worded(relnet.relational_profile(proefdorp), "nl").set_index("indicator")
+    assert "regiegemeente" in relnet.i18n.t("indicator_description.hub_dependence", "nl")
     assert nl.loc["mutuality", "note"] == "berust op weinig waarnemingen (n = 7)"
 
 
 def test_shipped_hub_becomes_network():
     case = relnet.load_example("haverdonk")
-    before = relnet.relational_profile(case, 2015).set_index("indicator")["value"]
-    after = relnet.relational_profile(case, 2017).set_index("indicator")["value"]
+    before = relnet.relational_profile(case, wave=2015).set_index("indicator")["value"]
+    after = relnet.relational_profile(case, wave=2017).set_index("indicator")["value"]
     assert after["hub_dependence"] < before["hub_dependence"]
     assert after["mutuality"] > before["mutuality"]
 
@@ -214,11 +220,11 @@ def test_the_response_note_is_that_of_the_wave_asked_for():
     latest wave's)."""
     case = relnet.load_example("haverdonk")
     for wave, counts, rate in ((2015, (8, 20), 0.40), (2017, (16, 25), 0.64)):
-        assert relnet.network.quality.response_counts(case, wave) == counts
+        assert relnet.network.quality.response_counts(case, wave=wave) == counts
         said = f"respons {round(rate * 100)}%"
-        assert relnet.network.indicators.response_note(case, "nl", wave).startswith(said)
+        assert response_note(case, "nl", wave).startswith(said)
         # said once where the profile is shown, not in every row's note
-        notes = relnet.relational_profile(case, wave=wave, lang="nl")["note"]
+        notes = worded(relnet.relational_profile(case, wave=wave), "nl")["note"]
         assert not notes.str.contains("respons").any()
         page = relnet.build_report(case, lang="nl", wave=wave)
         profile = page.split("Relationeel profiel", 1)[1].split("<h2>", 1)[0]

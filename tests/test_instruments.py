@@ -11,6 +11,7 @@ from scipy import stats
 
 import relnet
 from relnet.instruments.partners import quadrant, target_quadrant
+from relnet.present.words import worded
 
 META = "name: T\nmunicipality: T\nfictional: true\n"
 ACTORS = """\
@@ -65,7 +66,7 @@ p2,4,8,omhoog+links,minder afhankelijk,
 p3,2,1,omlaag,,
 vp1,8,3,rechts,,samen
 """)
-    m = relnet.partner_matrix(case, lang="en").set_index("actor")
+    m = worded(relnet.partner_matrix(case), "en").set_index("actor")
     assert m.loc["p1", "quadrant"] == "strategic" and m.loc["p1", "target_quadrant"] == "strategic"
     assert m.loc["p2", "quadrant"] == "bottleneck" and m.loc["p2", "move"] == "up+left"
     assert m.loc["p2", "target_quadrant"] == "leverage"
@@ -88,7 +89,7 @@ vp1,8,3,rechts,,samen
     assert pd.isna(m.loc["p1", "note"]) and pd.isna(m.loc["p1", "bundle"])
     higher = relnet.partner_matrix(case, threshold=6).set_index("actor")
     assert higher.loc["p1", "quadrant"] == "routine"
-    nl = relnet.partner_matrix(case, lang="nl").set_index("actor")
+    nl = worded(relnet.partner_matrix(case), "nl").set_index("actor")
     assert nl.loc["p1", "strategy"].startswith("Ga een langdurig, strategisch partnerschap")
     assert nl.loc["p3", "action"] == "de relatie afbouwen en beëindigen"
 
@@ -96,7 +97,7 @@ vp1,8,3,rechts,,samen
 def test_strategy_never_contradicts_the_move():
     """A partner that moves up is never told to consider ending the relationship."""
     for name in relnet.list_cases()["name"]:
-        m = relnet.partner_matrix(relnet.load_example(name), lang="en")
+        m = worded(relnet.partner_matrix(relnet.load_example(name)), "en")
         moved_up = m[m["move"].fillna("").str.contains("up")]
         assert not moved_up["target_strategy"].str.contains("end").any(), name
         for row in m.itertuples():
@@ -212,7 +213,7 @@ vp2,director,afd
 vp3,owner,afd
 """)
     c = relnet.role_conflicts(case)
-    assert list(c.columns) == ["body", "rule", "severity", "message"]
+    assert list(c.columns) == ["body", "rule", "severity", "message", "params"]
     found = set(zip(c["body"], c["rule"], c["severity"]))
     assert found == {
         ("vp1", "commissioner_is_owner", "error"),
@@ -220,10 +221,12 @@ vp3,owner,afd
         ("vp3", "no_director", "warning"),
         ("vp3", "holder_not_administrator", "warning"),
     }
-    message = c.loc[c["rule"] == "commissioner_is_owner", "message"].item()
+    message = worded(c, "en").loc[c["rule"] == "commissioner_is_owner", "message"].item()
     assert "Wethouder Een" in message and "Verbonden Een" in message
+    assert c.loc[c["rule"] == "commissioner_is_owner", "params"].item() == {
+        "body": "Verbonden Een", "holder": "Wethouder Een"}
     assert not (c["body"] == "vp2").any()  # a body with its roles in order has no finding
-    nl = relnet.role_conflicts(case, lang="nl")
+    nl = worded(relnet.role_conflicts(case), "nl")
     assert "zowel opdrachtgever als eigenaar" in nl.loc[nl["rule"] == "commissioner_is_owner",
                                                           "message"].item()
     overview = relnet.role_overview(case)
@@ -312,11 +315,22 @@ def test_lesson_benchmark():
 
 def test_holm_removes_a_false_difference():
     """Three lessons at p 0.009-0.025 do not survive Holm's correction over ten."""
-    from relnet.instruments.lessons import multipletests
+    from relnet.instruments.lessons import _holm
 
-    adjusted = multipletests([0.009, 0.02, 0.025, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
-                             method="holm")[1]
+    adjusted = _holm([0.009, 0.02, 0.025, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95])
     assert adjusted[:3] == pytest.approx([0.09, 0.18, 0.2])
+
+
+def test_holm_by_hand_with_ties_and_products_above_one():
+    """Sorted: 0.01 x 5 = 0.05, 0.02 x 4 = 0.08, 0.4 x 3 = 1.2 -> 1, 0.4 x 2 = 0.8 -> 1 (never
+    below the one before), 0.5 x 1 = 0.5 -> 1; back in the order given. The two tied 0.4s
+    get the same adjusted p-value whichever of them is sorted first."""
+    from relnet.instruments.lessons import _holm
+
+    adjusted = _holm([0.4, 0.01, 0.4, 0.02, 0.5])
+    assert adjusted.tolist() == pytest.approx([1.0, 0.05, 1.0, 0.08, 1.0])
+    assert _holm([0.03, 0.03, 0.2]).tolist() == pytest.approx([0.09, 0.09, 0.2])
+    assert _holm([0.2]).tolist() == [0.2] and len(_holm([])) == 0
 
 
 def test_lesson_titles_are_bilingual():
@@ -331,18 +345,18 @@ def test_an_official_entered_as_commissioner_is_pointed_to_the_director_role(tmp
     entered as commissioner is told so, and an administrator as commissioner is fine."""
     case = make(tmp_path, roles="body,role,holder\nvp1,commissioner,afd\nvp1,owner,w2\n"
                                 "vp1,director,afd\nvp2,commissioner,w1\nvp2,director,afd\n")
-    c = relnet.role_conflicts(case, lang="en")
+    c = worded(relnet.role_conflicts(case), "en")
     rows = c[c["rule"] == "holder_not_administrator"]
     assert rows["body"].tolist() == ["vp1"]
     message = rows["message"].item()
     assert "Afdeling" in message and "official commissioner" in message and \
         "director" in message
-    nl = relnet.role_conflicts(case, lang="nl")
+    nl = worded(relnet.role_conflicts(case), "nl")
     assert "regisseur" in nl.loc[nl["rule"] == "holder_not_administrator", "message"].item()
     # an owner who is not an administrator gets the plain message
     other = make(tmp_path / "x", roles="body,role,holder\nvp1,commissioner,w1\nvp1,owner,p1\n"
                                        "vp1,director,afd\n")
-    message = relnet.role_conflicts(other, lang="en").query(
+    message = worded(relnet.role_conflicts(other), "en").query(
         "rule == 'holder_not_administrator'")["message"].item()
     assert message == "The owner role of Verbonden Een is held by Partner 1, who is not an " \
                       "administrator."
@@ -363,7 +377,7 @@ def test_goal_priorities_by_hand(tmp_path):
                 .replace("g0,Iedereen telt mee,", "g0,Iedereen telt mee,,Iedereen doet mee"),
                 activities=GOALS_TASKS,
                 goal_links="goal,actor,contribution\ng111,p1,4\ng111,p2,2\ng12,p1,\n")
-    p = relnet.goal_priorities(case, lang="nl").set_index("label")
+    p = worded(relnet.goal_priorities(case), "nl").set_index("label")
     # g1 (Werk) holds t1 (g111 below g11 below g1) and t2 (g12): 140 hours, 100 statutory
     assert (p.loc["Werk", "activities"], p.loc["Werk", "effort"],
             p.loc["Werk", "statutory_effort"]) == (2, 140.0, 100.0)
@@ -373,7 +387,7 @@ def test_goal_priorities_by_hand(tmp_path):
     # contribution: the links of g1 and below with a score: 4 and 2
     assert p.loc["Werk", "mean_contribution"] == pytest.approx(3.0)
     assert math.isnan(p.loc["Zorg", "mean_contribution"])
-    last = relnet.goal_priorities(case, lang="nl").iloc[-1]
+    last = worded(relnet.goal_priorities(case), "nl").iloc[-1]
     assert pd.isna(last["goal"]) and last["label"] == "geen doel"
     assert (last["activities"], last["effort"], last["statutory_effort"]) == (2, 30.0, 5.0)
     unserved = relnet.unserved_activities(case)

@@ -12,6 +12,8 @@ import pytest
 from conftest import ROOT
 from nbclient import NotebookClient
 
+pytestmark = pytest.mark.notebook
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 # Installed before the notebook's own cells, never shown: counts pyplot figures as they are
@@ -125,8 +127,9 @@ def test_presentation_prose_has_no_code(path):
 def test_what_presentation_mode_shows_is_dutch(executed):
     """The tables and text every notebook shows outside its analyst cells pass the same
     Dutch scan as the explorers and the report (tests/test_dutch.py)."""
-    import relnet
     from test_dutch import case_names, findings
+
+    import relnet
 
     path, cells, _ = executed
     names = [n for name in relnet.list_cases()["name"]

@@ -11,6 +11,7 @@ from PIL import Image
 
 import relnet
 from relnet import plot
+from relnet.present.words import worded
 
 NAMES = list(relnet.list_cases()["name"])
 
@@ -108,6 +109,7 @@ def test_figures_take_the_axes_they_are_given(cases):
     assert any(c.get_alpha() == 0.5 for c in ax.collections)
 
 
+@pytest.mark.slow
 def test_figures_save_in_every_format_with_text_as_text(cases, tmp_path):
     case = cases["haverdonk"]
     for key, ax in draw_all(case, list(cases.values()), "nl").items():
@@ -194,7 +196,7 @@ def test_large_networks_are_summarised(monkeypatch):
 
 def test_partner_matrix_plot_draws_moves_bundles_and_exits(cases):
     case = cases["lindermeer"]
-    matrix = relnet.partner_matrix(case, lang="en")
+    matrix = worded(relnet.partner_matrix(case), "en")
     ax = plot.partner_matrix_plot(case, lang="en")
     arrows = [a for a in ax.texts if type(a).__name__ == "Annotation"]
     bundled = matrix["bundle"].notna()
@@ -322,7 +324,7 @@ def test_colour_palette_is_okabe_ito():
 
 def test_the_partner_matrix_picks_out_the_chosen_partner():
     case = relnet.load_example("lindermeer")
-    matrix = relnet.partner_matrix(case, lang="nl")
+    matrix = worded(relnet.partner_matrix(case), "nl")
     chosen = matrix["actor"].iloc[2]
     ax = relnet.plot.partner_matrix_plot(case, lang="nl", highlight=chosen)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]

@@ -9,6 +9,8 @@ from conftest import ROOT
 
 import relnet
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = shutil.which("chromium")
 SCREENSHOTS = ROOT / "build" / "screenshots"
 A4_WIDTH_PX = 794  # 210 mm at 96 px per inch

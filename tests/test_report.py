@@ -238,6 +238,7 @@ def test_export_tables_every_format(tmp_path):
         export_tables(tables, tmp_path / "t.docx")
 
 
+@pytest.mark.notebook
 def test_report_notebook_runs_with_parameters(tmp_path):
     import papermill
 

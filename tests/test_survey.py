@@ -193,7 +193,7 @@ def test_confirmed_graph_and_wave_changes(answered, haverdonk):
     n = len(batch)
     assert batch.loc["wt_noord", "betweenness"] == pytest.approx(2 / ((n - 1) * (n - 2)))
     assert batch["betweenness"].drop("wt_noord").eq(0).all()
-    reference = relnet.actor_metrics(result, WAVE, confirmed_only=True)
+    reference = relnet.actor_metrics(result, wave=WAVE, confirmed_only=True)
     assert np.allclose(batch["betweenness"], reference.loc[batch.index, "betweenness"])
     assert np.allclose(batch["closeness"], reference.loc[batch.index, "closeness"])
     assert not relnet.centrality_batch(result, wave=WAVE, progress=False)["betweenness"] \
@@ -295,12 +295,12 @@ def test_the_response_counts_as_the_case_says(haverdonk, tmp_path):
     case.meta["response"] = {"wave": "2017", "asked": "gem|raad", "answered": "gem"}
     assert response_counts(case) == (1, 2) and response_rate(case) == 0.5
     assert relnet.trust_value(case).network["response_rate"] == 0.5
-    assert response_counts(case, 2015) == response_counts(haverdonk, 2015)  # another wave
+    assert response_counts(case, wave=2015) == response_counts(haverdonk, wave=2015)  # another wave
     case.meta["response"] = {"wave": None, "asked": None, "answered": None}
     assert response_counts(case) == response_counts(haverdonk)
     # nobody who was asked is left after a what-if: no survey rather than 0 of 23
     case.meta["response"] = {"wave": 2017, "asked": ["gem", "raad"], "answered": ["gem"]}
-    smaller = relnet.graph.remove_actors(case, ["gem", "raad"])
+    smaller = relnet.network.graph.remove_actors(case, ["gem", "raad"])
     assert "response" not in smaller.meta
     # a case without declared waves: the response's wave is checked against the data
     relnet.write_case(haverdonk, tmp_path / "case")
@@ -321,7 +321,7 @@ def test_what_if_and_merge_keep_the_response_consistent(answered, haverdonk, tmp
     result = survey.collect(haverdonk, folder, wave=WAVE)
     asked, answered_ = result.meta["response"]["asked"], result.meta["response"]["answered"]
     assert "gem" in answered_ and "vp_inkoop" in asked and "vp_inkoop" not in answered_
-    smaller = relnet.graph.remove_actors(result, ["gem", "vp_inkoop"])
+    smaller = relnet.network.graph.remove_actors(result, ["gem", "vp_inkoop"])
     response = smaller.meta["response"]
     assert response["asked"] == [a for a in asked if a not in ("gem", "vp_inkoop")]
     assert response["answered"] == [a for a in answered_ if a != "gem"]
@@ -384,6 +384,7 @@ def test_questionnaires_of_a_case_without_waves(tmp_path, haverdonk):
     assert title == "Netwerkenquête Haverdonk"
 
 
+@pytest.mark.slow
 def test_the_command_line_makes_and_collects(tmp_path, capsys):
     from relnet.cli import main
 
@@ -756,6 +757,7 @@ def test_a_changed_roster_is_recognised(returned, haverdonk):
 SOFFICE = shutil.which("soffice")
 
 
+@pytest.mark.office
 def test_a_questionnaire_opened_in_a_spreadsheet_program(tmp_path, haverdonk):
     """LibreOffice opens a questionnaire and prints it: the roster one page wide with every
     column, the explanation whole (no text cut off at a page edge, wrapped rows tall enough

@@ -247,6 +247,7 @@ def test_arbitrary_case_yaml_raises_only_case_error(tmp_path, data):
                                                   "goal_links", "roles", "lessons"]),
                                 st.integers(0, 10_000), st.integers(0, 20),
                                 st.text(max_size=12)), min_size=1, max_size=4))
+@pytest.mark.slow
 def test_arbitrary_edits_of_a_valid_case_raise_only_case_error(tmp_path, edits):
     """Replace cells of a shipped case with arbitrary text: valid or CaseError, nothing else."""
     import shutil

@@ -49,15 +49,15 @@ def test_network_explorer_numbers_what_if_and_search():
         relnet.network_metrics(case, wave=2015)["density"], "nl")
     # what-if: leave out every municipal actor; measures and indicators side by side
     ex.buttons["remove_municipal"].click()
-    present = set(relnet.actor_metrics(case, 2015).index)
+    present = set(relnet.actor_metrics(case, wave=2015).index)
     municipal = set(case.actors.loc[case.actors["kind"].isin(MUNICIPAL_KINDS), "id"])
     assert set(ex.controls["remove"].value) == municipal & present
     assert "wat-als" in ex.views["metrics"].value and "wat-als" in ex.views["indicators"].value
-    reduced = relnet.graph.remove_actors(case, municipal & present)
+    reduced = relnet.network.graph.remove_actors(case, municipal & present)
     metrics = dict((r[0], r[2]) for r in rows_of(ex.views["metrics"].value))
     assert metrics["aantal actoren"] == str(33 - len(municipal & present))
     assert metrics["aantal relaties"] == relnet.i18n.number(
-        relnet.network_metrics(reduced, 2015)["n_ties"], "nl")
+        relnet.network_metrics(reduced, wave=2015)["n_ties"], "nl")
     ex.buttons["reset"].click()
     assert "wat-als" not in ex.views["metrics"].value
     # search: the card shows the actor, the map selects it (with its neighbours)

@@ -12,12 +12,12 @@ of a table is row 2.
 
 import pandas as pd
 
-from .case import COLUMNS, TABLES, Case
-from .errors import CaseError, problem
-from ._checks import check_meta, validate_raw
 from . import _memo
+from ._checks import check_meta, validate_raw
 from ._tokenise import RawTable, _cell_problems, _hints
 from ._typing import fill_defaults, typed_table
+from .case import COLUMNS, TABLES, Case
+from .errors import CaseError, problem
 
 __all__ = ["check_case", "problems_in_memory", "trust"]
 
@@ -27,7 +27,7 @@ def trust(case):
     """Remember a case as valid and in the contract's form without checking it (read from
     files, or built by relnet from a valid case). Returns the case."""
     found = _memo.entry(case)
-    found.normal, found.writable = case, True
+    found.normal, found.checked, found.writable = None, True, True
     return case
 
 
@@ -104,18 +104,18 @@ def check_case(case, writing=False):
     the contract's form), else its normalised copy; `CaseError` when it breaks the
     contract. Checked once per content."""
     found = _memo.entry(case)
-    if found.normal is not None and (found.writable or not writing):
-        return found.normal
+    if found.checked and (found.writable or not writing):
+        return case if found.normal is None else found.normal
     _memo.COUNTS["check"] += 1
     problems, tables = _text_tables(case)
     meta = case.meta if isinstance(case.meta, dict) else {}
     _, more = validate_raw(meta, "case.meta", tables, require_meta=writing)
     if problems + more:
         raise CaseError(problems + more)
-    if found.normal is None:
+    if not found.checked:
         found.normal = _normalised(case, tables)
         # the normal form's own content is that of a case read from files
         trust(found.normal)
-        _memo.remember(found.normal, found)
+        found.checked = True
     found.writable = found.writable or writing
-    return found.normal
+    return case if found.normal is None else found.normal

@@ -5,7 +5,9 @@ column and `meta`; never the object, so an in-place edit, an added column or a c
 other metadata is another key). Value: an `Entry` with
 
 - ``normal``: the case to analyse, in the contract's form (Dutch terms as English keys,
-  types and defaults filled); the case itself when relnet read or built it;
+  types and defaults filled), or None when the content is in that form already (relnet
+  read or built it) and any case object of that content is analysed as it is;
+- ``checked``: whether the contract was checked (or the content is trusted);
 - ``writable``: whether the keys that case.yaml requires were checked too;
 - ``snapshots``: (wave, types, confirmed_only) -> the graphs and results of that selection
   (`relnet.network._cache.Snapshot`), filled by the network layer.
@@ -39,6 +41,7 @@ COUNTS = {"fingerprint": 0, "check": 0}
 @dataclass
 class Entry:
     normal: object = None
+    checked: bool = False
     writable: bool = False
     snapshots: dict = field(default_factory=dict)
 

@@ -30,7 +30,9 @@ def normalise_types(types):
     ('funding', 'support')
     >>> normalise_types("vriendschap")
     Traceback (most recent call last):
-    ValueError: 'vriendschap' is not a tie type; accepted: collaboration, funding, contract, governance, information, referral, support (Dutch: samenwerking, financiering, inkoop, zeggenschap, informatie, doorverwijzing, steun)
+    ValueError: 'vriendschap' is not a tie type; accepted: collaboration, funding, contract,
+    governance, information, referral, support (Dutch: samenwerking, financiering, inkoop,
+    zeggenschap, informatie, doorverwijzing, steun)
     """
     if types is None:
         return None

@@ -65,9 +65,11 @@ class Problem:
     >>> p.message
     'is not the id of any actor'
     >>> print(p.text("en"))
-    ties.csv, row 4, column 'target': 'ID-9' is not the id of any actor (accepted: an id from the actors table)
+    ties.csv, row 4, column 'target': 'ID-9' is not the id of any actor
+    (accepted: an id from the actors table)
     >>> print(p.text("nl"))
-    ties.csv, rij 4, kolom 'target': 'ID-9' is niet de id van een actor (toegestaan: een id uit de actorentabel)
+    ties.csv, rij 4, kolom 'target': 'ID-9' is niet de id van een actor
+    (toegestaan: een id uit de actorentabel)
     """
 
     file: str

@@ -1,6 +1,6 @@
 """The shipped illustrative cases (all fictional): where they are, a table of them, loading one."""
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -61,7 +61,7 @@ def example_path(name):
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached(name):
     return read_case(example_path(name))
 

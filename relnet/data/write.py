@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .._docs import shared
 from ._atomic import atomic_write, check_target
 from ._inmemory import check_case
 from .case import TABLES, Case
-from .._docs import shared
 
 __all__ = ["write_case", "new_case", "CASE_FILES", "xlsx_row"]
 

@@ -20,12 +20,13 @@ ValueError: language 'de' is not available; relnet speaks: nl (Nederlands), en (
 
 import math
 import numbers
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import yaml
+
 from .._docs import shared
 
 __all__ = [
@@ -309,7 +310,7 @@ def section(name, lang=None):
             and "." not in k[len(prefix):]}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(digits, grouping=True):
     from babel.numbers import parse_pattern
 
@@ -317,7 +318,7 @@ def _pattern(digits, grouping=True):
     return parse_pattern(head + ("." + "0" * digits if digits else ""))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang):
     from babel import Locale
 

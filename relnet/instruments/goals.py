@@ -16,7 +16,6 @@ each contribute little is told apart from one carried by a few strong partners.
 import networkx as nx
 import pandas as pd
 
-from .. import i18n
 from ..data.arguments import analysis
 from ..data.vocab import MUNICIPAL_KINDS
 
@@ -137,15 +136,13 @@ def goal_coverage(case):
     return frame
 
 
-@analysis
-def goal_priorities(case, lang=None):
+@analysis(legacy=("lang",), dropped=("lang",))
+def goal_priorities(case):
     """Effort and partners per goal, and the tasks that serve no goal (v2).
 
     Parameters
     ----------
     <<case>>
-    lang : {"nl", "en"}, optional
-        Language of the label of the last row ("geen doel" / "no goal").
 
     Returns
     -------
@@ -153,18 +150,18 @@ def goal_priorities(case, lang=None):
         One row per goal: goal, label, vision, activities (tasks of the goal and the goals
         below it), effort (their hours a year), statutory_effort (of which legal duties),
         partners_total, mean_contribution; then one last row with goal empty and label
-        "no goal" for the tasks that serve no goal (the source's team that could not say
-        what its tasks were for).
+        ``"no_goal"`` (a key: "geen doel" in `relnet.show` and the report) for the tasks
+        that serve no goal (the source's team that could not say what its tasks were for).
 
     Examples
     --------
     >>> import relnet
-    >>> p = relnet.goal_priorities(relnet.load_example("haverdonk"), lang="en")
+    >>> p = relnet.goal_priorities(relnet.load_example("haverdonk"))
     >>> first, last = p.iloc[0], p.iloc[-1]
     >>> first["goal"], int(first["activities"]), float(first["effort"])
     ('g0', 6, 5750.0)
     >>> last["label"], int(last["activities"]), float(last["effort"])
-    ('no goal', 1, 900.0)
+    ('no_goal', 1, 900.0)
     """
     tree = goal_tree(case)
     coverage = goal_coverage(case).set_index("goal")
@@ -182,7 +179,7 @@ def goal_priorities(case, lang=None):
                      "partners_total": int(coverage.loc[goal, "partners_total"]),
                      "mean_contribution": float(coverage.loc[goal, "mean_contribution"])})
     none = goal_of.isna().to_numpy(dtype=bool)
-    rows.append({"goal": None, "label": i18n.t("goals.no_goal", lang), "vision": None,
+    rows.append({"goal": None, "label": "no_goal", "vision": None,
                  "activities": int(none.sum()), "effort": float(effort[none].sum()),
                  "statutory_effort": float(effort[none & statutory.to_numpy()].sum()),
                  "partners_total": 0, "mean_contribution": float("nan")})

@@ -10,7 +10,6 @@ Commissioner and owner should not lie with the same portfolio holder.
 
 import pandas as pd
 
-from .. import i18n
 from ..data.arguments import analysis
 from ..data.vocab import ROLES
 
@@ -33,21 +32,21 @@ def _bodies(case):
     return bodies + [b for b in dict.fromkeys(case.roles["body"]) if b not in bodies]
 
 
-@analysis
-def role_conflicts(case, lang=None):
+@analysis(legacy=("lang",), dropped=("lang",))
+def role_conflicts(case):
     """Findings on the roles toward affiliated bodies.
 
     Parameters
     ----------
     <<case>>
-    lang : {"nl", "en"}, optional
-        Language of the messages.
 
     Returns
     -------
     DataFrame
-        body, rule, severity (error or warning), message (a sentence naming the body and
-        the holder). Rules: ``commissioner_is_owner`` (error: the same holder is
+        body, rule, severity (error or warning), message (the key of the sentence that
+        explains the finding: the rule, or ``official_commissioner``) and params (a dict:
+        the names of the body and holder, the role's key) that `relnet.show` and the
+        report put into words. Rules: ``commissioner_is_owner`` (error: the same holder is
         commissioner and owner of a body), ``no_commissioner`` (warning: an affiliated body,
         or a body in the roles table, without one), ``no_director`` (warning: a body with
         roles but no director), ``holder_not_administrator`` (warning: commissioner or
@@ -68,9 +67,9 @@ def role_conflicts(case, lang=None):
     rows = []
 
     def add(body, rule, message=None, **fields):
-        text = i18n.t(f"rule_message.{message or rule}", lang, body=names.get(body, body),
-                      **fields)
-        rows.append({"body": body, "rule": rule, "severity": RULES[rule], "message": text})
+        rows.append({"body": body, "rule": rule, "severity": RULES[rule],
+                     "message": message or rule,
+                     "params": {"body": names.get(body, body), **fields}})
 
     for body in _bodies(case):
         held = roles[roles["body"] == body]
@@ -88,12 +87,12 @@ def role_conflicts(case, lang=None):
                 official = role == "commissioner" and kinds.get(holder) in OFFICIAL_KINDS
                 add(body, "holder_not_administrator",
                     "official_commissioner" if official else None,
-                    holder=names.get(holder, holder), role=i18n.t(f"role.{role}", lang))
-    return pd.DataFrame(rows, columns=["body", "rule", "severity", "message"])
+                    holder=names.get(holder, holder), role=role)
+    return pd.DataFrame(rows, columns=["body", "rule", "severity", "message", "params"])
 
 
 @analysis
-def role_overview(case, labels=False):
+def role_overview(case, *, labels=False):
     """Who holds which role per body: index body, one column per role (holders joined by ', ').
 
     With ``labels=True`` bodies and holders are shown by name instead of id.

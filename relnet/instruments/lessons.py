@@ -4,7 +4,7 @@ Statistical choices (``docs/statistics.md``): a lesson's mean gets a 95% t-inter
 from 3 answers on (with 2 the interval is meaningless: its width uses a t of 12.7), and is
 flagged `few` below 5 answers; an interval may run past the 1-5 scale and is reported to its
 real ends. The benchmark compares a case's respondents with the other cases' respondents
-with Welch's t-test per lesson, corrects the ten p-values with Holm's method (statsmodels)
+with Welch's t-test per lesson, corrects the ten p-values with Holm's method (`_holm`)
 and calls a lesson different only when the corrected p is below 0.05; it says when the
 other cases are fictional.
 
@@ -21,14 +21,14 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from statsmodels.stats.multitest import multipletests
 
 from ..data.arguments import analysis
-from ..network.indicators import relational_profile
-from .content import LESSONS
+from ..network.indicators import INDICATORS, relational_profile
 
 __all__ = ["lesson_scores", "lesson_benchmark", "lessons_for_wave", "MIN_INTERVAL", "FEW"]
+
+# lesson -> its network indicator (lessons 2, 3 and 6 have none)
+LESSON_INDICATOR = {lesson: name for name, lesson in INDICATORS.items() if lesson}
 
 MIN_INTERVAL = 3  # answers needed for an interval
 FEW = 5  # fewer answers are flagged
@@ -46,6 +46,8 @@ def lessons_for_wave(case, wave=None):
 
 def _summary(scores):
     """n, mean, sd, ci_low, ci_high of a lesson's scores (interval from 3 answers on)."""
+    from scipy import stats  # loaded on first use: importing relnet stays light
+
     n = len(scores)
     mean = float(np.mean(scores)) if n else math.nan
     sd = float(np.std(scores, ddof=1)) if n >= 2 else math.nan
@@ -55,13 +57,31 @@ def _summary(scores):
     return n, mean, sd, mean - half, mean + half
 
 
+def _holm(p):
+    """Holm's step-down adjustment of p-values (Holm 1979), in the order given.
+
+    Sorted from small to large, the i-th of m p-values (i from 0) becomes (m - i) * p, at
+    most 1 and never below the adjusted p-value before it; tied p-values get the same one.
+
+    >>> _holm([0.01, 0.04, 0.03, 0.005]).tolist()
+    [0.03, 0.06, 0.06, 0.02]
+    """
+    p = np.asarray(p, dtype=float)
+    m = len(p)
+    order = np.argsort(p, kind="stable")
+    steps = np.minimum(1.0, (m - np.arange(m)) * p[order])
+    adjusted = np.empty(m)
+    adjusted[order] = np.maximum.accumulate(steps)
+    return adjusted
+
+
 def _scores(answers, lesson):
     rows = (answers["lesson"] == lesson).fillna(False).to_numpy(dtype=bool)
     return answers.loc[rows, "score"].dropna().to_numpy(dtype=float)
 
 
 @analysis
-def lesson_scores(case, wave=None):
+def lesson_scores(case, *, wave=None):
     """One row per lesson 1-10: lesson, n, mean, sd, ci_low, ci_high, few.
 
     Parameters
@@ -95,7 +115,7 @@ def lesson_scores(case, wave=None):
 
 
 @analysis
-def lesson_benchmark(case, others, wave=None):
+def lesson_benchmark(case, others, *, wave=None):
     """One case's self-assessment against the other cases', lesson by lesson.
 
     Parameters
@@ -130,7 +150,7 @@ def lesson_benchmark(case, others, wave=None):
     own = lessons_for_wave(case, wave)
     theirs = [lessons_for_wave(o) for o in others]
     pooled = pd.concat(theirs, ignore_index=True) if theirs else own.iloc[:0]
-    own_profile = relational_profile(case, wave).set_index("indicator")["value"]
+    own_profile = relational_profile(case, wave=wave).set_index("indicator")["value"]
     other_profiles = [relational_profile(o).set_index("indicator")["value"] for o in others]
     fictional = any(bool(o.meta.get("fictional")) for o in others)
     rows = []
@@ -141,10 +161,12 @@ def lesson_benchmark(case, others, wave=None):
         bn, bmean, _, blow, bhigh = _summary(b)
         means = [float(np.mean(s)) for s in (_scores(t, lesson) for t in theirs) if len(s)]
         if len(a) >= 2 and len(b) >= 2 and (np.var(a) > 0 or np.var(b) > 0):
+            from scipy import stats  # loaded on first use: importing relnet stays light
+
             p = float(stats.ttest_ind(a, b, equal_var=False).pvalue)
         else:
             p = math.nan
-        indicator = LESSONS[lesson].indicator
+        indicator = LESSON_INDICATOR.get(lesson)
         rows.append({
             "lesson": lesson, "n": n, "mean": mean, "ci_low": low, "ci_high": high,
             "few": n < FEW, "bench_n": bn, "bench_mean": bmean, "bench_ci_low": blow,
@@ -164,8 +186,7 @@ def lesson_benchmark(case, others, wave=None):
     tested = frame["p_value"].notna().to_numpy()
     frame["p_adjusted"] = math.nan
     if tested.any():
-        frame.loc[tested, "p_adjusted"] = multipletests(
-            frame.loc[tested, "p_value"].to_numpy(), method="holm")[1]
+        frame.loc[tested, "p_adjusted"] = _holm(frame.loc[tested, "p_value"].to_numpy())
     frame["differs"] = (frame["p_adjusted"] < 0.05).fillna(False).astype(bool)
     frame["fictional_benchmark"] = fictional
     order = ["lesson", "n", "mean", "ci_low", "ci_high", "few", "bench_n", "bench_mean",

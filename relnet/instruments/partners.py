@@ -24,7 +24,6 @@ import math
 
 import pandas as pd
 
-from .. import i18n
 from ..data.arguments import analysis
 from ..network._cache import snapshot
 
@@ -73,18 +72,15 @@ def target_quadrant(current, move):
     return next(k for k, v in QUADRANTS.items() if v == (influence, dependency))
 
 
-def action(move, lang=None):
-    """What a move means, after the source: ``action("up+right", "en")``.
+def action(move):
+    """What a move asks, as the key of each of its parts in the source's order (``"none"``
+    without a move); `relnet.show` and the report put it into words.
 
-    >>> action("up+right", "en")
-    "raise this partner's effectiveness; enter a committed multi-year partnership"
-    >>> action("down", "nl")
-    'de relatie afbouwen en beëindigen'
+    >>> action("right+up"), action(None)
+    ('up+right', 'none')
     """
     parts = [p for p in MOVES_ORDER if p in (move or "").split("+")]
-    if not parts:
-        return i18n.t("action.none", lang)
-    return "; ".join(i18n.t(f"action.{p}", lang) for p in parts)
+    return "+".join(parts) if parts else "none"
 
 
 def _scores_for_wave(case, wave):
@@ -101,8 +97,8 @@ def _text(series):
     return pd.Series([v if isinstance(v, str) and v else None for v in series], dtype="str")
 
 
-@analysis
-def partner_matrix(case, wave=None, threshold=5, lang=None):
+@analysis(legacy=("wave", "threshold", "lang"), dropped=("lang",))
+def partner_matrix(case, *, wave=None, threshold=5):
     """The partner strategy matrix of a wave, with each partner's structural position.
 
     Parameters
@@ -112,20 +108,19 @@ def partner_matrix(case, wave=None, threshold=5, lang=None):
         None: the latest wave. Score rows without a wave apply to every wave.
     threshold : float
         A score equal to it counts as high (default 5).
-    lang : {"nl", "en"}, optional
-        Language of the plain-language columns (strategy, action, target_strategy).
 
     Returns
     -------
     DataFrame
         actor, name, influence, dependency, quadrant (strategic, leverage, bottleneck,
-        routine), strategy (of the current quadrant), move, target_quadrant, action (what
-        the move means), target_strategy (the strategy after the move; the phase-out for a
-        move down), phase_out, note, bundle; and the partner's position in the collapsed
-        network of the wave: betweenness, cut_point (the network falls into more pieces
-        without it) and mismatch (perceived dependency and structural position disagree: a
-        high dependency score for a partner that is neither a cut point nor in the top
-        quarter of betweenness, or a low one for a partner that is).
+        routine), strategy (the key of the current quadrant's strategy), move,
+        target_quadrant, action (the move's parts as keys, ``"none"`` without a move),
+        target_strategy (the key of the strategy after the move: the target quadrant, or
+        ``"phase_out"`` for a move down), phase_out, note, bundle; and the partner's
+        position in the collapsed network of the wave: betweenness, cut_point (the network
+        falls into more pieces without it) and mismatch (perceived dependency and structural
+        position disagree: a high dependency score for a partner that is neither a cut point
+        nor in the top quarter of betweenness, or a low one for a partner that is).
 
     See Also
     --------
@@ -139,12 +134,12 @@ def partner_matrix(case, wave=None, threshold=5, lang=None):
     Examples
     --------
     >>> import relnet
-    >>> m = relnet.partner_matrix(relnet.load_example("lindermeer"), lang="en")
+    >>> m = relnet.partner_matrix(relnet.load_example("lindermeer"))
     >>> row = m.set_index("actor").loc["jw_west"]
     >>> row[["quadrant", "move", "target_quadrant", "bundle"]].tolist()
     ['routine', 'up+right', 'strategic', 'jongerenwerk']
     >>> row["target_strategy"]
-    'Enter a long-term strategic partnership and invest in it together.'
+    'strategic'
     """
     scores = _scores_for_wave(case, wave)
     names = dict(zip(case.actors["id"], case.actors["name"]))
@@ -159,12 +154,11 @@ def partner_matrix(case, wave=None, threshold=5, lang=None):
         "influence": scores["influence"].to_numpy(dtype=float),
         "dependency": scores["dependency"].to_numpy(dtype=float),
         "quadrant": quadrants,
-        "strategy": [i18n.t(f"strategy.{q}", lang) for q in quadrants],
+        "strategy": quadrants,
         "move": pd.Series(moves, dtype="str"),
         "target_quadrant": targets,
-        "action": [action(m, lang) for m in moves],
-        "target_strategy": [i18n.t("strategy.phase_out" if out else f"strategy.{t}", lang)
-                            for t, out in zip(targets, phase_out)],
+        "action": [action(m) for m in moves],
+        "target_strategy": ["phase_out" if out else t for t, out in zip(targets, phase_out)],
         "phase_out": phase_out,
         "note": _text(scores["note"]),
         "bundle": _text(scores["bundle"]),
@@ -185,7 +179,7 @@ def _structural_position(case, wave):
     snap = snapshot(case, wave)
 
     def compute():
-        betweenness = actor_metrics(case, wave)["betweenness"]
+        betweenness = actor_metrics(case, wave=wave)["betweenness"]
         arrays = snap.arrays
         cut = set(arrays.igraph.articulation_points()) if arrays.n else set()
         return {
@@ -198,15 +192,14 @@ def _structural_position(case, wave):
     return snap.cached("structural_position", compute)
 
 
-@analysis
-def partner_bundles(case, wave=None, threshold=5, lang=None):
+@analysis(legacy=("wave", "threshold", "lang"), dropped=("lang",))
+def partner_bundles(case, *, wave=None, threshold=5):
     """One row per bundle: partners to be brought together as one (v2).
 
     Parameters
     ----------
     <<case, wave>>
     threshold : float
-    <<lang>>
 
     Returns
     -------
@@ -223,7 +216,7 @@ def partner_bundles(case, wave=None, threshold=5, lang=None):
     >>> b[["bundle", "n", "move", "quadrant", "target_quadrant"]].values.tolist()
     [['jongerenwerk', 3, 'up+right', 'routine', 'strategic']]
     """
-    matrix = partner_matrix(case, wave, threshold, lang)
+    matrix = partner_matrix(case, wave=wave, threshold=threshold)
     columns = ["bundle", "members", "n", "influence", "dependency", "quadrant", "move",
                "target_quadrant", "note"]
     grouped = matrix[matrix["bundle"].notna().to_numpy(dtype=bool)]

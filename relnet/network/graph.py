@@ -11,8 +11,9 @@ Three views of the same wave (definitions: ``docs/metrics.md``):
 - `directed_graph`: the *directed view*: a directed tie u -> v gives the arc u -> v, an
   undirected tie gives both arcs; ``weight`` is again the largest.
 
-Order is pinned because Louvain community detection (seed 0) depends on it: nodes are added
-in the order of the actors table, links in the order of their first tie in the ties table.
+Order is pinned so that the same case always gives the same graph (and Leiden, seed 0, the
+same communities): nodes are added in the order of the actors table, links in the order of
+their first tie in the ties table.
 """
 
 import networkx as nx
@@ -83,7 +84,7 @@ def collapsed_edges(ties):
     swap = s > t
     frame = pd.DataFrame({"u": np.where(swap, t, s), "v": np.where(swap, s, t),
                           "weight": ties["weight"].fillna(1.0).to_numpy(dtype=float)})
-    # First-tie order, not sorted: Louvain (seed 0) depends on the order links are added.
+    # First-tie order, not sorted: the same case gives the same graph and communities.
     out = frame.groupby(["u", "v"], sort=False).agg(weight=("weight", "max"),
                                                     n_ties=("weight", "size"))
     return out.reset_index()
@@ -130,7 +131,7 @@ def _weighted_graph(cls, case, wave, types, confirmed_only, links, u, v):
 
 
 @analysis
-def collapsed_graph(case, wave=None, types=None, confirmed_only=False):
+def collapsed_graph(case, *, wave=None, types=None, confirmed_only=False):
     """The collapsed undirected graph of a wave (`networkx.Graph`), actor attributes kept.
 
     Parameters
@@ -176,7 +177,7 @@ def _collapsed_graph(case, wave, types, confirmed_only):
 
 
 @analysis
-def directed_graph(case, wave=None, types=None, confirmed_only=False):
+def directed_graph(case, *, wave=None, types=None, confirmed_only=False):
     """The directed view of a wave (`networkx.DiGraph`): undirected ties count both ways.
 
     Parameters
@@ -220,7 +221,7 @@ def _directed_graph(case, wave, types, confirmed_only):
 
 
 @analysis
-def to_graph(case, wave=None, types=None, confirmed_only=False):
+def to_graph(case, *, wave=None, types=None, confirmed_only=False):
     """The ties of a wave as a `networkx.MultiDiGraph`, every attribute kept.
 
     Nodes are the actors present in the wave (isolates included) with their columns as

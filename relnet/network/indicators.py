@@ -19,7 +19,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .. import i18n
 from ..data.arguments import analysis
 from ..data.vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS, RELATIONAL_TYPES
 from ._cache import snapshot
@@ -225,32 +224,31 @@ def indicator_values_fast(snap):
     return out
 
 
-def _note(value, n, reason, lang):
+def _note(n, reason):
+    """The key of why a value is undefined or weak ("" when nothing needs saying)."""
     if reason:
-        return i18n.t(f"indicator_note.{reason}", lang)
+        return reason
     if n < FEW:
-        return i18n.t("indicator_note.few_observations", lang, n=n)
+        return "few_observations"
     return ""
 
 
-@analysis
-def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=False):
+@analysis(legacy=("wave", "types", "lang", "confirmed_only"), dropped=("lang",))
+def relational_profile(case, *, wave=None, types=None, confirmed_only=False):
     """The relational indicators of a wave (version 2).
 
     Parameters
     ----------
-    <<case, wave, types>>
-    lang : {"nl", "en"}, optional
-        Language of `description` and `note`; None: the default language.
-    <<confirmed_only>>
+    <<case, wave, types, confirmed_only>>
 
     Returns
     -------
     DataFrame
         One row per indicator: indicator (key), lesson, value, n (the denominator), note
-        (why a value is undefined, or that it rests on few observations when n < 10),
-        description (plain language). The survey's response rate, which every display of
-        the profile states once, is `response_note`.
+        (a key: why a value is undefined, or ``few_observations`` when n < 10; empty when
+        nothing needs saying) and params (the note's parameters). `relnet.show` and the
+        report put notes into words; the survey's response rate, which every display of
+        the profile states once, is `relnet.present.words.response_note`.
 
     See Also
     --------
@@ -274,29 +272,15 @@ def relational_profile(case, wave=None, types=None, lang=None, confirmed_only=Fa
     rows = []
     for name, lesson in INDICATORS.items():
         value, n, reason = values[name]
-        note = _note(value, n, reason, lang)
         rows.append({"indicator": name, "lesson": lesson, "value": value, "n": int(n),
-                     "note": note,
-                     "description": i18n.t(f"indicator_description.{name}", lang)})
+                     "note": _note(n, reason), "params": {"n": int(n)}})
     frame = pd.DataFrame(rows)
     frame["lesson"] = frame["lesson"].astype("Int64")
     return frame
 
 
-def response_note(case, lang=None, wave=None):
-    """The survey's response rate in `wave` (None: the latest) and its band, when the case
-    comes from a survey; "" otherwise."""
-    from .quality import response_rate, response_band
-
-    rate = response_rate(case, wave)
-    if rate is None or math.isnan(rate):
-        return ""
-    return i18n.t("indicator_note.response", lang, rate=i18n.percent(rate, lang),
-                  band=i18n.t(f"band.{response_band(rate)}", lang))
-
-
 @analysis
-def district_profile(case, wave=None):
+def district_profile(case, *, wave=None):
     """Variation between districts (wijken), for actors that carry a `district`.
 
     One row per district: district, actors, informal_reach (the share of the district's

@@ -197,7 +197,7 @@ def network_metrics_of_graph(G, communities=None, ties=None):
 
 
 @analysis
-def network_metrics(case, wave=None, types=None, exact="auto", confirmed_only=False):
+def network_metrics(case, *, wave=None, types=None, exact="auto", confirmed_only=False):
     """Network-level metrics of a wave as a Series.
 
     Definitions (collapsed undirected graph; n actors, m links):
@@ -213,8 +213,8 @@ def network_metrics(case, wave=None, types=None, exact="auto", confirmed_only=Fa
     - ``clustering``: average local clustering (Watts & Strogatz 1998; isolates and
       degree-1 actors count as 0, as networkx does); ``transitivity``: 3 x triangles /
       connected triples (0 without triples);
-    - ``modularity`` (Newman 2006) of the Louvain partition (Blondel et al. 2008, networkx,
-      seed 0, link weights); NaN without links.
+    - ``modularity`` (Newman 2006) of the Leiden partition (Traag, Waltman & van Eck 2019,
+      modularity objective, seed 0, link weights); NaN without links.
 
     Disconnected graphs are measured as they are: density, centralization and clustering
     over all actors, isolates included. Above `EXACT_LIMIT` actors (``exact="auto"``)
@@ -335,7 +335,7 @@ def _eigenvector(G):
 
 
 @analysis
-def actor_metrics(case, wave=None, types=None, exact="auto", confirmed_only=False):
+def actor_metrics(case, *, wave=None, types=None, exact="auto", confirmed_only=False):
     """Actor-level metrics of a wave: a DataFrame indexed by actor id.
 
     Every value equals networkx (3.6) with its defaults on the same graph:
@@ -352,15 +352,15 @@ def actor_metrics(case, wave=None, types=None, exact="auto", confirmed_only=Fals
     - ``pagerank`` (Page et al. 1999) on the directed view, link weights, damping 0.85;
     - ``constraint`` and ``effective_size`` (Burt 1992), unweighted; NaN for isolates;
     - ``clustering`` (local, 0 below degree 2); ``core_number`` (Batagelj & Zaversnik
-      2003); ``community``: the Louvain community (seed 0) numbered largest first.
+      2003); ``community``: the Leiden community (seed 0) numbered largest first.
 
     Registered actor metrics are added as further columns. Values are computed by the fast
     paths in the private `relnet.network._kernels` (numba kernels for betweenness, weighted
-    betweenness, closeness and Louvain; scipy sparse matrices for eigenvector and PageRank;
-    igraph for constraint, core numbers and local clustering) and equal networkx's (see
-    `actor_metrics_of_graph`, the reference). Betweenness (both) and closeness take time
-    quadratic in the network's size: above `EXACT_LIMIT` actors they are NaN unless
-    ``exact=True``, or computed as a batch job with `centrality_batch`.
+    betweenness and closeness; igraph's Leiden for communities; scipy sparse matrices for
+    eigenvector and PageRank; igraph for constraint, core numbers and local clustering) and
+    equal networkx's (see `actor_metrics_of_graph`, the reference). Betweenness (both) and
+    closeness take time quadratic in the network's size: above `EXACT_LIMIT` actors they are
+    NaN unless ``exact=True``, or computed as a batch job with `centrality_batch`.
 
     Parameters
     ----------
@@ -459,7 +459,7 @@ def _fast_actor_arrays(snap, exact):
 
 
 @analysis
-def centrality_batch(case, wave=None, types=None, by=None, progress=True, chunk=2000,
+def centrality_batch(case, *, wave=None, types=None, by=None, progress=True, chunk=2000,
                      confirmed_only=False):
     """Exact betweenness and closeness for large networks, as an explicit batch job.
 

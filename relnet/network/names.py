@@ -70,7 +70,7 @@ def _abbreviates(acronym, words):
 
 
 @analysis
-def similar_names(case, threshold=85.0, limit=None):
+def similar_names(case, *, threshold=85.0, limit=None):
     """Pairs of actors whose names are probably the same organisation, best first.
 
     Parameters

@@ -9,11 +9,12 @@ person by nature (key person, informal carer, administrator, manager) are person
 secret salt, 80 bits long (a chance of about 1 in 8 billion, n²/2⁸¹, that two of the 17
 million people in the Netherlands would share one, and a collision is checked, not trusted
 to chance). The same salt gives the same pseudonyms, so waves and files stay linkable;
-without the salt they cannot be reversed by hashing a list of names. It keeps only what
-the contract types: free text (comments, notes, the case's summary, practice and source)
-and attribute columns outside the contract are dropped unless ``keep_text=True``, a person's district is dropped,
-and every person's name inside the text that stays (goal labels, visions, task names) is
-replaced by the pseudonym. What was dropped is listed in ``meta["dropped"]``.
+without the salt they cannot be reversed by hashing a list of names. It keeps only what the
+contract types: free text (comments, notes, the case's summary, practice and source) and
+attribute columns outside the contract are dropped unless ``keep_text=True``, a person's
+district is dropped, and every person's name inside the text that stays (goal labels,
+visions, task names) is replaced by the pseudonym. What was dropped is listed in
+``meta["dropped"]``.
 
 `report_pseudonyms` does the same for a report, with readable pseudonyms (Persoon 01).
 """
@@ -24,10 +25,9 @@ import re
 
 import pandas as pd
 
-from .. import i18n
+from ..data._checks import meta_base
 from ..data._inmemory import trust
 from ..data.arguments import analysis
-from ..data._checks import meta_base
 from ..data.case import ACTOR_REFERENCES, COLUMNS, renamed, response_renamed
 
 __all__ = ["anonymize", "pseudonym", "person_ids", "report_pseudonyms", "replace_names"]
@@ -159,7 +159,7 @@ def _apply(case, mapping, names, respondents, keep_text):
 
 
 @analysis
-def anonymize(case, salt, keep_text=False):
+def anonymize(case, salt, *, keep_text=False):
     """A copy of a case with persons and respondents pseudonymised.
 
     Parameters
@@ -225,20 +225,20 @@ def _free_ids(prefix, count, taken):
         prefix = prefix + "_"
 
 
-@analysis
-def report_pseudonyms(case, lang=None):
-    """Persons numbered in table order ("Persoon 01", "Person 02", ...) for a report:
-    readable, and revealing nothing but their order. Free text stays, with every person's
-    name in it replaced by the pseudonym; columns outside the contract are dropped.
+@analysis(legacy=("lang",), dropped=("lang",))
+def report_pseudonyms(case, *, word="Person"):
+    """Persons numbered in table order (`word` 01, 02, ...: "Persoon 01" in a Dutch report,
+    `relnet.present.words.pseudonymised`) for a report: readable, and revealing nothing but
+    their order. Free text stays, with every person's name in it replaced by the pseudonym;
+    columns outside the contract are dropped.
 
     >>> import relnet
-    >>> shown = report_pseudonyms(relnet.load_example("brakkenveen"), lang="en")
+    >>> shown = report_pseudonyms(relnet.load_example("brakkenveen"))
     >>> sorted(shown.actors.loc[shown.actors["person"], "name"])[:2]
     ['Person 01', 'Person 02']
     """
     ids = person_ids(case)
     others = set(case.actors["id"]) - set(ids)
-    word = i18n.t("report.person", lang)
     new_ids = _free_ids("P", len(ids), others)
     mapping = dict(zip(ids, new_ids))
     width = max(2, len(str(len(ids))))

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import i18n
 from ..data.arguments import analysis
 from .graph import present_actors, wave_ties
 
@@ -47,7 +46,7 @@ def _asked(case, wave):
 
 
 @analysis
-def response_counts(case, wave=None):
+def response_counts(case, *, wave=None):
     """(answered, asked) of the survey of a wave, or None without survey data.
 
     A case collected with `relnet.survey.collect` records who was asked and who answered in
@@ -72,9 +71,9 @@ def response_counts(case, wave=None):
 
 
 @analysis
-def response_rate(case, wave=None):
+def response_rate(case, *, wave=None):
     """Respondents / actors asked in a wave; None without survey data (see `response_counts`)."""
-    counts = response_counts(case, wave)
+    counts = response_counts(case, wave=wave)
     if counts is None:
         return None
     answered, asked = counts
@@ -99,21 +98,9 @@ class TrustValue:
     actors: pd.DataFrame
     network: pd.Series
 
-    def note(self, lang=None):
-        """What a reader must know before trusting the scores, in plain words."""
-        parts = []
-        rate = self.network["response_rate"]
-        if not math.isnan(rate):
-            parts.append(i18n.t("indicator_note.response", lang, rate=i18n.percent(rate, lang),
-                                band=i18n.t(f"band.{self.network['response_band']}", lang)))
-        raters = int(self.network["raters"])
-        if 0 < raters < 3:
-            parts.append(i18n.t("quality.few_raters", lang, n=raters))
-        return "; ".join(parts)
-
 
 @analysis
-def trust_value(case, wave=None):
+def trust_value(case, *, wave=None):
     """PARTNER-style trust and value scores of a wave (None = latest).
 
     Parameters
@@ -124,8 +111,9 @@ def trust_value(case, wave=None):
     -------
     TrustValue
         ``.actors`` (per actor: name, trust, value, n_ratings) and ``.network`` (means,
-        n_ratings, raters, respondents, asked, response_rate, response_band); ``.note(lang)``
-        says when the scores rest on few raters or a low response.
+        n_ratings, raters, respondents, asked, response_rate, response_band);
+        `relnet.present.words.trust_note` says when the scores rest on few raters or a low
+        response.
 
     Examples
     --------
@@ -149,7 +137,7 @@ def trust_value(case, wave=None):
     table = actors.set_index("id")[["name"]].join(per_actor)
     table["n_ratings"] = table["n_ratings"].fillna(0).astype("int64")
     table.index.name = "id"
-    counts = response_counts(case, wave)
+    counts = response_counts(case, wave=wave)
     answered, asked = counts if counts is not None else (0, 0)
     rate = answered / asked if counts is not None and asked else math.nan
     network = pd.Series({
@@ -166,7 +154,7 @@ def trust_value(case, wave=None):
 
 
 @analysis
-def response_table(case, wave=None):
+def response_table(case, *, wave=None):
     """Per actor asked in the survey of a wave: id, name, answered, named (ties it reported),
     confirmed (of those, named by both sides).
 

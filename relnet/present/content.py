@@ -9,7 +9,8 @@ lessons are relnet's own, and say so wherever they are shown.
 >>> relnet.LESSONS[7].title("nl"), relnet.LESSONS[7].indicator
 ('toont zich betrokken', 'mutuality')
 >>> print(relnet.LAWS[3].text("en"))
-Transforming only works in co-creation. Citizens, enterprises and government work together as equals. It is about vulnerability and trust.
+Transforming only works in co-creation. Citizens, enterprises and government work
+together as equals. It is about vulnerability and trust.
 """
 
 from dataclasses import dataclass

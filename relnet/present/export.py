@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from .. import i18n
+from .._docs import shared
 from ..data._atomic import atomic_write, check_target
 from ..data.write import xlsx_row
 from .tables import display_table, display_value, html_table
-from .._docs import shared
 
 __all__ = ["export_tables", "export_case", "network_bytes", "tables_bytes", "case_tables",
            "FORMATS", "file_name", "html_table", "neutralise", "latex_escape", "markdown_escape",
@@ -207,8 +207,9 @@ def export_tables(tables, path, fmt=None, overwrite=False, digits=3, lang=None):
     written = []
     for name, frame in frames.items():
         writer = {"csv": _write_csv, "tex": _write_tex, "md": _write_md}[fmt]
-        written.append(atomic_write(targets[name], lambda temp, frame=frame, name=name:
-                                    writer(frame, temp, lang, digits, name), overwrite=True))
+        written.append(atomic_write(
+            targets[name], lambda temp, frame=frame, name=name, writer=writer:
+            writer(frame, temp, lang, digits, name), overwrite=True))
     return written
 
 
@@ -354,8 +355,8 @@ def network_bytes(case, fmt="gexf", wave=None, lang=None):
     from ..network.metrics import actor_metrics
 
     lang = i18n.resolve(lang)
-    G = collapsed_graph(case, wave)
-    metrics = actor_metrics(case, wave)
+    G = collapsed_graph(case, wave=wave)
+    metrics = actor_metrics(case, wave=wave)
     H = nx.Graph()
     for node, data in G.nodes(data=True):
         attrs = {"label": str(data.get("name", node)),
@@ -427,25 +428,25 @@ def case_tables(case, wave=None, lang=None):
     from ..network.metrics import actor_metrics, network_metrics
 
     names = case.actors.set_index("id")["name"]
-    actors = actor_metrics(case, wave)
+    actors = actor_metrics(case, wave=wave)
     actors.insert(0, "name", names.reindex(actors.index).to_numpy())
-    metrics = network_metrics(case, wave).to_frame(name="value")
+    metrics = network_metrics(case, wave=wave).to_frame(name="value")
     metrics.index.name = "metric"
     tables = {"network": metrics, "actors": actors.reset_index(drop=True),
-              "profile": relational_profile(case, wave, lang=lang)}
+              "profile": relational_profile(case, wave=wave)}
     if len(case.partners):
-        tables["partners"] = partner_matrix(case, wave, lang=lang).drop(columns=["actor"])
-        bundles = partner_bundles(case, wave, lang=lang)
+        tables["partners"] = partner_matrix(case, wave=wave).drop(columns=["actor"])
+        bundles = partner_bundles(case, wave=wave)
         if len(bundles):
             tables["bundles"] = bundles
     if len(case.goals):
-        tables["goals"] = goal_priorities(case, lang).drop(columns=["goal"])
+        tables["goals"] = goal_priorities(case).drop(columns=["goal"])
     if len(case.roles):
-        conflicts = role_conflicts(case, lang)
+        conflicts = role_conflicts(case)
         conflicts["body"] = names.reindex(conflicts["body"]).to_numpy()
         tables["roles"] = conflicts
     if len(case.lessons):
-        tables["lessons"] = lesson_scores(case, wave)
+        tables["lessons"] = lesson_scores(case, wave=wave)
     return tables
 
 
@@ -543,9 +544,9 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
     folder.mkdir(parents=True, exist_ok=True)
     shown = case
     if not names:
-        from ..network.privacy import report_pseudonyms
+        from .words import pseudonymised
 
-        shown = report_pseudonyms(case, lang)
+        shown = pseudonymised(case, lang)
     figures = {"network": lambda: plot.network_plot(shown, wave=wave, lang=lang)}
     if len(case.partners):
         figures["partners"] = lambda: plot.partner_matrix_plot(shown, wave=wave, lang=lang)

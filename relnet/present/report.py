@@ -27,19 +27,19 @@ from ..data._atomic import atomic_write, check_target
 from ..data.arguments import analysis
 from ..data.examples import example_names, load_example
 from ..data.read import read_case
-from ..instruments.content import LESSONS
 from ..instruments.goals import goal_coverage, goal_priorities, unserved_activities
 from ..instruments.governance import role_conflicts
 from ..instruments.lessons import lesson_benchmark, lesson_scores
 from ..instruments.partners import partner_bundles, partner_matrix
-from ..network.indicators import INDICATORS, relational_profile, response_note
+from ..network.indicators import INDICATORS, relational_profile
 from ..network.metrics import actor_metrics, network_metrics
-from ..network.privacy import report_pseudonyms
 from ..network.quality import response_band, response_rate, trust_value
 from ..network.waves import wave_changes
 from . import plot
+from .content import LESSONS
 from .plot._labels import shorten
 from .tables import display_value, html_table
+from .words import pseudonymised, response_note, trust_note, worded
 
 __all__ = ["build_report", "write_report", "key_findings", "DATA_DICTIONARY_VERSION", "MAX_ROWS"]
 
@@ -174,7 +174,7 @@ def _findings(case, wave, others, lang):
     """The key findings as sentences, most serious first."""
     t = i18n.t
     found = []
-    conflicts = role_conflicts(case, lang)
+    conflicts = worded(role_conflicts(case), lang)
     for message in conflicts.loc[conflicts["severity"] == "error", "message"]:
         found.append(message)
     if len(case.goals):
@@ -189,8 +189,8 @@ def _findings(case, wave, others, lang):
     for message in conflicts.loc[conflicts["severity"] == "warning", "message"].head(4):
         found.append(message)
     if len(case.partners):
-        matrix = partner_matrix(case, wave, lang=lang)
-        for row in partner_bundles(case, wave, lang=lang).itertuples(index=False):
+        matrix = partner_matrix(case, wave=wave)
+        for row in partner_bundles(case, wave=wave).itertuples(index=False):
             found.append(t("report.finding_bundle", lang, bundle=row.bundle, n=row.n,
                            members=shorten(row.members, 200),
                            move=display_value(row.move, "move", lang)
@@ -202,7 +202,7 @@ def _findings(case, wave, others, lang):
         if len(mismatch):
             found.append(t("report.finding_mismatch", lang, names=_join(mismatch, lang)))
     if len(case.lessons) and others:
-        bench = lesson_benchmark(case, others, wave).dropna(subset=["difference"])
+        bench = lesson_benchmark(case, others, wave=wave).dropna(subset=["difference"])
         bench = bench.reindex(bench["difference"].abs().sort_values(ascending=False).index)
         for row in bench.head(2).itertuples(index=False):
             p = row.p_adjusted
@@ -226,7 +226,7 @@ def _findings(case, wave, others, lang):
             found.append(t("report.finding_change", lang, indicator=t(f"indicator.{name}", lang),
                            a=a, b=b, va=i18n.number(row["a"], lang, 2, fixed=True),
                            vb=i18n.number(row["b"], lang, 2, fixed=True)))
-    rate = response_rate(case, wave)
+    rate = response_rate(case, wave=wave)
     if rate is not None and not math.isnan(rate) and response_band(rate) != "high":
         found.append(t("report.finding_response", lang, rate=i18n.percent(rate, lang),
                        band=t(f"band.{response_band(rate)}", lang)))
@@ -235,7 +235,7 @@ def _findings(case, wave, others, lang):
 
 
 @analysis
-def key_findings(case, lang=None, names=False, wave=None, others=None):
+def key_findings(case, *, lang=None, names=False, wave=None, others=None):
     """The report's key findings as sentences, most serious first: role conflicts, goals
     without a partner, unserved activities, partner bundles and moves, lessons that differ
     from the benchmark, the largest changes between the first and last wave, a low response.
@@ -266,13 +266,13 @@ def key_findings(case, lang=None, names=False, wave=None, others=None):
     """
     others = _default_others(case) if others is None else [o for o in others if o is not case]
     if not names:
-        case = report_pseudonyms(case, lang)
-        others = [report_pseudonyms(o, lang) for o in others]
+        case = pseudonymised(case, lang)
+        others = [pseudonymised(o, lang) for o in others]
     return _findings(case, wave, others, lang)
 
 
 @analysis
-def build_report(case, lang=None, names=False, wave=None, others=None):
+def build_report(case, *, lang=None, names=False, wave=None, others=None):
     """The report of a case as one HTML string (see `write_report`).
 
     Parameters
@@ -300,8 +300,8 @@ def build_report(case, lang=None, names=False, wave=None, others=None):
 
     original = case
     others = _default_others(case) if others is None else [o for o in others if o is not case]
-    case = case if names else report_pseudonyms(case, lang)
-    others_shown = others if names else [report_pseudonyms(o, lang) for o in others]
+    case = case if names else pseudonymised(case, lang)
+    others_shown = others if names else [pseudonymised(o, lang) for o in others]
     meta = case.meta
     title = shorten(meta.get("name", ""), 200)
     wave_text = wave if wave is not None else "–"
@@ -312,10 +312,13 @@ def build_report(case, lang=None, names=False, wave=None, others=None):
     parts.append(
         f'<div class="titleblock"><h1>{html.escape(i18n.t("report.title", lang))}: '
         f"{html.escape(title)}</h1>"
-        f'<p class="subtitle">{html.escape(i18n.t("report.subtitle", lang, municipality=shorten(meta.get("municipality", ""), 80), wave=wave_text, date=_date(date, lang)))}</p>'
+        + '<p class="subtitle">' + html.escape(i18n.t(
+            "report.subtitle", lang, municipality=shorten(meta.get("municipality", ""), 80),
+            wave=wave_text, date=_date(date, lang))) + "</p>"
         + (f'<div class="note">{html.escape(i18n.t("common.fictional_case", lang))}</div>'
            if meta.get("fictional") else "")
-        + f'<div class="note privacy">{html.escape(i18n.t("report.named" if names else "report.pseudonymised", lang))}</div></div>')
+        + '<div class="note privacy">' + html.escape(i18n.t(
+            "report.named" if names else "report.pseudonymised", lang)) + "</div></div>")
 
     findings = _findings(case, wave, others_shown, lang)
     items = "".join(f"<li>{html.escape(f, quote=False)}</li>" for f in findings) or \
@@ -374,16 +377,16 @@ def build_report(case, lang=None, names=False, wave=None, others=None):
 
 
 def _network_section(case, wave, lang, number):
-    metrics = network_metrics(case, wave)
+    metrics = network_metrics(case, wave=wave)
     table = metrics.to_frame(name="value")
     table.index.name = "metric"
-    actors = actor_metrics(case, wave)
+    actors = actor_metrics(case, wave=wave)
     central = actors.nlargest(8, "betweenness")[["degree", "betweenness", "closeness",
                                                   "constraint"]]
     names = case.actors.set_index("id")["name"]
     central.insert(0, "name", names.reindex(central.index).to_numpy())
     central = central.reset_index(drop=True)
-    profile = relational_profile(case, wave, lang=lang)
+    profile = relational_profile(case, wave=wave)
     shown = profile[["indicator", "lesson", "value", "n", "note"]].copy()
     shown["lesson"] = [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
                        for n in profile["lesson"]]
@@ -424,8 +427,8 @@ def _waves_section(case, lang, number, title, version):
 def _partners_section(case, wave, lang, number):
     if not len(case.partners):
         return _section(i18n.t("report.partners", lang), _p(i18n.t("report.no_data", lang)))
-    matrix = partner_matrix(case, wave, lang=lang)
-    bundles = partner_bundles(case, wave, lang=lang)
+    matrix = partner_matrix(case, wave=wave)
+    bundles = partner_bundles(case, wave=wave)
     # two tables of a partner each (position, then what the move asks): one would not fit A4
     return _section(i18n.t("report.partners", lang),
                     number.figure(plot.partner_matrix_plot(case, wave=wave, lang=lang),
@@ -443,7 +446,7 @@ def _partners_section(case, wave, lang, number):
 def _goals_section(case, lang, number):
     if not len(case.goals):
         return _section(i18n.t("report.goals", lang), _p(i18n.t("report.no_data", lang)))
-    priorities = goal_priorities(case, lang)
+    priorities = goal_priorities(case)
     shown = priorities[["label", "activities", "effort", "statutory_effort",
                         "partners_total", "mean_contribution"]]
     return _section(i18n.t("report.goals", lang),
@@ -453,7 +456,7 @@ def _goals_section(case, lang, number):
 
 
 def _governance_section(case, lang, number):
-    findings = role_conflicts(case, lang)
+    findings = role_conflicts(case)
     if not len(case.roles) and not len(findings):
         return _section(i18n.t("report.governance", lang), _p(i18n.t("report.no_data", lang)))
     names = case.actors.set_index("id")["name"]
@@ -471,7 +474,7 @@ def _lessons_section(case, wave, others, lang, number, title, version):
     if not len(case.lessons):
         return _section(i18n.t("report.lessons", lang), _p(i18n.t("report.no_data", lang)))
     if others:
-        table = lesson_benchmark(case, others, wave)
+        table = lesson_benchmark(case, others, wave=wave)
         fictional = bool(table["fictional_benchmark"].iloc[0])
         against = i18n.t("report.against_fictional" if fictional else "report.against_others",
                          lang, n=len(others))
@@ -480,7 +483,7 @@ def _lessons_section(case, wave, others, lang, number, title, version):
         source = i18n.t("report.source_benchmark", lang, case=title, wave=wave, n=len(others),
                         version=version)
     else:
-        table = lesson_scores(case, wave)
+        table = lesson_scores(case, wave=wave)
         against, source = "", None
     table.insert(1, "title", [LESSONS[int(n)].title(lang) for n in table["lesson"]])
     # one interval column ("2,82–3,78") keeps the table within an A4 page
@@ -498,13 +501,13 @@ def _lessons_section(case, wave, others, lang, number, title, version):
 
 
 def _trust_section(case, wave, lang, number):
-    tv = trust_value(case, wave)
+    tv = trust_value(case, wave=wave)
     if not tv.network["n_ratings"]:
         return ""
     return _section(i18n.t("report.trust", lang),
                     number.figure(plot.trust_value_plot(case, wave=wave, lang=lang),
                                   i18n.t("report.caption_trust", lang)),
-                    _p(tv.note(lang), "muted"))
+                    _p(trust_note(tv, lang), "muted"))
 
 
 def write_report(case_or_path, out, lang=None, names=False, wave=None, overwrite=False,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import i18n
 from .._docs import shared
+from .words import KEYED_COLUMNS, word_key, worded
 
 __all__ = ["display_table", "display_value", "html_table", "show", "VALUE_SECTIONS"]
 
@@ -70,6 +71,8 @@ def display_value(value, column=None, lang=None, digits=3, fixed=False):
     if isinstance(value, (bool, np.bool_)):
         return i18n.yes_no(bool(value), lang)
     if isinstance(value, str):
+        if column in KEYED_COLUMNS or column == "label":
+            return word_key(value, column, None, lang)
         if column in COMBINED:
             section, split, join = COMBINED[column]
             return join.join(i18n.label(section, part, lang) for part in value.split(split))
@@ -133,6 +136,7 @@ def display_table(frame, lang=None, digits=3, index=False, index_section=None):
     lang = i18n.resolve(lang)
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
+    frame = worded(frame, lang)  # keys and their parameters into sentences
     out = {}
     if index:
         name = frame.index.name or index_section or ""
@@ -225,7 +229,9 @@ def html_table(frame, index=False, digits=3, lang=None, classes="relnet-table",
     parts.append(f"<tbody>{''.join(rows)}</tbody>")
     parts.append("</table>")
     if max_rows is not None and total > max_rows:
-        parts.append(f'<p class="muted">{html.escape(i18n.t("common.truncated", lang, shown=i18n.number(max_rows, lang), total=i18n.number(total, lang)))}</p>')
+        said = i18n.t("common.truncated", lang, shown=i18n.number(max_rows, lang),
+                      total=i18n.number(total, lang))
+        parts.append(f'<p class="muted">{html.escape(said)}</p>')
     return "\n".join(parts)
 
 

@@ -86,7 +86,7 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
     >>> ax.get_xlabel()
     'Afhankelijkheid: is er een alternatief? (0-10)'
     """
-    m = matrix if matrix is not None else partner_matrix(case, wave, threshold, lang)
+    m = matrix if matrix is not None else partner_matrix(case, wave=wave, threshold=threshold)
     ax = new_axes(ax, figsize=(WIDTH, 6.4))
     with style():
         _quadrants(ax, threshold, lang)
@@ -197,7 +197,7 @@ def _moves(ax, m, shown, bundled):
 def _bundles(ax, case, wave, threshold, m, shown, lang):
     """Each bundle as one dashed group around its members, with its joint position and
     one arrow for the joint move."""
-    table = partner_bundles(case, wave, threshold, lang)
+    table = partner_bundles(case, wave=wave, threshold=threshold)
     index = {a: i for i, a in enumerate(m["actor"])}
     members_of = m.groupby("bundle")["actor"].apply(list).to_dict()
     bundled = set()

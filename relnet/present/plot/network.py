@@ -14,7 +14,14 @@ from ...network.metrics import actor_metric_names, actor_metrics
 from ._labels import MAX_LABELS, place_labels, shorten, wrap
 from ._layout import AGGREGATE_ABOVE, network_layout
 from ._style import (
-    DOMAIN_COLOURS, GREY, GROUP_COLOURS, OKABE_ITO, WIDTH, kind_group, new_axes, style,
+    DOMAIN_COLOURS,
+    GREY,
+    GROUP_COLOURS,
+    OKABE_ITO,
+    WIDTH,
+    kind_group,
+    new_axes,
+    style,
 )
 
 __all__ = ["network_plot", "COLOR_BY"]
@@ -121,7 +128,7 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
         if snap.arrays.n > AGGREGATE_ABOVE:  # groups only: no actor metric is needed
             _aggregated(ax, snap, lang)
         else:
-            metrics = actor_metrics(case, wave, types, confirmed_only=confirmed_only)
+            metrics = actor_metrics(case, wave=wave, types=types, confirmed_only=confirmed_only)
             _actors(ax, case, snap, metrics, wave, types, color_by, size_by, labels,
                     set(removed), lang, kwargs)
         ax.set_axis_off()

@@ -9,16 +9,16 @@ import seaborn as sns
 from matplotlib.lines import Line2D
 
 from ... import i18n
+from ..._docs import shared
 from ...data.arguments import analysis
-from ...instruments.content import LESSONS
-from ...instruments.lessons import MIN_INTERVAL, lesson_benchmark, lesson_scores
-from ...instruments.lessons import lessons_for_wave
+from ...instruments.lessons import MIN_INTERVAL, lesson_benchmark, lesson_scores, lessons_for_wave
 from ...network.indicators import INDICATORS
 from ...network.quality import trust_value
 from ...network.waves import compare, wave_changes
+from ..content import LESSONS
+from ..words import trust_note
 from ._labels import shorten, wrap
 from ._style import GREY, OKABE_ITO, WIDTH, new_axes, number_formatter, style
-from ..._docs import shared
 
 __all__ = ["lesson_plot", "wave_plot", "indicator_plot", "trust_value_plot"]
 
@@ -87,8 +87,8 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
         return _radar(case, others, wave, lang, ax, title, kwargs)
     if kind != "interval":
         raise ValueError("kind must be 'interval' or 'radar'")
-    scores = lesson_scores(case, wave)
-    bench = lesson_benchmark(case, others, wave) if others else None
+    scores = lesson_scores(case, wave=wave)
+    bench = lesson_benchmark(case, others, wave=wave) if others else None
     counts = dict(zip(scores["lesson"], scores["n"]))
     fictional = bench is not None and bool(bench["fictional_benchmark"].iloc[0])
     own_label = i18n.t("figure.this_case", lang)
@@ -142,7 +142,7 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
 
 
 def _radar(case, others, wave, lang, ax, title, kwargs):
-    table = lesson_benchmark(case, others, wave) if others else lesson_scores(case, wave)
+    table = lesson_benchmark(case, others, wave=wave) if others else lesson_scores(case, wave=wave)
     ax = new_axes(ax, figsize=(WIDTH, 6.8), polar=True)
     with style():
         angles = np.linspace(0, 2 * np.pi, 10, endpoint=False)
@@ -300,7 +300,7 @@ def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwarg
     >>> ax.get_xlabel(), ax.get_ylabel()
     ('trust (1-4)', 'value (1-4)')
     """
-    tv = trust_value(case, wave)
+    tv = trust_value(case, wave=wave)
     rated = tv.actors[tv.actors["n_ratings"] > 0].copy()
     rated["ratings"] = rated["n_ratings"]
     ax = new_axes(ax, figsize=(WIDTH, 5.6))
@@ -319,7 +319,7 @@ def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwarg
             legend.set_bbox_to_anchor((1.0, 1.0))
             legend.set_loc("upper left")
             legend.set_frame_on(False)
-        note = tv.note(lang)
+        note = trust_note(tv, lang)
         if note:
             ax.text(0.0, -0.14, note, transform=ax.transAxes, ha="left", va="top",
                     fontsize=10, color="#333333")

@@ -8,6 +8,7 @@ from ...data.arguments import analysis
 from ...data.vocab import ROLES
 from ...instruments.goals import goal_coverage, goal_priorities, goal_tree
 from ...instruments.governance import role_conflicts, role_overview
+from ..words import worded
 from ._labels import shorten, wrap
 from ._layout import tree_positions
 from ._style import GREY, OKABE_ITO, WIDTH, new_axes, style
@@ -56,7 +57,7 @@ def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwarg
     """
     tree = goal_tree(case)
     coverage = goal_coverage(case).set_index("goal")
-    priorities = goal_priorities(case, lang)
+    priorities = worded(goal_priorities(case), lang)
     has_tasks = effort and len(case.activities) > 0
     roots = [n for n in tree if tree.in_degree(n) == 0]
     if not roots:
@@ -162,7 +163,7 @@ def roles_plot(case, *, lang=None, ax=None, title=None, **kwargs):
     """
     overview = role_overview(case, labels=True)
     ids = list(role_overview(case).index)
-    findings = role_conflicts(case, lang)
+    findings = worded(role_conflicts(case), lang)
     roles = list(ROLES)
     ax = new_axes(ax, figsize=(WIDTH, 1.4 + 0.62 * max(len(ids), 1)))
     conflict = set(findings.loc[findings["rule"] == "commissioner_is_owner", "body"])
@@ -171,7 +172,7 @@ def roles_plot(case, *, lang=None, ax=None, title=None, **kwargs):
     missing |= {(b, "director") for b in findings.loc[findings["rule"] == "no_director",
                                                        "body"]}
     with style():
-        for i, (body, label) in enumerate(zip(ids, overview.index)):
+        for i, body in enumerate(ids):
             for j, role in enumerate(roles):
                 holder = overview.iloc[i][role]
                 is_conflict = body in conflict and role in ("commissioner", "owner")

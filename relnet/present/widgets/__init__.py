@@ -23,7 +23,11 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 
 from ._base import Explorer
 from .instruments import (
-    goal_explorer, lessons_explorer, partner_explorer, roles_explorer, waves_explorer,
+    goal_explorer,
+    lessons_explorer,
+    partner_explorer,
+    roles_explorer,
+    waves_explorer,
 )
 from .network import case_browser, network_explorer, sigma_view
 from .report import report_explorer

@@ -185,7 +185,7 @@ class DownloadBar(w.VBox):
         self._note = note
         self.lang = None
         self.buttons = {}
-        for key, label, make in items:
+        for key, _label, make in items:
             button = w.Button(layout=w.Layout(width="auto"), icon="download")
             button.on_click(lambda _, key=key, make=make: self._prepare(key, make))
             self.buttons[key] = button

@@ -6,18 +6,27 @@ import ipywidgets as w
 import pandas as pd
 
 from ... import i18n
-from ...instruments.content import LAWS, LESSONS, OPPORTUNITIES
+from ..._docs import shared
 from ...instruments.goals import goal_priorities, unlinked_partners, unserved_activities
 from ...instruments.governance import role_conflicts, role_overview
 from ...instruments.lessons import lesson_benchmark
 from ...instruments.partners import partner_matrix
 from ...network.waves import wave_changes
 from .. import plot
+from ..content import LAWS, LESSONS, OPPORTUNITIES
 from ..tables import display_value, html_table
-from ..._docs import shared
+from ..words import worded
 from ._base import (
-    IMAGE_WIDTH, SLIDER, Explorer, cases_of, figure_axes, first_case, note_html, png,
-    set_waves, source_note,
+    IMAGE_WIDTH,
+    SLIDER,
+    Explorer,
+    cases_of,
+    figure_axes,
+    first_case,
+    note_html,
+    png,
+    set_waves,
+    source_note,
 )
 
 __all__ = ["partner_explorer", "goal_explorer", "roles_explorer", "lessons_explorer",
@@ -81,7 +90,7 @@ def partner_explorer(case, lang=None):
     .. [1] Kraljic, P. (1983). Purchasing must become supply management. Harvard Business
        Review, 61(5), 109-117.
     """
-    base = partner_matrix(case, lang="en")
+    base = partner_matrix(case)
     names = dict(zip(base["actor"], base["name"]))
     wave = case.resolve_wave(None)
     first = base.iloc[0] if len(base) else None
@@ -146,7 +155,7 @@ def partner_explorer(case, lang=None):
             readout.value = f"<b>{i18n.number(ex.controls[name].value, lang, 1)}</b>"
         threshold = ex.controls["threshold"].value
         edited = edited_case()
-        matrix = partner_matrix(edited, wave, threshold, lang)
+        matrix = worded(partner_matrix(edited, wave=wave, threshold=threshold), lang)
         row = matrix.set_index("actor").loc[partner]
         facts = [(i18n.t("ui.quadrant_now", lang),
                   i18n.t(f"quadrant.{row['quadrant']}", lang)),
@@ -175,7 +184,8 @@ def partner_explorer(case, lang=None):
     c = controls
     readouts = {name: w.HTML() for name in ("influence", "dependency", "threshold")}
     rows = [w.HBox([c["partner"], c["move"]]),
-            *[w.HBox([c[name], readouts[name]]) for name in readouts], w.HBox([views["figure"], views["summary"]]), views["notes"],
+            *[w.HBox([c[name], readouts[name]]) for name in readouts],
+            w.HBox([views["figure"], views["summary"]]), views["notes"],
             views["table"]]
     return Explorer(controls, views, rows, update, lang)
 
@@ -239,7 +249,7 @@ def goal_explorer(cases=None, case=None, lang=None):
         return _law(1, lang)
 
     def coverage(the_case, lang):
-        table = goal_priorities(the_case, lang)[["label", "activities", "effort",
+        table = worded(goal_priorities(the_case), lang)[["label", "activities", "effort",
                                                  "partners_total", "mean_contribution"]]
         return f"<h4>{html.escape(i18n.t('ui.coverage', lang))}</h4>" + html_table(
             table, lang=lang, digits=1)
@@ -286,7 +296,7 @@ def roles_explorer(cases=None, case=None, lang=None):
         return _opportunity(1, lang)
 
     def findings(the_case, lang):
-        found = role_conflicts(the_case, lang)
+        found = worded(role_conflicts(the_case), lang)
         names = the_case.actors.set_index("id")["name"]
         found["body"] = names.reindex(found["body"]).to_numpy()
         return f"<h4>{html.escape(i18n.t('ui.findings', lang))}</h4>" + (
@@ -363,7 +373,7 @@ def lessons_explorer(cases=None, case=None, lang=None):
         ax = plot.lesson_plot(the_case, others, wave=wave, kind=kind, lang=lang,
                               ax=figure_axes(6.6, polar=kind == "radar"))
         ex.views["figure"].value = png(ax)
-        bench = lesson_benchmark(the_case, others, wave)
+        bench = lesson_benchmark(the_case, others, wave=wave)
         bench.insert(1, "title", [LESSONS[n].title(lang) for n in bench["lesson"]])
         columns = ["title", "n", "mean", "ci_low", "ci_high", "bench_mean", "p_adjusted",
                    "differs", "indicator", "indicator_value", "indicator_bench"]

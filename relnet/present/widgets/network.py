@@ -8,26 +8,34 @@ import numpy as np
 import pandas as pd
 
 from ... import i18n
+from ..._docs import shared
+from ...data._fingerprint import fingerprint
 from ...data.examples import list_cases, load_example
 from ...data.vocab import MUNICIPAL_KINDS, TIE_TYPES
-from ...instruments.content import LAWS, LESSONS, OPPORTUNITIES
+from ...network._cache import snapshot
 from ...network.graph import remove_actors
-from ...network.privacy import report_pseudonyms
-from ...network.indicators import district_profile, relational_profile, response_note
+from ...network.indicators import district_profile, relational_profile
 from ...network.metrics import actor_metric_names, actor_metrics, network_metrics
 from ...network.quality import trust_value
-from ...network._cache import snapshot
-from ...data._fingerprint import fingerprint
 from .. import plot
+from ..content import LAWS, LESSONS, OPPORTUNITIES
 from ..export import file_name, network_bytes, tables_bytes
 from ..plot._labels import shorten
 from ..plot._layout import AGGREGATE_ABOVE, network_layout
 from ..plot._style import DOMAIN_COLOURS, GROUP_COLOURS, OKABE_ITO, kind_group
 from ..tables import html_table
-from ..._docs import shared
+from ..words import pseudonymised, response_note, trust_note
 from ._base import (
-    IMAGE_WIDTH, DownloadBar, Explorer, cases_of, figure_axes, first_case, note_html, png,
-    set_waves, source_note,
+    IMAGE_WIDTH,
+    DownloadBar,
+    Explorer,
+    cases_of,
+    figure_axes,
+    first_case,
+    note_html,
+    png,
+    set_waves,
+    source_note,
 )
 
 __all__ = ["network_explorer", "case_browser", "sigma_view"]
@@ -37,7 +45,7 @@ CARD_METRICS = ("degree", "betweenness", "closeness", "constraint", "community")
 
 def map_colours(actors, metrics, color_by, lang):
     """(group per actor, palette group -> colour) of the interactive map, as the print map
-    colours: by actor group, first specific domain, or Louvain community."""
+    colours: by actor group, first specific domain, or Leiden community."""
     if color_by == "kind":
         groups = [i18n.t(f"group.{kind_group(k)}", lang) for k in actors["kind"]]
         palette = {i18n.t(f"group.{g}", lang): c for g, c in GROUP_COLOURS.items()}
@@ -65,9 +73,10 @@ def map_legend(groups, palette, color_by, size_by, lang):
     what = i18n.t(f"colour_by.{color_by}", lang)
     ring = ("<span style='display:inline-block;width:10px;height:10px;border-radius:6px;"
             "border:2px solid #000;margin:0 6px 0 12px;vertical-align:-1px'></span>")
+    metric = i18n.label('metric', size_by, lang)
     return (f"<div class='relnet-map-legend' style='font-size:14px;line-height:1.9'>"
             f"<b>{html.escape(i18n.t('figure.colour_legend', lang, what=what))}</b>{items}<br>"
-            f"<b>{html.escape(i18n.t('figure.size_legend', lang, metric=i18n.label('metric', size_by, lang)))}</b>"
+            f"<b>{html.escape(i18n.t('figure.size_legend', lang, metric=metric))}</b>"
             f"{ring}{html.escape(i18n.t('ui.map_border', lang))}</div>")
 
 
@@ -96,7 +105,7 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
     types : str or list of str, optional
         Tie types to draw (English or Dutch); None: every type.
     color_by : {"kind", "domain", "community"}
-        Colour by actor group, first specific domain, or Louvain community (the seven
+        Colour by actor group, first specific domain, or Leiden community (the seven
         largest; the rest grey). Any other value colours by community.
     size_by : str
         An actor metric (a column of `relnet.actor_metrics`, registered ones included);
@@ -137,7 +146,7 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
 
     lang = i18n.resolve(lang)
     snap = snapshot(case, wave, types, confirmed_only)
-    metrics = actor_metrics(case, wave, types, confirmed_only=confirmed_only)
+    metrics = actor_metrics(case, wave=wave, types=types, confirmed_only=confirmed_only)
     pos = network_layout(case, wave, types)
     removed = set(removed)
     actors = snap.actors[~snap.actors["id"].isin(removed)]
@@ -291,17 +300,18 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
         if tabs.selected_index == 1 or big:
             draw_static(ex)
         _card(ex, selected, selection(ex), state["sigma"])
-        full = network_metrics(the_case, wave, types, confirmed_only=confirmed)
-        profile = relational_profile(the_case, wave, types, lang, confirmed)
+        full = network_metrics(the_case, wave=wave, types=types, confirmed_only=confirmed)
+        profile = relational_profile(the_case, wave=wave, types=types,
+                                     confirmed_only=confirmed)
         metrics = pd.DataFrame({"value": full})
         metrics.index.name = "metric"
-        indicators = profile[["indicator", "lesson", "value", "n", "note"]].copy()
+        indicators = profile[["indicator", "lesson", "value", "n", "note", "params"]].copy()
         if removed:
             reduced = remove_actors(the_case, removed)
-            metrics["what_if"] = network_metrics(reduced, wave, types,
+            metrics["what_if"] = network_metrics(reduced, wave=wave, types=types,
                                                  confirmed_only=confirmed)
-            indicators["what_if"] = relational_profile(reduced, wave, types, lang,
-                                                       confirmed)["value"].to_numpy()
+            indicators["what_if"] = relational_profile(
+                reduced, wave=wave, types=types, confirmed_only=confirmed)["value"].to_numpy()
         heads = {"value": i18n.t("ui.full", lang), "what_if": i18n.t("ui.what_if", lang)}
         ex.views["metrics"].value = f"<h4>{html.escape(i18n.t('ui.metrics', lang))}</h4>" + \
             html_table(metrics.rename(columns=heads), index=True, lang=lang,
@@ -313,20 +323,21 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
             f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" +
             html_table(indicators.rename(columns=heads), lang=lang) +
             (f"<p><small>{html.escape(response)}</small></p>" if response else ""))
-        tv = trust_value(the_case, wave)
+        tv = trust_value(the_case, wave=wave)
         if tv.network["n_ratings"]:
             top = tv.actors[tv.actors["n_ratings"] > 0].sort_values("trust").head(8)
             ex.views["trust"].value = (
                 f"<h4>{html.escape(i18n.t('ui.trust', lang))}</h4>" +
                 html_table(top.reset_index(drop=True), lang=lang, digits=2) +
-                (f"<p><small>{html.escape(tv.note(lang))}</small></p>" if tv.note(lang) else "")
+                (f"<p><small>{html.escape(trust_note(tv, lang))}</small></p>"
+                 if trust_note(tv, lang) else "")
                 + note_html(f"{i18n.t('content_label.law', lang)} 4: {LAWS[3].title(lang)}",
                             LAWS[3].text(lang), source_note(lang, "board")))
         else:
             ex.views["trust"].value = note_html(
                 f"{i18n.t('content_label.law', lang)} 4: {LAWS[3].title(lang)}",
                 LAWS[3].text(lang), source_note(lang, "board"))
-        districts = district_profile(the_case, wave)
+        districts = district_profile(the_case, wave=wave)
         opportunity = OPPORTUNITIES[3]
         ex.views["districts"].value = (
             f"<h4>{html.escape(i18n.t('ui.districts', lang))}</h4>" +
@@ -408,10 +419,11 @@ def _card(ex, actor, selection, sigma):
     lang = ex.lang
     the_case, wave, types, _, confirmed = selection
     if not actor or actor not in set(the_case.actors["id"]):
-        ex.views["card"].value = f"<p><small>{html.escape(i18n.t('ui.card_hint', lang))}</small></p>"
+        hint = html.escape(i18n.t('ui.card_hint', lang))
+        ex.views["card"].value = f"<p><small>{hint}</small></p>"
         return
     row = the_case.actors.set_index("id").loc[actor]
-    metrics = actor_metrics(the_case, wave, types, confirmed_only=confirmed)
+    metrics = actor_metrics(the_case, wave=wave, types=types, confirmed_only=confirmed)
     facts = [(i18n.t("ui.card_kind", lang), i18n.label("kind", row["kind"], lang))]
     if isinstance(row.get("domain"), str):
         facts.append((i18n.t("ui.card_domain", lang), ", ".join(
@@ -443,7 +455,7 @@ def _pseudonymised(case, lang):
     if key not in _SHOWN:
         while len(_SHOWN) >= 4:
             _SHOWN.pop(next(iter(_SHOWN)))
-        shown = report_pseudonyms(case, lang)  # rows stay in their order
+        shown = pseudonymised(case, lang)  # rows stay in their order
         _SHOWN[key] = shown, dict(zip(case.actors["id"], shown.actors["id"]))
     return _SHOWN[key]
 

@@ -5,10 +5,10 @@ import html
 import ipywidgets as w
 
 from ... import i18n
+from ..._docs import shared
 from ..export import file_name, tables_bytes
 from ..report import build_report, key_findings
 from ._base import DownloadBar, Explorer, cases_of, first_case, set_waves
-from ..._docs import shared
 
 __all__ = ["report_explorer"]
 
@@ -50,9 +50,9 @@ def report_explorer(cases=None, case=None, lang=None):
     def tables_file():
         the_case, wave, names = selection()
         if not names:
-            from ...network.privacy import report_pseudonyms
+            from ..words import pseudonymised
 
-            the_case = report_pseudonyms(the_case, ex.lang)
+            the_case = pseudonymised(the_case, ex.lang)
         return (file_name(the_case, "tables", "xlsx", ex.lang, wave), XLSX,
                 tables_bytes(the_case, wave, ex.lang))
 

@@ -6,11 +6,11 @@ import html
 import ipywidgets as w
 
 from ... import i18n
+from ..._docs import shared
 from ...network.quality import response_band, response_rate, response_table
 from .. import plot
 from ..tables import html_table
 from ._base import IMAGE_WIDTH, Explorer, figure_axes, note_html, png
-from ..._docs import shared
 
 __all__ = ["survey_explorer"]
 
@@ -64,7 +64,8 @@ def survey_explorer(case, lang=None):
         confirmed = ex.controls["confirmed"].value
         ax = plot.network_plot(case, lang=lang, confirmed_only=confirmed, ax=figure_axes(6.0))
         ex.views["figure"].value = png(ax)
-        ex.views["legend"].value = f"<p><small>{html.escape(i18n.t('ui.survey_map', lang))}</small></p>"
+        legend = html.escape(i18n.t('ui.survey_map', lang))
+        ex.views["legend"].value = f"<p><small>{legend}</small></p>"
 
     rows = [views["rate"], controls["confirmed"], views["figure"], views["legend"],
             views["table"]]

@@ -9,15 +9,16 @@ import ipywidgets as w
 import pandas as pd
 
 from ... import i18n
+from ..._docs import shared
 from ...data.read import load
 from ...instruments.partners import partner_matrix
-from ...network.indicators import relational_profile, response_note
+from ...network.indicators import relational_profile
 from .. import plot
 from ..export import file_name
 from ..report import build_report
 from ..tables import html_table
+from ..words import response_note
 from ._base import IMAGE_WIDTH, DownloadBar, Explorer, figure_axes, png
-from ..._docs import shared
 
 __all__ = ["upload_explorer", "problems_table"]
 
@@ -119,13 +120,13 @@ def upload_explorer(lang=None):
             "ui.valid", lang, name=case.name, actors=i18n.number(len(case.actors), lang),
             ties=i18n.number(len(case.ties), lang))) + "</b></p>"
         views["problems"].value = ""
-        profile = relational_profile(case, lang=lang)
+        profile = relational_profile(case)
         response = response_note(case, lang)
         views["profile"].value = f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" + \
             html_table(profile[["indicator", "value", "n", "note"]], lang=lang) + \
             (f"<p><small>{html.escape(response)}</small></p>" if response else "")
         figure = png(plot.partner_matrix_plot(
-            case, lang=lang, matrix=partner_matrix(case, lang=lang), ax=figure_axes(6.4))) \
+            case, lang=lang, matrix=partner_matrix(case), ax=figure_axes(6.4))) \
             if len(case.partners) else b""
         views["figure"].value = figure
         views["figure"].layout.display = None if figure else "none"  # no empty image icon

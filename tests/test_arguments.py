@@ -1,0 +1,105 @@
+"""The one door (relnet.data.arguments, relnet.data._memo): each public call checks a case
+once, options are keyword-only, and what 0.2.0 deprecates still works with a warning."""
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import relnet
+from relnet.data import _memo
+from relnet.data.arguments import REMOVED_IN
+
+
+@pytest.fixture
+def typed_case():
+    """Haverdonk as an analyst would type it in pandas: Dutch kinds and tie types, so the
+    case must be checked and normalised before any analysis (it is not trusted)."""
+    case = relnet.load_example("haverdonk")
+    actors, ties = case.actors.copy(), case.ties.copy()
+    actors["kind"] = actors["kind"].replace({"municipality": "gemeente",
+                                             "care_provider": "zorgaanbieder"})
+    ties["type"] = ties["type"].replace({"collaboration": "samenwerking"})
+    return case.copy(actors=actors, ties=ties)
+
+
+def counted(call):
+    _memo.clear()
+    _memo.COUNTS.update(check=0, fingerprint=0)
+    call()
+    return dict(_memo.COUNTS)
+
+
+def test_a_report_checks_its_case_once(typed_case):
+    """Before 0.2.0 a report checked and fingerprinted the case about 95 times."""
+    counts = counted(lambda: relnet.build_report(typed_case, lang="nl", others=[]))
+    assert counts["check"] == 1
+    # the case, its normal form and the report's pseudonymised copy (relnet builds it) are
+    # fingerprinted once per public call each: far from one per nested analysis
+    assert counts["fingerprint"] <= 4
+
+
+@pytest.mark.parametrize("call", [
+    lambda c: relnet.key_findings(c, lang="nl", others=[]),
+    lambda c: relnet.partner_bundles(c),
+    lambda c: relnet.wave_changes(c, 2015, 2017),
+    lambda c: relnet.goal_priorities(c),
+])
+def test_nested_public_calls_reuse_the_check(typed_case, call):
+    assert counted(lambda: call(typed_case))["check"] == 1
+
+
+def test_results_equal_those_of_the_same_case_read_back(typed_case):
+    shipped = relnet.load_example("haverdonk")
+    pd.testing.assert_frame_equal(relnet.partner_matrix(typed_case),
+                                  relnet.partner_matrix(shipped))
+    pd.testing.assert_series_equal(relnet.network_metrics(typed_case),
+                                   relnet.network_metrics(shipped))
+
+
+def test_an_edit_between_calls_is_seen():
+    """Nothing is remembered by object between public calls: an in-place edit after one
+    call changes the next result."""
+    case = relnet.load_example("haverdonk")
+    before = relnet.network_metrics(case, wave=2017)["n_ties"]
+    rows = case.ties.index[case.ties["wave"] == 2017][:5]
+    case.ties.loc[rows, "wave"] = 2015  # edited in place
+    assert relnet.network_metrics(case, wave=2017)["n_ties"] < before
+
+
+def test_options_are_keyword_only_and_positional_use_warns():
+    case = relnet.load_example("haverdonk")
+    expected = relnet.network_metrics(case, wave=2015, types="samenwerking")
+    with pytest.warns(DeprecationWarning, match=f"wave, types by keyword.*{REMOVED_IN}"):
+        old = relnet.network_metrics(case, 2015, "samenwerking")
+    pd.testing.assert_series_equal(old, expected)
+    with pytest.raises(TypeError, match="positional"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            relnet.lesson_scores(case, 2015, "too", "many")
+
+
+def test_lang_of_an_analysis_is_accepted_with_a_warning_and_ignored():
+    case = relnet.load_example("lindermeer")
+    keys = relnet.partner_matrix(case)
+    assert set(keys["strategy"]) <= {"strategic", "leverage", "bottleneck", "routine"}
+    with pytest.warns(DeprecationWarning, match=f"'lang' is ignored.*{REMOVED_IN}"):
+        old = relnet.partner_matrix(case, lang="nl")
+    pd.testing.assert_frame_equal(old, keys)
+    with pytest.warns(DeprecationWarning):  # the old positional order (wave, threshold, lang)
+        old = relnet.partner_matrix(case, None, 5, "nl")
+    pd.testing.assert_frame_equal(old, keys)
+    with pytest.warns(DeprecationWarning):
+        relnet.role_conflicts(case, "en")
+
+
+def test_the_presentation_layer_words_the_keys():
+    from relnet.present.words import worded
+
+    case = relnet.load_example("lindermeer")
+    nl = worded(relnet.partner_matrix(case), "nl").set_index("actor")
+    assert nl.loc["jw_west", "action"] == ("de effectiviteit van deze partner verhogen; "
+                                           "een meerjarig, gecommitteerd samenwerkingsverband "
+                                           "aangaan")
+    shown = relnet.show(relnet.partner_matrix(case)[["name", "strategy"]], lang="en")
+    assert "Keep it simple" in shown._repr_html_() or "Make performance" in shown._repr_html_()
