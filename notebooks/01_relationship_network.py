@@ -20,7 +20,7 @@
 # %%
 from relnet import widgets
 
-widgets.network_explorer(case="Haverdonk")
+widgets.network_explorer(start="Haverdonk")
 
 # %% [markdown]
 # ## Wat de maten zeggen

@@ -20,7 +20,7 @@
 # %%
 from relnet import widgets
 
-widgets.goal_explorer(case="Welderhoven")
+widgets.goal_explorer(start="Welderhoven")
 
 # %% [markdown]
 # ## Inzet en partners per doel

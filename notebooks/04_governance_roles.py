@@ -20,7 +20,7 @@
 # %%
 from relnet import widgets
 
-widgets.roles_explorer(case="Brakkenveen")
+widgets.roles_explorer(start="Brakkenveen")
 
 # %% [markdown]
 # ## De bevindingen als tabel

@@ -20,7 +20,7 @@
 # %%
 from relnet import widgets
 
-widgets.lessons_explorer(case="Haverdonk")
+widgets.lessons_explorer(start="Haverdonk")
 
 # %% [markdown]
 # ## De scores per les

@@ -19,7 +19,7 @@
 # %%
 from relnet import widgets
 
-widgets.waves_explorer(case="Haverdonk")
+widgets.waves_explorer(start="Haverdonk")
 
 # %% [markdown]
 # ## Alle casussen naast elkaar

@@ -39,7 +39,7 @@ relnet.register_metric("aandeel_wijkteam", aandeel_wijkteam, level="actor");
 # %%
 from relnet import widgets
 
-widgets.network_explorer(case="Haverdonk", size="aandeel_wijkteam")
+widgets.network_explorer(start="Haverdonk", size_by="aandeel_wijkteam")
 
 # %% [markdown]
 # En in elke tabel:

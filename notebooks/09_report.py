@@ -20,7 +20,7 @@
 # %%
 from relnet import widgets
 
-widgets.report_explorer(case="Haverdonk")
+widgets.report_explorer(start="Haverdonk")
 
 # %% [markdown] tags=["analyst"]
 # ## Een rapport om zelf te bewerken

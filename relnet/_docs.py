@@ -38,7 +38,7 @@ PARAMETERS = {
     "explorer_cases": "cases : Case, list of Case, dict of str -> Case, optional\n"
                       "    The cases to choose from (a dict gives their labels); None: the\n"
                       "    shipped cases.",
-    "explorer_case": "case : str, optional\n"
+    "explorer_case": "start : str, optional\n"
                      "    The case to open on: its label, its municipality or the start of its\n"
                      "    name (``\"haverdonk\"``); None: the first.",
     # entries of Raises sections

@@ -103,3 +103,18 @@ def test_the_presentation_layer_words_the_keys():
                                            "aangaan")
     shown = relnet.show(relnet.partner_matrix(case)[["name", "strategy"]], lang="en")
     assert "Keep it simple" in shown._repr_html_() or "Make performance" in shown._repr_html_()
+
+
+@pytest.mark.parametrize("call, old, new", [
+    (lambda **k: relnet.role_overview(relnet.load_example("brakkenveen"), **k), "labels", "names"),
+    (lambda **k: relnet.plot.network_plot(relnet.load_example("lindermeer"), **k), "labels",
+     "n_labels"),
+    (lambda **k: relnet.widgets.goal_explorer(**k), "case", "start"),
+])
+def test_one_meaning_per_parameter_name(call, old, new):
+    """Parameters renamed in 0.2.0 (a count `n_labels`, a flag `names`, a starting case
+    `start`: `case` is always a Case) still work by their old name, with a warning."""
+    value = {"labels": True, "n_labels": 3, "names": True, "case": "Welderhoven",
+             "start": "Welderhoven"}
+    with pytest.warns(DeprecationWarning, match=f"'{old}' is now called '{new}'"):
+        call(**{old: value[new] if new != "names" else True})

@@ -185,7 +185,7 @@ def test_large_networks_are_summarised(monkeypatch):
         raise AssertionError("actor metrics computed for a map of groups")
 
     monkeypatch.setattr(network_module, "actor_metrics", refuse)
-    ax = plot.network_plot(case, lang="nl", labels=0)
+    ax = plot.network_plot(case, lang="nl", n_labels=0)
     with pytest.raises(ValueError, match="size_by must be one of"):
         plot.network_plot(case, size_by="nonsense")
     assert any(f"{relnet.i18n.number(n, 'nl')} actoren: samengevat per groep" in t.get_text()
@@ -219,7 +219,7 @@ def test_partners_with_identical_scores_are_told_apart(tmp_path):
 
     folder = write_case_files(tmp_path / "c", partners="actor,influence,dependency\n"
                                                       "zorg,6,6\nwelz,6,6\ngem,2,8\n")
-    ax = plot.partner_matrix_plot(relnet.read_case(folder), labels=False)
+    ax = plot.partner_matrix_plot(relnet.read_case(folder), names=False)
     dots = np.concatenate([c.get_offsets() for c in ax.collections
                            if c.get_offsets().ndim == 2 and len(c.get_offsets())])
     big = [tuple(np.round(p, 3)) for p in dots if not np.allclose(p, (6, 6))]

@@ -27,7 +27,7 @@ def rows_of(html_text):
 
 
 def test_network_explorer_opens_on_its_case_in_dutch():
-    ex = widgets.network_explorer(case="Haverdonk")
+    ex = widgets.network_explorer(start="Haverdonk")
     assert ex.controls["case"].value == "Haverdonk" and ex.lang == "nl"
     assert ex.controls["wave"].value == 2017 and list(ex.controls["wave"].options) == [2015, 2017]
     assert ex.controls["wave"].description == "Meting"
@@ -40,7 +40,7 @@ def test_network_explorer_opens_on_its_case_in_dutch():
 
 
 def test_network_explorer_numbers_what_if_and_search():
-    ex = widgets.network_explorer(case="Haverdonk")
+    ex = widgets.network_explorer(start="Haverdonk")
     case = relnet.load_example("haverdonk")
     ex.controls["wave"].value = 2015
     metrics = dict((r[0], r[1]) for r in rows_of(ex.views["metrics"].value))
@@ -77,7 +77,7 @@ def test_network_explorer_numbers_what_if_and_search():
 def test_network_explorer_static_map_is_sharp_and_lazy():
     from PIL import Image
 
-    ex = widgets.network_explorer(case="Lindermeer")
+    ex = widgets.network_explorer(start="Lindermeer")
     assert ex.views["figure"].value == b""  # not drawn until its tab is opened
     ex.tabs.selected_index = 1
     with Image.open(io.BytesIO(ex.views["figure"].value)) as image:
@@ -102,7 +102,7 @@ def test_network_explorer_language_and_registered_metric(cases):
 
 
 def test_network_explorer_downloads():
-    ex = widgets.network_explorer(case="Lindermeer")
+    ex = widgets.network_explorer(start="Lindermeer")
     for key, suffix, start in (("svg", ".svg", b"<?xml"), ("xlsx", ".xlsx", b"PK"),
                                ("gexf", ".gexf", b"<?xml"), ("graphml", ".graphml", b"<?xml")):
         ex.downloads.buttons[key].click()
@@ -125,7 +125,7 @@ def test_downloads_follow_the_what_if_of_persons_without_naming_them():
     """Persons removed in the what-if are left out of the print map and the network file,
     though both show persons under pseudonyms only."""
     case = relnet.load_example("haverdonk")
-    ex = widgets.network_explorer(cases={"h": case}, case="h")
+    ex = widgets.network_explorer(cases={"h": case}, start="h")
     persons = case.actors.loc[case.actors["person"], ["id", "name"]]
     whole = _download(ex, "gexf").decode()
     ex.controls["remove"].value = ("mz_01", "sp_01")
@@ -166,12 +166,12 @@ def test_partner_explorer(cases):
 
 
 def test_goal_and_roles_explorers(cases):
-    goals = widgets.goal_explorer(cases, case="Welderhoven")
+    goals = widgets.goal_explorer(cases, start="Welderhoven")
     coverage = rows_of(goals.views["coverage"].value.split("</h4>", 1)[1])
     labels = [r[0] for r in coverage]
     assert labels[-1] == "geen doel" and "Vroegsignalering schulden" in labels
     assert "Wet van transformatie 1" in goals.views["notes"].value
-    roles = widgets.roles_explorer(cases, case="Brakkenveen")
+    roles = widgets.roles_explorer(cases, start="Brakkenveen")
     assert "zowel opdrachtgever als eigenaar" in roles.views["findings"].value
     assert "knelpunt" in roles.views["findings"].value  # severity in words
     assert "vp_sd" not in roles.views["findings"].value  # names, not ids
@@ -180,7 +180,7 @@ def test_goal_and_roles_explorers(cases):
 
 
 def test_lessons_explorer(cases):
-    ex = widgets.lessons_explorer(cases, case="Haverdonk")
+    ex = widgets.lessons_explorer(cases, start="Haverdonk")
     assert "wederkerigheid met partners" in ex.views["table"].value  # lesson 7's indicator
     figure = ex.views["figure"].value
     ex.controls["kind"].value = "radar"
@@ -193,7 +193,7 @@ def test_lessons_explorer(cases):
 
 
 def test_waves_explorer_never_compares_a_wave_with_itself(cases):
-    ex = widgets.waves_explorer(cases, case="Haverdonk")
+    ex = widgets.waves_explorer(cases, start="Haverdonk")
     assert "Wijkteam Noord" in ex.views["actors"].value and "erbij" in ex.views["actors"].value
     # "from" offers every wave but the last, "to" only the later ones: a wave is never
     # compared with itself, and the earlier wave keeps its colour
@@ -271,7 +271,7 @@ def test_survey_explorer():
 
 
 def test_the_interactive_map_has_a_legend_for_colour_and_size():
-    ex = widgets.network_explorer(case="Haverdonk", lang="nl")
+    ex = widgets.network_explorer(start="Haverdonk", lang="nl")
     legend = ex.views["legend"].value
     case = relnet.load_example("haverdonk")
     groups = {relnet.i18n.t(f"group.{g}", "nl") for g in

@@ -18,7 +18,7 @@ from . import _memo
 from ._inmemory import check_case
 from .vocab import TIE_TYPES, normalise
 
-__all__ = ["analysis", "normalise_types", "REMOVED_IN"]
+__all__ = ["analysis", "normalise_types", "renamed", "REMOVED_IN"]
 
 
 def normalise_types(types):
@@ -53,7 +53,36 @@ REMOVED_IN = "0.3.0"  # the release that drops what 0.2.0 deprecates
 
 def _deprecated(message):
     warnings.warn(f"{message}; this stops working in relnet {REMOVED_IN}",
-                  DeprecationWarning, stacklevel=4)
+                  DeprecationWarning, stacklevel=3)
+
+
+def renamed(**old_to_new):
+    """Decorate a function whose parameters were renamed in 0.2.0: an old name still works,
+    with a DeprecationWarning naming the new one (until 0.3.0).
+
+    >>> import warnings
+    >>> @renamed(size="size_by")
+    ... def draw(*, size_by="degree"):
+    ...     return size_by
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     draw(size="pagerank"), str(caught[0].message).split(";")[0]
+    ('pagerank', "draw(): 'size' is now called 'size_by'")
+    """
+    def decorate(fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            for old, new in old_to_new.items():
+                if old in kwargs:
+                    if new in kwargs:
+                        raise TypeError(f"{fn.__name__}() got both '{old}' and '{new}'")
+                    _deprecated(f"{fn.__name__}(): '{old}' is now called '{new}'")
+                    kwargs[new] = kwargs.pop(old)
+            return fn(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def analysis(fn=None, *, legacy=None, dropped=()):

@@ -10,7 +10,7 @@ Commissioner and owner should not lie with the same portfolio holder.
 
 import pandas as pd
 
-from ..data.arguments import analysis
+from ..data.arguments import analysis, renamed
 from ..data.vocab import ROLES
 
 __all__ = ["role_conflicts", "role_overview", "RULES", "OFFICIAL_KINDS"]
@@ -91,16 +91,17 @@ def role_conflicts(case):
     return pd.DataFrame(rows, columns=["body", "rule", "severity", "message", "params"])
 
 
+@renamed(labels="names")
 @analysis
-def role_overview(case, *, labels=False):
+def role_overview(case, *, names=False):
     """Who holds which role per body: index body, one column per role (holders joined by ', ').
 
-    With ``labels=True`` bodies and holders are shown by name instead of id.
+    With ``names=True`` bodies and holders are shown by name instead of id.
 
     Parameters
     ----------
     <<case>>
-    labels : bool
+    names : bool
         Show bodies and holders by their name from the actors table instead of their id.
 
     Returns
@@ -129,12 +130,12 @@ def role_overview(case, *, labels=False):
     >>> relnet.role_overview(relnet.load_example("brakkenveen")).loc["vp_sd", "owner"]
     'weth_b'
     """
-    names = dict(zip(case.actors["id"], case.actors["name"])) if labels else {}
+    shown = dict(zip(case.actors["id"], case.actors["name"])) if names else {}
     roles = case.roles
     table = pd.DataFrame(index=pd.Index(_bodies(case), name="body"), columns=list(ROLES),
                          dtype="str")
     for (body, role), group in roles.groupby(["body", "role"]):
-        table.loc[body, role] = ", ".join(names.get(h, h) for h in group["holder"])
-    if labels:
-        table.index = pd.Index([names.get(b, b) for b in table.index], name="body")
+        table.loc[body, role] = ", ".join(shown.get(h, h) for h in group["holder"])
+    if names:
+        table.index = pd.Index([shown.get(b, b) for b in table.index], name="body")
     return table

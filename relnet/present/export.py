@@ -574,7 +574,7 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
     for part, draw in figures.items():
         ax = draw()
         written += plot.save_figure(ax, target(part, "svg").with_suffix(""),
-                                    formats=("svg", "png"), overwrite=overwrite)
+                                    fmt=("svg", "png"), overwrite=overwrite)
         plt.close(ax.figure)
     for (part, suffix), make in files.items():
         if make is not None:

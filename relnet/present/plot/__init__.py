@@ -24,6 +24,7 @@ import warnings
 from pathlib import Path
 
 from ...data._atomic import atomic_write, check_target
+from ...data.arguments import renamed
 from ._style import GREY, GROUP_COLOURS, OKABE_ITO, style
 from .matrix import partner_matrix_plot
 from .network import network_plot
@@ -37,7 +38,8 @@ __all__ = [
 ]
 
 
-def save_figure(figure, path, formats=("svg", "png", "pdf"), dpi=300, overwrite=False):
+@renamed(formats="fmt")
+def save_figure(figure, path, fmt=("svg", "png", "pdf"), dpi=300, overwrite=False):
     """Save a figure (or the figure of an Axes) as SVG, PNG and/or PDF.
 
     Parameters
@@ -45,7 +47,9 @@ def save_figure(figure, path, formats=("svg", "png", "pdf"), dpi=300, overwrite=
     figure : matplotlib Figure or Axes
     path : str or Path
         Without a suffix: one file per format; with ``.svg``, ``.png`` or ``.pdf``: that one.
-    formats : tuple of str
+    fmt : str or tuple of str
+        The format, or formats, to write when `path` has no suffix (``fmt`` means a file
+        format wherever relnet takes one: `export_tables`, `network_bytes`).
     dpi : int
         Resolution of the PNG (300 by default, for print).
     overwrite : bool
@@ -61,7 +65,7 @@ def save_figure(figure, path, formats=("svg", "png", "pdf"), dpi=300, overwrite=
     >>> import relnet, tempfile, pathlib
     >>> ax = relnet.plot.goal_tree_plot(relnet.load_example("welderhoven"), lang="nl")
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "doelenboom"
-    >>> [p.name for p in relnet.plot.save_figure(ax, out, formats=("svg",))]
+    >>> [p.name for p in relnet.plot.save_figure(ax, out, fmt="svg")]
     ['doelenboom.svg']
     """
     figure = getattr(figure, "figure", figure)
@@ -69,14 +73,14 @@ def save_figure(figure, path, formats=("svg", "png", "pdf"), dpi=300, overwrite=
     if path.suffix.lower().lstrip(".") in ("svg", "png", "pdf"):
         targets = [path]
     else:
-        targets = [path.with_suffix(f".{f}") for f in formats]
+        targets = [path.with_suffix(f".{f}") for f in ((fmt,) if isinstance(fmt, str) else fmt)]
     for target in targets:
         check_target(target, overwrite)
     written = []
     for target in targets:
-        fmt = target.suffix.lstrip(".").lower()
+        suffix = target.suffix.lstrip(".").lower()
 
-        def write(temp, fmt=fmt, target=target):
+        def write(temp, fmt=suffix, target=target):
             with style():  # the same settings as when drawn: SVG text stays text
                 figure.savefig(temp, format=fmt, dpi=dpi, bbox_inches="tight",
                                metadata=_metadata(target))
@@ -132,7 +136,7 @@ def network_map(case, wave=None, types=None, color_by="kind", size_by="degree", 
     """
     _warn("network_map", "network_plot")
     return network_plot(case, wave=wave, types=types, color_by=color_by, size_by=size_by,
-                        lang=lang, ax=ax, labels=labels, removed=removed, title=title)
+                        lang=lang, ax=ax, n_labels=labels, removed=removed, title=title)
 
 
 def lesson_profile(case, others=(), wave=None, kind="interval", lang=None, ax=None):

@@ -7,7 +7,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from ... import i18n
-from ...data.arguments import analysis
+from ...data.arguments import analysis, renamed
 from ...instruments.partners import partner_bundles, partner_matrix
 from ._labels import MAX_LABELS, repel, wrap
 from ._style import GREY, OKABE_ITO, WIDTH, new_axes, number_formatter, style
@@ -45,9 +45,10 @@ def _arrow_end(x, y, move):
     return x + dx, y + dy
 
 
+@renamed(labels="names")
 @analysis
 def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True,
-                        bundles=True, labels=True, highlight=None, lang=None, ax=None,
+                        bundles=True, names=True, highlight=None, lang=None, ax=None,
                         title=None, **kwargs):
     """The partner matrix: quadrants shaded and named, partners placed, desired moves as
     arrows, bundles drawn as one group with their joint position and move.
@@ -60,7 +61,7 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
     matrix : DataFrame, optional
         A `partner_matrix` table to draw (e.g. with scores a trainer moved); default: the
         case's own.
-    moves, bundles, labels : bool
+    moves, bundles, names : bool
         Draw the move arrows, the bundles, the names.
     highlight : str, optional
         The actor id of a partner to pick out (a ring, its name in bold), e.g. the partner an
@@ -136,7 +137,7 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
         ax.yaxis.set_major_formatter(number_formatter(lang))
         ax.set_xticks(range(0, 11, 2))
         ax.set_yticks(range(0, 11, 2))
-        if labels:
+        if names:
             order = np.argsort(-(m["influence"].to_numpy() + m["dependency"].to_numpy()))
             order = [i for i in chosen] + [i for i in order[:MAX_LABELS] if i not in chosen]
             placed = repel(ax, [shown[i] for i in order],

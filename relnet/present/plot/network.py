@@ -7,7 +7,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
 from ... import i18n
-from ...data.arguments import analysis
+from ...data.arguments import analysis, renamed
 from ...data.vocab import MUNICIPAL_KINDS
 from ...network._cache import snapshot
 from ...network.metrics import actor_metric_names, actor_metrics
@@ -73,9 +73,10 @@ def _size_handles(values, size_by, lang):
     return handles
 
 
+@renamed(labels="n_labels")
 @analysis
 def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degree",
-                 labels=12, removed=(), confirmed_only=False, lang=None, ax=None,
+                 n_labels=12, removed=(), confirmed_only=False, lang=None, ax=None,
                  title=None, **kwargs):
     """The relationship network: colour by kind, domain or community, size by any metric.
 
@@ -85,7 +86,7 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
     color_by : {"kind", "domain", "community"}
     size_by : str
         Any actor metric (registered ones included).
-    labels : int
+    n_labels : int
         Name the actors with the largest `size_by` (at most 40; names that do not fit are
         left out rather than printed over each other).
     removed : iterable of str
@@ -129,7 +130,7 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
             _aggregated(ax, snap, lang)
         else:
             metrics = actor_metrics(case, wave=wave, types=types, confirmed_only=confirmed_only)
-            _actors(ax, case, snap, metrics, wave, types, color_by, size_by, labels,
+            _actors(ax, case, snap, metrics, wave, types, color_by, size_by, n_labels,
                     set(removed), lang, kwargs)
         ax.set_axis_off()
         if title:
@@ -137,7 +138,7 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
     return ax
 
 
-def _actors(ax, case, snap, metrics, wave, types, color_by, size_by, labels, removed, lang,
+def _actors(ax, case, snap, metrics, wave, types, color_by, size_by, n_labels, removed, lang,
             kwargs):
     arrays = snap.arrays
     pos = network_layout(case, wave, types)
@@ -165,7 +166,7 @@ def _actors(ax, case, snap, metrics, wave, types, color_by, size_by, labels, rem
         pad = 0.08 * max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]), 1e-9)
         ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
         ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
-    wanted = min(int(labels), MAX_LABELS, len(nodes))
+    wanted = min(int(n_labels), MAX_LABELS, len(nodes))
     placed = 0
     if wanted:
         names = dict(zip(actors["id"], actors["name"]))

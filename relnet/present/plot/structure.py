@@ -161,7 +161,7 @@ def roles_plot(case, *, lang=None, ax=None, title=None, **kwargs):
     >>> [t.get_text() for t in ax.get_xticklabels()][:2]
     ['opdrachtgever', 'eigenaar']
     """
-    overview = role_overview(case, labels=True)
+    overview = role_overview(case, names=True)
     ids = list(role_overview(case).index)
     findings = worded(role_conflicts(case), lang)
     roles = list(ROLES)

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ... import i18n
 from ..._docs import shared
+from ...data.arguments import renamed
 from ...instruments.goals import goal_priorities, unlinked_partners, unserved_activities
 from ...instruments.governance import role_conflicts, role_overview
 from ...instruments.lessons import lesson_benchmark
@@ -199,11 +200,11 @@ def _from_waves(dropdown, case):
 # --------------------------------------------------------------------------- goals, roles
 
 
-def _case_figure_explorer(cases, case, lang, draw, sections, height=5.6):
+def _case_figure_explorer(cases, start, lang, draw, sections, height=5.6):
     """An explorer of one figure and some HTML sections per case: `draw(case, lang, ax)`
     draws, each of `sections` (name -> fn(case, lang)) gives one view's HTML."""
     cases = cases_of(cases)
-    start = first_case(cases, case)
+    start = first_case(cases, start)
     controls = {"case": w.Dropdown(options=list(cases), value=start)}
     views = {"figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH)),
              **{name: w.HTML() for name in sections}}
@@ -221,8 +222,9 @@ def _case_figure_explorer(cases, case, lang, draw, sections, height=5.6):
     return Explorer(controls, views, rows, update, lang)
 
 
+@renamed(case="start")
 @shared
-def goal_explorer(cases=None, case=None, lang=None):
+def goal_explorer(cases=None, start=None, lang=None):
     """The goal tree with coverage and effort: which goals have no partner, which partners
     serve no goal, which tasks serve no goal (the source's prioritising from goals).
 
@@ -263,13 +265,14 @@ def goal_explorer(cases=None, case=None, lang=None):
             unlinked_partners(the_case).drop(columns=["id"]), lang=lang)
 
     return _case_figure_explorer(
-        cases, case, lang, lambda c, lang, ax: plot.goal_tree_plot(c, lang=lang, ax=ax),
+        cases, start, lang, lambda c, lang, ax: plot.goal_tree_plot(c, lang=lang, ax=ax),
         {"notes": notes, "coverage": coverage, "unserved": unserved, "unlinked": unlinked},
         height=6.4)
 
 
+@renamed(case="start")
 @shared
-def roles_explorer(cases=None, case=None, lang=None):
+def roles_explorer(cases=None, start=None, lang=None):
     """Roles toward affiliated bodies, with the findings of the governance rules (as
     sentences naming the body and the holder).
 
@@ -304,21 +307,22 @@ def roles_explorer(cases=None, case=None, lang=None):
             f"<p>{html.escape(i18n.t('roles.no_findings', lang))}</p>")
 
     def overview(the_case, lang):
-        table = role_overview(the_case, labels=True)
+        table = role_overview(the_case, names=True)
         table.columns = [i18n.t(f"role.{r}", lang) for r in table.columns]
         return f"<h4>{html.escape(i18n.t('ui.overview', lang))}</h4>" + html_table(
             table, index=True, lang=lang)
 
     return _case_figure_explorer(
-        cases, case, lang, lambda c, lang, ax: plot.roles_plot(c, lang=lang, ax=ax),
+        cases, start, lang, lambda c, lang, ax: plot.roles_plot(c, lang=lang, ax=ax),
         {"notes": notes, "findings": findings, "overview": overview}, height=4.6)
 
 
 # --------------------------------------------------------------------------- lessons
 
 
+@renamed(case="start")
 @shared
-def lessons_explorer(cases=None, case=None, lang=None):
+def lessons_explorer(cases=None, start=None, lang=None):
     """One case's self-assessment against the others, lesson by lesson, next to the
     network indicator of each lesson and relnet's question for the group.
 
@@ -343,7 +347,7 @@ def lessons_explorer(cases=None, case=None, lang=None):
     The statistics of the benchmark: ``docs/statistics.md``.
     """
     cases = cases_of(cases)
-    start = first_case(cases, case)
+    start = first_case(cases, start)
     controls = {"case": w.Dropdown(options=list(cases), value=start),
                 "wave": set_waves(w.Dropdown(), cases[start]),
                 "kind": w.ToggleButtons(options=[("interval", "interval"),
@@ -400,8 +404,9 @@ def lessons_explorer(cases=None, case=None, lang=None):
 # --------------------------------------------------------------------------- waves
 
 
+@renamed(case="start")
 @shared
-def waves_explorer(cases=None, case=None, lang=None):
+def waves_explorer(cases=None, start=None, lang=None):
     """What changed between two waves: actors and links added and lost (or unknown, when a
     survey's respondent did not answer), every measure; a wave is never compared with
     itself.
@@ -427,7 +432,7 @@ def waves_explorer(cases=None, case=None, lang=None):
     relnet.wave_changes : the changes as tables.
     """
     cases = cases_of(cases)
-    start = first_case(cases, case)
+    start = first_case(cases, start)
     controls = {"case": w.Dropdown(options=list(cases), value=start),
                 "from": _from_waves(w.Dropdown(), cases[start]),
                 "to": w.Dropdown()}

@@ -10,6 +10,7 @@ import pandas as pd
 from ... import i18n
 from ..._docs import shared
 from ...data._fingerprint import fingerprint
+from ...data.arguments import renamed
 from ...data.examples import list_cases, load_example
 from ...data.vocab import MUNICIPAL_KINDS, TIE_TYPES
 from ...network._cache import snapshot
@@ -172,8 +173,9 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
     return view
 
 
+@renamed(case="start", labels="n_labels", size="size_by")
 @shared
-def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree"):
+def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="degree"):
     """Explore a network: case, wave, tie types, colour, size, the interactive map with a
     search that lights up an actor and its ties, the map for print, and a what-if (leave out
     actors, e.g. every municipal one) with measures and indicators before and after.
@@ -184,13 +186,13 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
     Parameters
     ----------
     <<explorer_cases>>
-    case : str, optional
+    start : str, optional
         The case to open on: its key, its municipality or the start of its name
         (``"haverdonk"``); None: the first.
     <<explorer_lang>>
-    labels : int
+    n_labels : int
         Names on the map for print.
-    size : str
+    size_by : str
         The actor metric that sizes the actors at first (a registered one too).
 
     Returns
@@ -215,14 +217,14 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
     groups. The measures: ``docs/metrics.md`` and ``docs/indicators.md``.
     """
     cases = cases_of(cases)
-    start = first_case(cases, case)
+    start = first_case(cases, start)
     c0 = cases[start]
     controls = {
         "case": w.Dropdown(options=list(cases), value=start),
         "wave": set_waves(w.Dropdown(), c0),
         "types": w.SelectMultiple(options=[], rows=4),
         "color": w.Dropdown(options=[]),
-        "size": w.Dropdown(options=[(size, size)], value=size),  # labelled by the update
+        "size": w.Dropdown(options=[(size_by, size_by)], value=size_by),  # labelled later
         "search": w.Combobox(options=[], ensure_option=True, value=""),
         "remove": w.SelectMultiple(options=[], rows=5, layout=w.Layout(width="320px")),
         "confirmed": w.Checkbox(value=False, indent=False),
@@ -354,7 +356,7 @@ def network_explorer(cases=None, case=None, lang=None, labels=12, size="degree")
         bar.clear()
 
     def draw_static(ex):
-        ex.views["figure"].value = png(_print_map(ex, labels))
+        ex.views["figure"].value = png(_print_map(ex, n_labels))
         state["static"] = True
 
     def on_tab(change):
@@ -468,11 +470,11 @@ def _shown(ex):
     return shown, wave, types, [ids.get(a, a) for a in removed], confirmed
 
 
-def _print_map(ex, labels=12):
+def _print_map(ex, n_labels=12):
     """The map for print (matplotlib) of the selection, persons pseudonymised."""
     shown, wave, types, removed, confirmed = _shown(ex)
     return plot.network_plot(shown, wave=wave, types=types, color_by=ex.controls["color"].value,
-                             size_by=ex.controls["size"].value, lang=ex.lang, labels=labels,
+                             size_by=ex.controls["size"].value, lang=ex.lang, n_labels=n_labels,
                              removed=removed, confirmed_only=confirmed, ax=figure_axes(6.0))
 
 

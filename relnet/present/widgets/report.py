@@ -6,6 +6,7 @@ import ipywidgets as w
 
 from ... import i18n
 from ..._docs import shared
+from ...data.arguments import renamed
 from ..export import file_name, tables_bytes
 from ..report import build_report, key_findings
 from ._base import DownloadBar, Explorer, cases_of, first_case, set_waves
@@ -15,8 +16,9 @@ __all__ = ["report_explorer"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+@renamed(case="start")
 @shared
-def report_explorer(cases=None, case=None, lang=None):
+def report_explorer(cases=None, start=None, lang=None):
     """Choose a case and a wave, read the report's key findings, and download the report
     (HTML, opens in any browser, prints on A4) and its tables (one .xlsx). Persons are
     pseudonymised unless *names of persons* is ticked.
@@ -30,7 +32,7 @@ def report_explorer(cases=None, case=None, lang=None):
     Explorer
     """
     cases = cases_of(cases)
-    start = first_case(cases, case)
+    start = first_case(cases, start)
     controls = {
         "case": w.Dropdown(options=list(cases), value=start),
         "wave": set_waves(w.Dropdown(), cases[start]),
