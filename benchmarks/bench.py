@@ -69,6 +69,76 @@ def first_use():
     return {"first analysis (new process)": float(done.stdout.strip().splitlines()[-1])}
 
 
+def _median_seconds(command, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+KEY_FINDINGS = """
+import time, relnet
+from relnet.data import _memo
+case = relnet.load_example("haverdonk")
+others = [relnet.load_example(n) for n in ("brakkenveen", "brinkeloo", "lindermeer",
+                                          "welderhoven")]
+relnet.key_findings(case, others=others)  # warm: imports, numba, caches of the other cases
+_memo.clear()
+start = time.perf_counter()
+relnet.key_findings(case, others=others)
+whole = time.perf_counter() - start
+_memo.clear()
+start = time.perf_counter()
+relnet.role_conflicts(case); relnet.goal_coverage(case); relnet.unserved_activities(case)
+relnet.partner_matrix(case); relnet.partner_bundles(case)
+relnet.lesson_benchmark(case, others); relnet.wave_changes(case, 2015, 2017)
+relnet.trust_value(case)
+parts = time.perf_counter() - start
+_memo.clear()
+_memo.COUNTS.update(check=0, fingerprint=0)
+typed = case.copy(actors=case.actors.assign(kind=case.actors["kind"].replace(
+    {"municipality": "gemeente"})))
+relnet.build_report(typed, others=others)
+print(whole, parts, _memo.COUNTS["check"], _memo.COUNTS["fingerprint"])
+"""
+
+
+def core():
+    """The door and the import (issue: one door): `import relnet` against pandas and
+    networkx, a report in a new process against pandas, networkx and matplotlib, key_findings
+    against the analyses it uses, and the checks per report."""
+    python = sys.executable
+    relnet_cli = str(Path(python).with_name("relnet"))
+    out = {}
+    base = _median_seconds([python, "-c", "import pandas, networkx"], 5)
+    mine = _median_seconds([python, "-c", "import relnet"], 5)
+    out["import relnet / import pandas, networkx"] = mine / base
+    with tempfile.TemporaryDirectory() as folder:
+        report = _median_seconds([relnet_cli, "report", "haverdonk", "-o",
+                                  str(Path(folder) / "r.html"), "--overwrite"], 3)
+    plot_base = _median_seconds([python, "-c", "import pandas, networkx, matplotlib"], 3)
+    out["report (new process) / import pandas, networkx, matplotlib"] = report / plot_base
+    done = subprocess.run([python, "-c", KEY_FINDINGS], capture_output=True, text=True,
+                          check=True)
+    whole, parts, checks, prints = map(float, done.stdout.split()[-4:])
+    out["key_findings (s)"], out["its analyses (s)"] = whole, parts
+    out["checks of the case per report"], out["fingerprints per report"] = checks, prints
+    print("\n== the door and the import (ratios: lower is better)")
+    print(f"   import relnet: {mine:.2f} s, import pandas, networkx: {base:.2f} s -> "
+          f"{out['import relnet / import pandas, networkx']:.2f}x (target 1.5x)")
+    ratio = out["report (new process) / import pandas, networkx, matplotlib"]
+    print(f"   relnet report haverdonk: {report:.2f} s, import pandas, networkx, matplotlib: "
+          f"{plot_base:.2f} s -> {ratio:.2f}x (target 3x)")
+    print(f"   key_findings {whole:.3f} s, the analyses it uses {parts:.3f} s -> "
+          f"{whole - parts:+.3f} s on top")
+    print(f"   a report of a case typed in pandas, against 4 other cases: {checks:.0f} checks "
+          f"(one per case; about 95 for the case alone before 0.2.0), {prints:.0f} "
+          "fingerprints")
+    return out
+
+
 def networkx_panel(case):
     """The same panel in plain networkx (relnet's reference implementation)."""
     from relnet.network._cache import snapshot
@@ -224,7 +294,7 @@ def main():
     if args.one:
         print(json.dumps(run_size(args.one)), file=sys.stderr)
         return
-    all_results = {0: first_use()}
+    all_results = {0: {**first_use(), **core()}}
     print(f"\n== first use: {all_results[0]['first analysis (new process)']:.2f} s for the "
           "first analysis of a shipped case in a new process")
     for n in [int(s) for s in args.sizes.split(",")]:

@@ -1,9 +1,11 @@
 import hashlib
 import random
 import textwrap
+import zipfile
 from pathlib import Path
 
 import matplotlib
+import openpyxl
 import pytest
 
 matplotlib.use("Agg")
@@ -45,6 +47,62 @@ def snapshot(path):
     path = Path(path)
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def run(args, capsys):
+    """Run the command line in English; (exit code, stdout + stderr)."""
+    from relnet.cli import main
+
+    code = main(["--lang", "en", *map(str, args)])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "Traceback" not in text
+    return code, text
+
+
+def book(path, sheets, shared=True):
+    """A workbook from {sheet: rows}; shared=True stores text as shared strings."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+CASE_SHEETS = {
+    "case": [["key", "value"], ["name", "X"], ["municipality", "Y"], ["fictional", "ja"]],
+    "actors": [["id", "name", "kind"], ["gem", "Gemeente", "gemeente"],
+               ["zorg", "Zorg", "zorgaanbieder"]],
+    "ties": [["source", "target", "type", "weight"], ["gem", "zorg", "financiering", 3]],
+}
+
+
+def rewrite_member(path, member, change):
+    """A copy of a zip (or workbook) with one member's bytes changed by `change`."""
+    with zipfile.ZipFile(path) as source:
+        items = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in items:
+            target.writestr(info.filename, change(data) if info.filename == member else data)
+    return path
+
+
+def _declare_size(path, member, size):
+    """Patch a zip's headers so that `member` declares `size` bytes (its data stays small)."""
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            name_at = start + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(name)] == name:
+                data[start + offset:start + offset + 4] = size.to_bytes(4, "little")
+            start += 4
+    path.write_bytes(bytes(data))
+    return path
 
 
 @pytest.fixture

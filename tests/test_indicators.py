@@ -214,6 +214,7 @@ def test_fast_indicators_equal_the_reference():
     assert checked >= 20
 
 
+@pytest.mark.slow
 def test_the_response_note_is_that_of_the_wave_asked_for():
     """Haverdonk 2015: 8 of the 20 organisations present reported ties (40%); 2017: 16 of 25
     (64%). The profile of each wave says its own rate (a regression: it used to say the

@@ -126,8 +126,8 @@ def test_presentation_prose_has_no_code(path):
 
 def test_what_presentation_mode_shows_is_dutch(executed):
     """The tables and text every notebook shows outside its analyst cells pass the same
-    Dutch scan as the explorers and the report (tests/test_dutch.py)."""
-    from test_dutch import case_names, findings
+    Dutch scan as the explorers and the report (tests/test_i18n.py)."""
+    from test_i18n import case_names, findings
 
     import relnet
 
@@ -146,6 +146,6 @@ def test_what_presentation_mode_shows_is_dutch(executed):
 
 
 def visible_html(markup):
-    from test_dutch import visible as strip
+    from test_i18n import visible as strip
 
     return strip(markup)

@@ -65,7 +65,8 @@ WORDS = {
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [n if n == "haverdonk" else pytest.param(n, marks=pytest.mark.slow)
+                                  for n in NAMES])
 def test_every_figure_on_every_case(cases, name, lang):
     axes = draw_all(cases[name], list(cases.values()), lang)
     for key, ax in axes.items():

@@ -1,12 +1,29 @@
 """Reading cases as analysts' Excel writes them: encodings, delimiters, aliases, forms."""
 
+import os
+import re
+import time
 import zipfile
 
 import pandas as pd
 import pytest
-from conftest import snapshot, write_case_files
+from conftest import (
+    CASE_SHEETS,
+    MINIMAL_ACTORS,
+    MINIMAL_META,
+    _declare_size,
+    book,
+    rewrite_member,
+    run,
+    snapshot,
+    write_case_files,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import relnet
+from relnet import CaseError
+from relnet.data import _tokenise
 
 
 def dutch_excel_case(folder, encoding, bom=False):
@@ -156,3 +173,262 @@ def test_xlsx_numbers_and_booleans_from_excel(tmp_path):
     assert case.actors["id"].tolist() == ["1", "2"]
     assert case.actors["person"].tolist() == [False, True]
     assert case.ties["weight"].tolist() == [3.5]
+
+
+# ------------------------------------------------------------------ damaged, hostile and oversized input
+
+
+def test_an_account_number_in_an_extra_column(case_dir, capsys):
+    folder = case_dir(actors="id,name,kind,rekening\ngem,G,gemeente,12345678901234567890\n")
+    assert relnet.validate(folder) == []
+    assert relnet.read_case(folder).actors["rekening"].item() == "12345678901234567890"
+    assert run(["validate", folder], capsys)[0] == 0
+
+
+def test_wide_lessons_with_columns_that_are_not_lessons(case_dir, tmp_path, capsys):
+    folder = case_dir(lessons="respondent,l1,l0,l11,l99\nR1,3,2,tekst,4\n")
+    problems = relnet.validate(folder)
+    assert {(p.row, p.column, p.key) for p in problems} >= {
+        (1, "l0", "lesson_column"), (1, "l11", "lesson_column"), (1, "l99", "lesson_column")}
+    code, _ = run(["convert", folder, tmp_path / "out.xlsx"], capsys)
+    assert code == 1 and not (tmp_path / "out.xlsx").exists()
+
+
+def _workbook_with_shared_strings(tmp_path):
+    """CASE_SHEETS as a minimal workbook that stores its text as shared strings (as Excel
+    does; openpyxl itself writes inline strings)."""
+    from xml.sax.saxutils import escape
+
+    strings, sheets = [], []
+    for rows in CASE_SHEETS.values():
+        cells = []
+        for r, row in enumerate(rows, 1):
+            parts = []
+            for c, value in enumerate(row):
+                ref = f"{chr(65 + c)}{r}"
+                if isinstance(value, str):
+                    strings.append(value)
+                    parts.append(f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>')
+                else:
+                    parts.append(f'<c r="{ref}"><v>{value}</v></c>')
+            cells.append(f'<row r="{r}">{"".join(parts)}</row>')
+        sheets.append('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+                      f'main"><sheetData>{"".join(cells)}</sheetData></worksheet>')
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    names = list(CASE_SHEETS)
+    path = tmp_path / "c.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.sheet.main+xml"/>' + "".join(
+                f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.'
+                'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                for i in range(1, len(names) + 1)) +
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+            'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+        z.writestr("_rels/.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/'
+                   f'package/2006/relationships"><Relationship Id="rId1" Type="{rel}/'
+                   'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>' +
+                   "".join(f'<sheet name="{n}" sheetId="{i}" r:id="rId{i}"/>'
+                           for i, n in enumerate(names, 1)) + "</sheets></workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/relationships">' + "".join(
+                       f'<Relationship Id="rId{i}" Type="{rel}/worksheet" '
+                       f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(names) + 1))
+                   + f'<Relationship Id="rId99" Type="{rel}/sharedStrings" '
+                   'Target="sharedStrings.xml"/></Relationships>')
+        for i, sheet in enumerate(sheets, 1):
+            z.writestr(f"xl/worksheets/sheet{i}.xml", sheet)
+        z.writestr("xl/sharedStrings.xml", f'<sst xmlns="{main}" count="{len(strings)}">' +
+                   "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>")
+    assert relnet.read_case(path).actors["name"].tolist() == ["Gemeente", "Zorg"]
+    return path
+
+
+@pytest.mark.parametrize("damage", [
+    ("truncated sheet XML", "xl/worksheets/sheet2.xml", lambda d: d[: len(d) // 2]),
+    ("shared string out of range", "xl/worksheets/sheet2.xml",
+     lambda d: re.sub(rb'(t="s"[^>]*><v>)\d+', rb"\g<1>999", d, count=1)),
+    ("bad number", "xl/worksheets/sheet3.xml",
+     lambda d: re.sub(rb"<v>3</v>", b"<v>drie</v>", d, count=1)),
+    ("bad date", "xl/worksheets/sheet3.xml",
+     lambda d: re.sub(rb'<c r="D2"([^>]*)><v>3</v>', rb'<c r="D2" t="d"><v>gisteren</v>', d)),
+    ("bad cell reference", "xl/worksheets/sheet2.xml",
+     lambda d: d.replace(b'r="A2"', b'r="ZZZZZZ999999999"', 1)),
+], ids=lambda d: d[0] if isinstance(d, tuple) else d)
+def test_damaged_workbook_internals(tmp_path, capsys, damage):
+    _, member, change = damage
+    path = rewrite_member(_workbook_with_shared_strings(tmp_path), member, change)
+    before = snapshot(path)
+    problems = relnet.validate(path)
+    assert problems and all(p.file.startswith("c.xlsx") for p in problems)
+    code, _ = run(["validate", path], capsys)
+    assert code == 1 and snapshot(path) == before
+
+
+def test_a_declared_dimension_of_16384_columns(tmp_path):
+    path = rewrite_member(book(tmp_path / "c.xlsx", CASE_SHEETS), "xl/worksheets/sheet2.xml",
+                          lambda d: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD10000"',
+                                           d) if b"<dimension" in d else d.replace(
+                              b"<sheetData>", b'<dimension ref="A1:XFD10000"/><sheetData>', 1))
+    assert path.stat().st_size < 20_000
+    start = time.perf_counter()
+    case = relnet.read_case(path)
+    assert time.perf_counter() - start < 5
+    assert list(case.actors["id"]) == ["gem", "zorg"]
+
+
+def test_a_zip_member_that_declares_a_gigabyte(tmp_path):
+    archive = tmp_path / "c.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("c/case.yaml", MINIMAL_META)
+        z.writestr("c/actors.csv", MINIMAL_ACTORS)
+    _declare_size(archive, "c/actors.csv", 2**30)
+    (problem,) = relnet.validate(archive)
+    assert (problem.file, problem.key) == ("c.zip: c/actors.csv", "too_large")
+    assert "1 GB" in problem.message
+
+
+def test_a_zip_member_larger_than_the_limit_is_never_read_whole(tmp_path, monkeypatch):
+    monkeypatch.setitem(_tokenise.LIMITS, "file_bytes", 10_000)
+    archive = tmp_path / "c.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("case.yaml", MINIMAL_META)
+        z.writestr("actors.csv", MINIMAL_ACTORS + "x,X,overig\n" * 2000)
+    (problem,) = relnet.validate(archive)
+    assert problem.key == "too_large" and problem.file == "c.zip: actors.csv"
+
+
+def test_deeply_nested_and_aliased_yaml(tmp_path):
+    deep = write_case_files(tmp_path / "deep", meta=None)
+    (deep / "case.yaml").write_text("name: " + "[" * 20_000 + "]" * 20_000 + "\n")
+    (problem,) = relnet.validate(deep)
+    # relnet's depth check or, for flow brackets, libyaml's own nesting limit
+    assert problem.key in ("yaml_too_deep", "bad_yaml") and problem.file == "case.yaml"
+    bomb = write_case_files(tmp_path / "bomb", meta=None)
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 9):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [*{chr(96 + i)},*{chr(96 + i)},"
+                     f"*{chr(96 + i)},*{chr(96 + i)},*{chr(96 + i)},*{chr(96 + i)}]")
+    (bomb / "case.yaml").write_text("\n".join(lines) + "\nname: X\n")
+    start = time.perf_counter()
+    (problem,) = relnet.validate(bomb)
+    assert time.perf_counter() - start < 2
+    assert problem.key == "yaml_alias" and problem.row == 1
+
+
+def test_a_complete_parent_graph_of_goals(case_dir):
+    n = 12
+    lines = ["id,label,parent", "root,Hoofddoel,"]
+    lines += [f"g{i},Doel {i},g{j}" for i in range(n) for j in range(n) if i != j]
+    start = time.perf_counter()
+    problems = relnet.validate(case_dir(goals="\n".join(lines) + "\n"))
+    assert time.perf_counter() - start < 5
+    cycles = [p for p in problems if p.key == "goal_cycle"]
+    assert len(cycles) == 1  # one per strongly connected component
+
+
+def test_a_pipe_named_like_a_zip_does_not_hang(tmp_path, capsys):
+    fifo = tmp_path / "x.zip"
+    os.mkfifo(fifo)
+    start = time.perf_counter()
+    code, text = run(["validate", fifo], capsys)
+    assert time.perf_counter() - start < 5
+    assert code == 1 and "is not a regular file" in text
+
+
+def test_two_cases_in_one_zip_and_duplicate_members(tmp_path):
+    two = tmp_path / "twee.zip"
+    with zipfile.ZipFile(two, "w") as z:
+        for folder in ("a", "b"):
+            z.writestr(f"{folder}/case.yaml", MINIMAL_META)
+            z.writestr(f"{folder}/actors.csv", MINIMAL_ACTORS)
+    (problem,) = relnet.validate(two)
+    assert problem.key == "zip_two_cases" and "a/, b/" in problem.message
+    duplicate = tmp_path / "dubbel.zip"
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        with zipfile.ZipFile(duplicate, "w") as z:
+            z.writestr("case.yaml", MINIMAL_META)
+            z.writestr("actors.csv", MINIMAL_ACTORS)
+            z.writestr("actors.csv", "id,name,kind\nx,X,overig\n")
+    (problem,) = relnet.validate(duplicate)
+    assert (problem.file, problem.key) == ("dubbel.zip: actors.csv", "zip_duplicate")
+
+
+# ------------------------------------------------------------------ fuzzing
+
+
+def _fuzz_case(tmp_path):
+    return book(tmp_path / "f.xlsx", CASE_SHEETS)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(position=st.floats(0, 1), junk=st.binary(min_size=1, max_size=30),
+       member=st.sampled_from(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+                               "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml",
+                               "xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml"]))
+def test_fuzzed_workbook_internals_give_only_problems(tmp_path, position, junk, member):
+    path = _fuzz_case(tmp_path)
+
+    def change(data):
+        at = int(position * len(data))
+        return data[:at] + junk + data[at + len(junk):]
+
+    rewrite_member(path, member, change)
+    try:
+        relnet.read_case(path)
+    except CaseError:
+        pass
+
+
+_YAML_VALUE = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10)),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(
+        st.text(max_size=5), children, max_size=3), max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(meta=st.dictionaries(st.sampled_from(["name", "municipality", "fictional", "waves",
+                                             "lessons", "population", "summary", "practice",
+                                             "source", "summary_en", "extra"]),
+                            _YAML_VALUE, max_size=8))
+def test_fuzzed_yaml_structures_give_only_problems(tmp_path, meta):
+    import yaml
+
+    folder = write_case_files(tmp_path / "y", meta=None)
+    (folder / "case.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True))
+    try:
+        case = relnet.read_case(folder)
+        relnet.build_report(case)
+    except CaseError:
+        pass
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(members=st.lists(st.tuples(
+    st.sampled_from(["case.yaml", "actors.csv", "ties.csv", "a/case.yaml", "a/actors.csv",
+                     "b/case.yml", "../x.csv", "/abs.csv", "actors.CSV", "é/case.yaml"]),
+    st.sampled_from([MINIMAL_META, MINIMAL_ACTORS, "", "\x00\x01", "source,target,type\n",
+                     "name: [1, 2"])), max_size=6))
+def test_fuzzed_zip_members_give_only_problems(tmp_path, members):
+    import warnings
+
+    archive = tmp_path / "z.zip"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(archive, "w") as z:
+            for name, text in members:
+                z.writestr(name, text)
+    try:
+        relnet.read_case(archive)
+    except CaseError:
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["z.zip"]  # never extracted

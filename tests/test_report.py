@@ -51,7 +51,8 @@ def reports(tmp_path_factory):
     return made
 
 
-@pytest.mark.parametrize("name,lang", RUNS)
+@pytest.mark.parametrize("name,lang", [run if run[0] == "haverdonk" else
+                                      pytest.param(*run, marks=pytest.mark.slow) for run in RUNS])
 def test_report_sections_figures_and_privacy(reports, name, lang):
     page = reports[name]
     assert page.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in page

@@ -179,6 +179,7 @@ def test_round_trip_gives_exactly_what_was_filled_in(answered, haverdonk, lang):
     check_case(result, writing=True)
 
 
+@pytest.mark.slow
 def test_confirmed_graph_and_wave_changes(answered, haverdonk):
     folder, _ = answered()
     result = survey.collect(haverdonk, folder, wave=WAVE)
@@ -349,6 +350,7 @@ def test_anonymize_renames_persons_in_the_response(answered, haverdonk):
     assert anon.meta["response"]["asked"][:-1] == result.meta["response"]["asked"][:-1]
 
 
+@pytest.mark.slow
 def test_simulated_answers_follow_the_case(tmp_path, haverdonk):
     sent = survey.make_questionnaires(haverdonk, tmp_path / "sent", wave=WAVE)
     before = snapshot(tmp_path / "sent")
@@ -409,6 +411,7 @@ def test_the_command_line_makes_and_collects(tmp_path, capsys):
     assert main(["survey", "make", "haverdonk", str(tmp_path / "q")]) == 2
 
 
+@pytest.mark.slow
 def test_dutch_and_english_questionnaires_collect_alike(answered, haverdonk):
     dutch = survey.collect(haverdonk, answered("nl")[0], wave=WAVE)
     english = survey.collect(haverdonk, answered("en")[0], wave=WAVE)
@@ -546,6 +549,7 @@ def test_questionnaires_are_not_overwritten(tmp_path, haverdonk):
         survey.collect(haverdonk, tmp_path / "missing")
 
 
+@pytest.mark.slow
 def test_an_id_that_is_no_file_name(tmp_path, haverdonk):
     case = haverdonk.copy()
     case.actors["id"] = case.actors["id"].replace({"raad": "raad/oost"})
@@ -717,6 +721,7 @@ def test_two_questionnaires_of_one_respondent_name_both_files(returned, haverdon
     assert problem.file == "gem.xlsx" and "gem (1).xlsx" in problem.text("en")
 
 
+@pytest.mark.slow
 def test_every_problem_of_every_file_at_once(returned, haverdonk, tmp_path):
     expected = [e for bad in BAD for e in bad(returned, haverdonk)]
     before = snapshot(tmp_path)
@@ -728,6 +733,7 @@ def test_every_problem_of_every_file_at_once(returned, haverdonk, tmp_path):
     assert len(files) == 17
 
 
+@pytest.mark.slow
 def test_messages_in_both_languages(returned, haverdonk):
     _maybe(returned, haverdonk)
     _other_wave(returned, haverdonk)

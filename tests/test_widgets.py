@@ -138,6 +138,7 @@ def test_downloads_follow_the_what_if_of_persons_without_naming_them():
         assert not any(f'"{i}"' in text for i in persons["id"])
 
 
+@pytest.mark.slow
 def test_partner_explorer(cases):
     ex = widgets.partner_explorer(cases["lindermeer"], lang="en")
     ex.controls["partner"].value = "jw_west"

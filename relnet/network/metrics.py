@@ -521,7 +521,7 @@ def centrality_batch(case, *, wave=None, types=None, by=None, progress=True, chu
     """
     from tqdm.auto import tqdm
 
-    from ._kernels.centrality import shortest_path_centralities
+    from ._kernels.paths import shortest_path_centralities
     from .graph import remove_actors
 
     snap = snapshot(case, wave, types, confirmed_only)

@@ -11,8 +11,11 @@ import time
 def warm():
     """Run every kernel once on a shipped case, with the argument types real use passes."""
     from ...data.examples import load_example
+    from ...synth import generate_case
+    from .._cache import snapshot
     from ..indicators import relational_profile
     from ..metrics import actor_metrics, centrality_batch, network_metrics
+    from .paths import betweenness_weighted, shortest_path_centralities
 
     case = load_example("haverdonk")
     for exact in (True, False):
@@ -20,6 +23,11 @@ def warm():
         network_metrics(case, exact=exact)
     centrality_batch(case, progress=False)
     relational_profile(case)
+    # the compiled kernels run above SMALL actors only: compile them on their own
+    arrays = snapshot(generate_case(60, seed=0)).arrays
+    shortest_path_centralities(arrays)
+    shortest_path_centralities(arrays, chunk=7, progress=lambda done: None)
+    betweenness_weighted(arrays)
 
 
 if __name__ == "__main__":

@@ -5,9 +5,9 @@ networkx stays relnet's model and reference
 faster, from arrays built once per (case, wave, types):
 
 - unweighted betweenness and closeness: Brandes' algorithm with breadth-first search,
-  compiled by numba and run in parallel over source actors (`shortest_path_centralities`),
-  on networkx's conventions (normalisation over all n actors; closeness scaled by the
-  reachable share, 0 for isolates);
+  compiled by numba and run in parallel over source actors (`paths.py`), on networkx's
+  conventions (normalisation over all n actors; closeness scaled by the reachable share, 0
+  for isolates); up to `SMALL` actors networkx itself;
 - Burt's constraint, core numbers, local clustering (and from it the triangle counts):
   igraph (C), rescaled to networkx's conventions (NaN constraint for isolates);
 - weighted betweenness: Brandes with Dijkstra compiled by numba, comparing path lengths
@@ -23,16 +23,17 @@ The tests compare every value with networkx (1e-9; 1e-6 for the iterative solver
 
 import math
 
-import igraph as ig
 import networkx as nx
-import numba
 import numpy as np
 import scipy.sparse as sp
-from numba import njit, prange
 from scipy.sparse.csgraph import connected_components
 
-__all__ = ["GraphArrays", "actor_metrics_fast", "network_metrics_fast",
-           "shortest_path_centralities"]
+__all__ = ["GraphArrays", "actor_metrics_fast", "network_metrics_fast", "shortest_paths",
+           "SMALL"]
+
+# Up to this many actors networkx computes the shortest-path centralities itself (it is the
+# reference, and on a small network it is done before numba's compiled kernels have loaded).
+SMALL = 200
 
 
 class GraphArrays:
@@ -53,6 +54,8 @@ class GraphArrays:
     @property
     def igraph(self):
         if self._igraph is None:
+            import igraph as ig
+
             g = ig.Graph(n=self.n, edges=np.column_stack([self.u, self.v]).tolist())
             g.es["weight"] = self.weight.tolist()
             self._igraph = g
@@ -71,227 +74,6 @@ class GraphArrays:
     def components(self):
         count, labels = connected_components(self.adjacency(), directed=False)
         return count, labels
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-@njit(cache=True, inline="always")
-def _heap_push(keys, vals, size, key, val):
-    i = size
-    keys[i] = key
-    vals[i] = val
-    while i > 0:
-        parent = (i - 1) >> 1
-        if keys[parent] > keys[i] or (keys[parent] == keys[i] and vals[parent] > vals[i]):
-            keys[parent], keys[i] = keys[i], keys[parent]
-            vals[parent], vals[i] = vals[i], vals[parent]
-            i = parent
-        else:
-            break
-    return size + 1
-
-
-@njit(cache=True, inline="always")
-def _heap_pop(keys, vals, size):
-    key, val = keys[0], vals[0]
-    size -= 1
-    keys[0], vals[0] = keys[size], vals[size]
-    i = 0
-    while True:
-        left = 2 * i + 1
-        if left >= size:
-            break
-        child = left
-        right = left + 1
-        if right < size and (keys[right] < keys[left] or
-                             (keys[right] == keys[left] and vals[right] < vals[left])):
-            child = right
-        if keys[child] < keys[i] or (keys[child] == keys[i] and vals[child] < vals[i]):
-            keys[child], keys[i] = keys[i], keys[child]
-            vals[child], vals[i] = vals[i], vals[child]
-            i = child
-        else:
-            break
-    return key, val, size
-
-
-@njit(cache=True)
-def _weighted_block(indptr, nbr, cost, sources):
-    """Brandes' dependencies from `sources` with Dijkstra; path lengths compared exactly
-    as networkx compares them (D[v] + c == D[w])."""
-    n = len(indptr) - 1
-    out = np.zeros(n)
-    D = np.empty(n)
-    sigma = np.empty(n)
-    delta = np.empty(n)
-    order = np.empty(n, dtype=np.int64)
-    done = np.zeros(n, dtype=np.bool_)
-    keys = np.empty(len(nbr) + 1)
-    vals = np.empty(len(nbr) + 1, dtype=np.int64)
-    for s in sources:
-        D[:] = np.inf
-        sigma[:] = 0.0
-        delta[:] = 0.0
-        done[:] = False
-        D[s] = 0.0
-        size = _heap_push(keys, vals, 0, 0.0, s)
-        count = 0
-        while size > 0:
-            d, v, size = _heap_pop(keys, vals, size)
-            if done[v]:
-                continue
-            done[v] = True
-            order[count] = v
-            count += 1
-            for e in range(indptr[v], indptr[v + 1]):
-                w = nbr[e]
-                vw = d + cost[e]
-                if not done[w] and vw < D[w]:
-                    D[w] = vw
-                    size = _heap_push(keys, vals, size, vw, w)
-        sigma[s] = 1.0
-        for i in range(1, count):
-            w = order[i]
-            total = 0.0
-            for e in range(indptr[w], indptr[w + 1]):
-                v = nbr[e]
-                if done[v] and D[v] + cost[e] == D[w]:
-                    total += sigma[v]
-            sigma[w] = total
-        for i in range(count - 1, 0, -1):
-            w = order[i]
-            coeff = (1.0 + delta[w]) / sigma[w]
-            for e in range(indptr[w], indptr[w + 1]):
-                v = nbr[e]
-                if done[v] and D[v] + cost[e] == D[w]:
-                    delta[v] += sigma[v] * coeff
-            out[w] += delta[w]
-    return out
-
-
-@njit(cache=True)
-def _bfs_block(indptr, nbr, sources):
-    """Brandes' dependencies from `sources` by BFS, and each source's sum of distances and
-    number of reachable actors (for closeness)."""
-    n = len(indptr) - 1
-    out = np.zeros(n)
-    dist_sum = np.zeros(len(sources))
-    reached = np.zeros(len(sources), dtype=np.int64)
-    D = np.empty(n, dtype=np.int64)
-    sigma = np.empty(n)
-    delta = np.empty(n)
-    queue = np.empty(n, dtype=np.int64)
-    for k in range(len(sources)):
-        s = sources[k]
-        D[:] = -1
-        sigma[:] = 0.0
-        delta[:] = 0.0
-        D[s] = 0
-        sigma[s] = 1.0
-        queue[0] = s
-        head, tail = 0, 1
-        total = 0
-        while head < tail:
-            v = queue[head]
-            head += 1
-            total += D[v]
-            for e in range(indptr[v], indptr[v + 1]):
-                w = nbr[e]
-                if D[w] < 0:
-                    D[w] = D[v] + 1
-                    queue[tail] = w
-                    tail += 1
-                if D[w] == D[v] + 1:
-                    sigma[w] += sigma[v]
-        dist_sum[k] = total
-        reached[k] = tail
-        for i in range(tail - 1, 0, -1):
-            w = queue[i]
-            coeff = (1.0 + delta[w]) / sigma[w]
-            for e in range(indptr[w], indptr[w + 1]):
-                v = nbr[e]
-                if D[v] == D[w] - 1:
-                    delta[v] += sigma[v] * coeff
-            out[w] += delta[w]
-    return out, dist_sum, reached
-
-
-@njit(cache=True, parallel=True)
-def _bfs_all(indptr, nbr, blocks):
-    n = len(indptr) - 1
-    parts = np.zeros((len(blocks) - 1, n))
-    dist_sum = np.zeros(n)
-    reached = np.zeros(n, dtype=np.int64)
-    for b in prange(len(blocks) - 1):
-        sources = np.arange(blocks[b], blocks[b + 1])
-        part, sums, counts = _bfs_block(indptr, nbr, sources)
-        parts[b] = part
-        dist_sum[blocks[b]:blocks[b + 1]] = sums
-        reached[blocks[b]:blocks[b + 1]] = counts
-    return parts.sum(axis=0), dist_sum, reached
-
-
-@njit(cache=True, parallel=True)
-def _weighted_all(indptr, nbr, cost, blocks):
-    n = len(indptr) - 1
-    parts = np.zeros((len(blocks) - 1, n))
-    for b in prange(len(blocks) - 1):
-        parts[b] = _weighted_block(indptr, nbr, cost, np.arange(blocks[b], blocks[b + 1]))
-    return parts.sum(axis=0)
-
-
-def _blocks(stop, parts=None, start=0):
-    """Source ranges [start, stop) split for the threads (a few blocks each)."""
-    parts = parts or max(1, numba.get_num_threads()) * 4
-    return np.linspace(start, stop, min(stop - start, parts) + 1).astype(np.int64)
-
-
-def _csr(arrays, values=None):
-    rows = np.concatenate([arrays.u, arrays.v])
-    cols = np.concatenate([arrays.v, arrays.u])
-    order = np.argsort(rows, kind="stable")
-    indptr = np.zeros(arrays.n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=arrays.n), out=indptr[1:])
-    data = None if values is None else np.concatenate([values, values])[order]
-    return indptr, cols[order].astype(np.int64), data
-
-
-def shortest_path_centralities(arrays, chunk=None, progress=None):
-    """Unweighted betweenness and closeness (networkx's conventions) in one BFS pass,
-    parallel over sources; with `chunk`, source by source in chunks, calling
-    ``progress(done)`` after each (the batch job for large networks)."""
-    n = arrays.n
-    if n == 0:
-        return np.zeros(0), np.zeros(0)
-    indptr, nbr, _ = _csr(arrays)
-    chunk = chunk or n
-    raw = np.zeros(n)
-    dist_sum = np.zeros(n)
-    reached = np.zeros(n, dtype=np.int64)
-    for start in range(0, n, chunk):
-        stop = min(n, start + chunk)
-        part, sums, counts = _bfs_all(indptr, nbr, _blocks(stop, start=start))
-        raw += part
-        dist_sum[start:stop] = sums[start:stop]
-        reached[start:stop] = counts[start:stop]
-        if progress is not None:
-            progress(stop - start)
-    betweenness = raw / ((n - 1) * (n - 2)) if n > 2 else np.zeros(n)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        close = np.where(dist_sum > 0, (reached - 1) / dist_sum, 0.0)
-    if n > 1:
-        close = close * (reached - 1) / (n - 1)  # networkx's wf_improved scaling
-    return betweenness, close
-
-
-def betweenness_weighted(arrays):
-    """Betweenness with link distance 1/weight, as networkx computes it."""
-    if arrays.n <= 2 or arrays.m == 0:
-        return np.zeros(arrays.n)
-    indptr, nbr, cost = _csr(arrays, 1.0 / arrays.weight)
-    raw = _weighted_all(indptr, nbr, cost, _blocks(arrays.n))
-    return raw / ((arrays.n - 1) * (arrays.n - 2))
 
 
 def eigenvector(arrays, max_iter=100, tol=1e-6):
@@ -342,6 +124,30 @@ def triangles_and_clustering(arrays):
     return triangles, clustering
 
 
+def shortest_paths(arrays, exact=True):
+    """(betweenness, closeness, weighted betweenness) on networkx's conventions; NaN when
+    not `exact`. networkx computes them up to `SMALL` actors, numba's kernels above."""
+    n = arrays.n
+    if not exact:
+        return np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    if n > SMALL:
+        from .paths import betweenness_weighted, shortest_path_centralities
+
+        return (*shortest_path_centralities(arrays), betweenness_weighted(arrays))
+    G = nx.Graph()
+    G.add_nodes_from(range(n))
+    G.add_weighted_edges_from(zip(arrays.u.tolist(), arrays.v.tolist(),
+                                  arrays.weight.tolist()))
+    for _, _, data in G.edges(data=True):
+        data["distance"] = 1.0 / data["weight"]
+
+    def ordered(values):
+        return np.array([values[i] for i in range(n)], dtype=float)
+
+    return (ordered(nx.betweenness_centrality(G)), ordered(nx.closeness_centrality(G)),
+            ordered(nx.betweenness_centrality(G, weight="distance")))
+
+
 def actor_metrics_fast(arrays, membership, exact=True):
     """The actor metrics of `relnet.metrics.ACTOR_METRICS` as arrays (dict name -> array).
 
@@ -354,16 +160,13 @@ def actor_metrics_fast(arrays, membership, exact=True):
     triangles, clustering = triangles_and_clustering(arrays)
     with np.errstate(divide="ignore", invalid="ignore"):
         effective = np.where(degree > 0, degree - 2 * triangles / degree, np.nan)
-    if exact:
-        between, close = shortest_path_centralities(arrays)
-    else:
-        between, close = np.full(n, np.nan), np.full(n, np.nan)
+    between, close, weighted = shortest_paths(arrays, exact)
     out = {
         "degree": degree,
         "in_degree": np.bincount(arrays.arc_target, minlength=n),
         "out_degree": np.bincount(arrays.arc_source, minlength=n),
         "betweenness": between,
-        "betweenness_weighted": betweenness_weighted(arrays) if exact else np.full(n, np.nan),
+        "betweenness_weighted": weighted,
         "closeness": close,
         "eigenvector": eigenvector(arrays),
         "pagerank": pagerank(arrays),

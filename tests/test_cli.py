@@ -1,54 +1,27 @@
-"""Writing is atomic and refuses to overwrite; the command line's exit codes and output."""
+"""The command line (relnet/cli.py): exit codes and output, Dutch help and usage errors, every
+command on every bad input, output paths that cannot be written, the salt."""
 
+import errno
 import os
 import subprocess
 import sys
+import zipfile
 
+import pandas as pd
 import pytest
-from conftest import snapshot, write_case_files
+from conftest import (
+    CASE_SHEETS,
+    MINIMAL_ACTORS,
+    MINIMAL_META,
+    _declare_size,
+    book,
+    rewrite_member,
+    run,
+    write_case_files,
+)
 
 import relnet
 from relnet.cli import main
-
-
-def test_write_refuses_existing_path_and_leaves_it_untouched(tmp_path):
-    case = relnet.load_example("haverdonk")
-    target = tmp_path / "out"
-    relnet.write_case(case, target)
-    before = snapshot(target)
-    with pytest.raises(FileExistsError, match="overwrite=True"):
-        relnet.write_case(relnet.load_example("lindermeer"), target)
-    assert snapshot(target) == before
-    relnet.write_case(relnet.load_example("lindermeer"), target, overwrite=True)
-    assert relnet.read_case(target).meta["municipality"] == "Lindermeer"
-    # no temporary files are left next to the target
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
-
-
-def test_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
-    import relnet.data.write as rio
-
-    def broken(case, target):
-        target.mkdir()
-        (target / "case.yaml").write_text("half")
-        raise OSError("disk full")
-
-    monkeypatch.setattr(rio, "_write_folder", broken)
-    with pytest.raises(OSError, match="disk full"):
-        relnet.write_case(relnet.load_example("haverdonk"), tmp_path / "out")
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_overwrite_failure_keeps_the_old_case(tmp_path, monkeypatch):
-    import relnet.data.write as rio
-
-    target = tmp_path / "c.xlsx"
-    relnet.write_case(relnet.load_example("haverdonk"), target)
-    before = snapshot(target)
-    monkeypatch.setattr(rio, "_write_xlsx", lambda case, t: (_ for _ in ()).throw(OSError("x")))
-    with pytest.raises(OSError):
-        relnet.write_case(relnet.load_example("lindermeer"), target, overwrite=True)
-    assert snapshot(target) == before
 
 
 def test_cli_validate_exit_codes(tmp_path, capsys):
@@ -250,3 +223,91 @@ def test_cli_arguments_and_options_in_any_order(tmp_path, capsys):
     assert main(["new", "--name", "X", str(tmp_path / "n"), "--lang=en",
                  "--municipality", "Y"]) == 0
     assert relnet.validate(tmp_path / "n") == []
+
+
+# ------------------------------------------------------------------ output paths and the salt
+
+
+def test_output_paths_that_cannot_be_written(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "bestaat"
+    folder.mkdir()
+    code, text = run(["report", "haverdonk", "-o", folder, "--overwrite"], capsys)
+    assert code == 1 and "is a folder" in text
+    code, text = run(["report", "haverdonk", "-o", tmp_path / ("x" * 300 + ".html")], capsys)
+    assert code == 1 and "could not write" in text
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("pathlib.Path.write_text", full)
+    code, text = run(["report", "haverdonk", "-o", tmp_path / "vol.html"], capsys)
+    assert code == 1 and "No space left on device" in text
+    assert not list(tmp_path.glob(".vol*"))
+
+
+def test_the_salt_can_stay_out_of_the_shell_history(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("RELNET_SALT", "geheim")
+    assert run(["anonymize", "haverdonk", tmp_path / "a"], capsys)[0] == 0
+    monkeypatch.delenv("RELNET_SALT")
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "geheim")
+    assert run(["anonymize", "haverdonk", tmp_path / "b", "--ask-salt"], capsys)[0] == 0
+    a, b = relnet.read_case(tmp_path / "a"), relnet.read_case(tmp_path / "b")
+    pd.testing.assert_frame_equal(a.actors, b.actors)
+    direct = relnet.anonymize(relnet.load_example("haverdonk"), "geheim")
+    assert list(a.actors["id"]) == list(direct.actors["id"])
+
+
+# ------------------------------------------------------------------ every command, bounded
+
+
+def _hostile_inputs(tmp_path):
+    """A catalogue of bad inputs as files: name -> path."""
+    made = {}
+    made["not a case"] = tmp_path / "x.txt"
+    made["not a case"].write_text("hallo")
+    made["garbage xlsx"] = tmp_path / "g.xlsx"
+    made["garbage xlsx"].write_bytes(b"PK\x03\x04" + os.urandom(200))
+    made["dimension bomb"] = rewrite_member(
+        book(tmp_path / "d.xlsx", CASE_SHEETS), "xl/worksheets/sheet2.xml",
+        lambda d: d.replace(b"<sheetData>", b'<dimension ref="A1:XFD10000"/><sheetData>', 1))
+    archive = tmp_path / "big.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("case.yaml", MINIMAL_META)
+        z.writestr("actors.csv", MINIMAL_ACTORS)
+    made["declared gigabyte"] = _declare_size(archive, "actors.csv", 2**30)
+    bomb = write_case_files(tmp_path / "bomb", meta=None)
+    (bomb / "case.yaml").write_text(
+        'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+            f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]\n"
+            for i in range(1, 9)))
+    made["alias bomb"] = bomb
+    made["typo"] = write_case_files(tmp_path / "typo", ties="source,target,type\ngem,zorgg,x\n")
+    return made
+
+
+def test_every_command_on_every_bad_input_ends_cleanly(tmp_path, capsys):
+    valid = {"dimension bomb"}  # a declared dimension is ignored: the case itself is fine
+    for name, path in _hostile_inputs(tmp_path).items():
+        for command in (["validate", path], ["convert", path, tmp_path / f"{name}.xlsx"],
+                        ["report", path, "-o", tmp_path / f"{name}.html"],
+                        ["anonymize", path, tmp_path / f"{name}-anon", "--salt", "s"]):
+            code, text = run(command, capsys)
+            assert code == (0 if name in valid else 1), (name, command[0], text)
+        if name not in valid:
+            assert not list(tmp_path.glob(f"{name}.*"))
+            assert not (tmp_path / f"{name}-anon").exists()
+
+
+@pytest.mark.slow
+def test_bad_inputs_stay_within_3_gb_and_a_minute(tmp_path):
+    """The heaviest inputs, in a fresh process limited to 3 GB of address space."""
+    inputs = _hostile_inputs(tmp_path)
+    script = ("import resource, sys\n"
+              "resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))\n"
+              "from relnet.cli import main\n"
+              "sys.exit(main(['--lang', 'en', 'validate', sys.argv[1]]))\n")
+    for name, expected in (("dimension bomb", 0), ("declared gigabyte", 1), ("alias bomb", 1)):
+        done = subprocess.run([sys.executable, "-c", script, str(inputs[name])],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == expected, (name, done.stderr[-500:])
+        assert "Traceback" not in done.stderr + done.stdout

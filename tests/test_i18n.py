@@ -163,7 +163,10 @@ def handmade(tmp_path):
 SHIPPED = list(relnet.list_cases()["name"])
 
 
-@pytest.fixture(scope="module", params=SHIPPED + ["eigen"])
+# one shipped case and the Excel-typed one in `make test-fast`, every case in `make test`
+@pytest.fixture(scope="module", params=[
+    name if name in ("haverdonk", "eigen") else pytest.param(name, marks=pytest.mark.slow)
+    for name in SHIPPED + ["eigen"]])
 def dutch_case(request, tmp_path_factory):
     if request.param == "eigen":
         return handmade(tmp_path_factory.mktemp("eigen"))

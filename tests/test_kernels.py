@@ -1,5 +1,5 @@
-"""The fast paths (igraph, scipy, numba) give networkx's numbers: the reference functions
-in relnet.metrics are networkx itself."""
+"""The fast paths (relnet/network/_kernels: igraph, scipy, numba) give networkx's numbers: the
+reference functions in relnet.metrics are networkx itself."""
 
 import random
 
@@ -32,8 +32,15 @@ GRAPHS["directed"] = lambda: from_networkx(nx.gnp_random_graph(60, 0.06, seed=1,
 GRAPHS["synthetic"] = lambda: generate_case(400, seed=7, style="directive")
 
 
+@pytest.mark.parametrize("small", [True, False], ids=["networkx below SMALL", "numba"])
 @pytest.mark.parametrize("name", list(GRAPHS))
-def test_fast_actor_metrics_equal_the_networkx_reference(name):
+def test_fast_actor_metrics_equal_the_networkx_reference(name, small, monkeypatch):
+    """Up to SMALL actors networkx computes the shortest-path centralities, above it numba's
+    kernels: both paths run on every graph here (SMALL set to 0 for the second)."""
+    from relnet.network._kernels import centrality
+
+    if not small:
+        monkeypatch.setattr(centrality, "SMALL", 0)
     case = GRAPHS[name]()
     snap = snapshot(case)
     fast = relnet.actor_metrics(case)
@@ -80,3 +87,15 @@ def test_batch_job_per_group():
                                    atol=1e-12)
     with pytest.raises(ValueError, match="no column"):
         relnet.centrality_batch(case, by="province", progress=False)
+
+
+# ------------------------------------------------------------------ PageRank
+
+
+def test_fast_pagerank_raises_networkx_convergence_error():
+    from relnet.network._cache import snapshot as snap
+    from relnet.network._kernels.centrality import pagerank
+
+    arrays = snap(relnet.load_example("haverdonk")).arrays
+    with pytest.raises(nx.PowerIterationFailedConvergence):
+        pagerank(arrays, max_iter=1)
