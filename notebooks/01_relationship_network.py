@@ -49,13 +49,16 @@ relnet.show(top.reset_index(drop=True))
 # %% [markdown]
 # ## De lessen als indicatoren
 #
-# *Afhankelijkheid van de gemeente als spil* is het aandeel paren partners dat niet meer
-# verbonden is zonder de gemeentelijke actoren: 1 is een regiegemeente, 0 een netwerk dat
-# zichzelf bij elkaar houdt. De definities (versie 2) staan in de documentatie van relnet.
+# *De gemeente als verbinder* is het aandeel paren partners dat niet meer verbonden is
+# zonder de gemeentelijke actoren: 1 betekent dat de gemeente alles verbindt, 0 een netwerk
+# dat zichzelf bij elkaar houdt. Het zegt of de gemeente de verbinder is, niet of zij stuurt.
+# Elke waarde heeft een standaardfout (kolom se): hoeveel de waarde verschuift als één actor
+# ontbreekt. De definities (versie 3) staan in de documentatie van relnet.
 
 # %%
 profile = relnet.relational_profile(case, wave=2015)[["indicator", "value"]].merge(
-    relnet.relational_profile(case, wave=2017)[["indicator", "value", "n", "note", "params"]],
+    relnet.relational_profile(case, wave=2017)[["indicator", "value", "n", "se", "note",
+                                                "params"]],
     on="indicator", suffixes=("_a", "_b"))
 relnet.show(profile.rename(columns={"value_a": "2015", "value_b": "2017"}))
 

@@ -47,7 +47,7 @@ def test_cli_convert_and_new(tmp_path, capsys):
     assert files == ["activities.csv", "actors.csv", "case.yaml", "goal_links.csv",
                      "goals.csv", "lessons.csv", "partners.csv", "roles.csv", "ties.csv"]
     header = (tmp_path / "n" / "actors.csv").read_text().splitlines()[0]
-    assert header == "id,name,kind,domain,person,waves,district,respondent"
+    assert header == "id,name,kind,domain,person,waves,district,respondent,municipal"
     assert relnet.validate(tmp_path / "n") == []
 
 

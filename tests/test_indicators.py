@@ -1,7 +1,10 @@
-"""Relational indicators (version 2) on small cases whose every value is computed by hand."""
+"""Relational indicators (version 3) on small cases whose every value is computed by hand,
+and against an independent reading of their definitions on every shipped case."""
 
 import math
 
+import numpy as np
+import pandas as pd
 import pytest
 from conftest import write_case_files
 
@@ -47,32 +50,35 @@ lg,welz,collaboration,
 lg,gem,information,
 """
 # Municipal M = gem, afd, weth, lg, wt; informal = bi, bi2, mz, sp; 13 actors, 17 pairs.
-# Transactional-only pairs: {gem,afd}, {weth,gem}, {afd,zorg2}, {afd,bi}. The other 13 pairs
-# hold a relational tie; {afd,zorg1} has funding one way and information back (directed).
+# Transactional-only pairs: {gem,afd}, {weth,gem}, {afd,zorg2}, {afd,bi}. No reporting data.
 EXPECTED = {
-    # relational pairs with a municipal end: afd-zorg1, wt-mz, wt-zorg1, weth-werk,
-    # weth-welz, afd-wt, weth-sp, lg-welz, lg-gem = 9; the other end outside: 7
-    "outward_share": (7 / 9, 9),
-    # informal bi, bi2, mz, sp; funded or supported by a municipal actor: bi (afd), mz (wt)
+    # outward: relational pairs with exactly one municipal end: afd-zorg1, wt-mz, wt-zorg1,
+    # weth-werk, weth-welz, weth-sp, lg-welz = 7; inward: municipal pairs joined by any
+    # tie: gem-afd, weth-gem, afd-wt, lg-gem = 4
+    "outward_share": (7 / 11, 11),
+    # informal bi, bi2, mz, sp; receiving funding or support from a municipal actor: bi
+    # (afd funds it), mz (wt supports it, undirected)
     "informal_facilitation": (2 / 4, 4),
     # providers wt, zorg1, zorg2, welz: 6 pairs; relational among them: wt-zorg1, zorg1-zorg2
     "provider_density": (2 / 6, 6),
-    # relational pairs with exactly one municipal end: afd-zorg1 (information one way: not
-    # mutual), wt-mz, wt-zorg1, weth-werk, weth-sp, lg-welz (undirected: mutual), weth-welz
-    # (directed both ways: mutual)
-    "mutuality": (6 / 7, 7),
-    # informal with any tie to a municipal actor: bi, mz, sp (bi2 only meets welz)
-    "informal_reach": (3 / 4, 4),
+    # no reporting data: pairs with one municipal end joined by a *directed* relational tie:
+    # afd-zorg1 (information zorg1 -> afd only), weth-welz (information both ways); mutual:
+    # weth-welz. The undirected wt-mz, wt-zorg1, weth-werk, weth-sp, lg-welz are no evidence
+    "mutuality": (1 / 2, 2),
+    # informal with a tie outside the municipality: bi (welz), bi2 (welz); of those with a
+    # municipal tie as well: bi (afd). mz and sp are known only through the municipality
+    "informal_reach": (1 / 2, 2),
     # weth: werk, welz, sp; lg: welz -> (3 + 1) / 2
     "administrator_reach": (2.0, 2),
     # relational pairs whose ends both have a specific domain: afd-zorg1, wt-mz, wt-zorg1,
-    # zorg1-zorg2, welz-bi, werk-zorg2, afd-wt, bi2-welz = 8; different domain sets:
-    # afd-zorg1, zorg1-zorg2, werk-zorg2, afd-wt = 4
-    "cross_domain_share": (4 / 8, 8),
+    # zorg1-zorg2, welz-bi, werk-zorg2, afd-wt, bi2-welz = 8; disjoint domain sets: only
+    # werk-zorg2 (care|welfare with care, or care with care|health, overlap)
+    "cross_domain_share": (1 / 8, 8),
     # the 8 non-municipal actors are all connected: 28 pairs; without M: {zorg1, zorg2, werk}
-    # and {welz, bi, bi2} (3 + 3 pairs), mz and sp alone -> 22 of 28 lost
+    # and {welz, bi, bi2} (3 + 3 pairs), mz and sp alone -> 22 of 28 lost; 4 partner ties
     "hub_dependence": (22 / 28, 28),
 }
+NOTES = {"outward_share": "", "hub_dependence": "few_partner_ties"}  # others: few (n < 10)
 
 
 def make(tmp_path, actors=ACTORS, ties=TIES, name="p"):
@@ -87,23 +93,72 @@ def proefdorp(tmp_path):
 
 
 def test_every_indicator_by_hand(proefdorp):
-    profile = worded(relnet.relational_profile(proefdorp), "en").set_index("indicator")
-    assert list(profile.index) == list(EXPECTED)
-    assert list(profile.columns) == ["lesson", "value", "n", "note"]
     keys = relnet.relational_profile(proefdorp).set_index("indicator")
-    assert list(keys.columns) == ["lesson", "value", "n", "note", "params"]
-    # the analysis returns keys; the words come from the presentation layer
-    assert set(keys["note"]) <= {"", "few_observations"}
+    assert list(keys.index) == list(EXPECTED)
+    assert list(keys.columns) == ["lesson", "value", "n", "se", "note", "params"]
     for indicator, (value, n) in EXPECTED.items():
-        assert profile.loc[indicator, "value"] == pytest.approx(value), indicator
-        assert profile.loc[indicator, "n"] == n, indicator
-        # a denominator under 10 is noted, a larger one is not
-        expected_note = f"rests on few observations (n = {n})" if n < 10 else ""
-        assert profile.loc[indicator, "note"] == expected_note, indicator
-    assert list(profile["lesson"].astype("float").fillna(0).astype(int)) == \
+        assert keys.loc[indicator, "value"] == pytest.approx(value), indicator
+        assert keys.loc[indicator, "n"] == n, indicator
+        assert keys.loc[indicator, "note"] == NOTES.get(indicator, "few_observations"), indicator
+    assert list(keys["lesson"].astype("float").fillna(0).astype(int)) == \
         [1, 4, 5, 7, 8, 9, 10, 0]
+    words = worded(relnet.relational_profile(proefdorp), "en").set_index("indicator")
+    assert words.loc["mutuality", "note"] == "rests on few observations (n = 2)"
+    assert words.loc["hub_dependence", "note"] == \
+        "rests on few ties between partners (fewer than 10)"
     assert min(len(relnet.i18n.t(f"indicator_description.{name}", "en"))
-               for name in profile.index) > 80
+               for name in keys.index) > 80
+
+
+def test_mutuality_from_both_sides_answers(tmp_path):
+    """With reporting data mutuality asks whether each side named the other: x and y both
+    answered and named the municipality back (x by support, y by a referral to gem that gem
+    does not report); z did not answer, so its pair is left out."""
+    actors = ("id,name,kind\ngem,G,municipality\nafd,A,department\nx,X,welfare_org\n"
+              "y,Y,care_provider\nz,Z,employer\n")
+    ties = ("source,target,type,reported_by\n"
+            "gem,x,collaboration,gem\nx,gem,support,x\n"      # both named: mutual
+            "gem,y,information,gem\ny,afd,referral,y\n"       # gem-y by gem only; afd-y by y
+            "afd,z,collaboration,afd\n"                        # z did not answer
+            "gem,afd,information,gem\n")
+    case = make(tmp_path, actors=actors, ties=ties)
+    row = relnet.relational_profile(case).set_index("indicator").loc["mutuality"]
+    # respondents: gem, x, y (afd reported too). Pairs with one municipal end and both ends
+    # respondents: gem-x (both named: mutual), gem-y (only gem named), afd-y (only y named)
+    # -> afd is a respondent: it reported afd-z and gem-afd -> 1 of 3
+    assert (row["value"], row["n"]) == (pytest.approx(1 / 3), 3)
+    # the survey's own record of who answered wins over reported_by
+    case.meta["response"] = {"wave": None, "asked": ["gem", "afd", "x", "y", "z"],
+                             "answered": ["gem", "x", "y"]}
+    row = relnet.relational_profile(case).set_index("indicator").loc["mutuality"]
+    assert (row["value"], row["n"]) == (pytest.approx(1 / 2), 2)  # afd-y left out
+
+
+def test_an_independent_wijkteam(tmp_path):
+    """A wijkteam that is an independent foundation (`municipal` no) is a partner: its
+    support to a carer is then no municipal facilitation, and its ties go out."""
+    actors = ("id,name,kind,municipal\ngem,G,municipality,\nafd,A,department,\n"
+              "wt,W,district_team,{}\nmz,M,informal_carer,\nzorg,Z,care_provider,\n")
+    ties = "source,target,type\nwt,mz,support\ngem,afd,governance\nafd,wt,information\n" \
+           "wt,zorg,collaboration\ngem,zorg,funding\n"
+    inside = relnet.relational_profile(make(tmp_path, actors=actors.format(""), ties=ties,
+                                            name="in")).set_index("indicator")["value"]
+    outside = relnet.relational_profile(make(tmp_path, actors=actors.format("nee"), ties=ties,
+                                             name="out")).set_index("indicator")["value"]
+    # as municipal: mz receives support from wt -> 1 of 1; outward wt-mz, wt-zorg against
+    # inward gem-afd, afd-wt -> 2 / 4
+    assert inside["informal_facilitation"] == 1.0
+    assert inside["outward_share"] == pytest.approx(2 / 4)
+    # as a foundation: nobody municipal facilitates mz; outward: afd-wt vs gem-afd -> 1 / 2
+    assert outside["informal_facilitation"] == 0.0
+    assert outside["outward_share"] == pytest.approx(1 / 2)
+
+
+def test_one_municipal_actor_is_undefined_not_one(tmp_path):
+    case = make(tmp_path, actors="id,name,kind\ngem,G,municipality\nx,X,welfare_org\n",
+                ties="source,target,type\ngem,x,collaboration\n")
+    row = relnet.relational_profile(case).set_index("indicator").loc["outward_share"]
+    assert math.isnan(row["value"]) and row["note"] == "one_municipal_actor"
 
 
 def test_metrics_of_the_hand_case(proefdorp):
@@ -124,25 +179,28 @@ def test_paying_is_not_going_out(tmp_path):
     assert profile["outward_share"] == 0.0  # its only relational pair is internal
 
 
-def test_mutuality_counts_undirected_working_ties_and_not_payment(tmp_path):
+def test_undirected_ties_are_no_evidence_of_mutuality(tmp_path):
     actors = "id,name,kind\ngem,G,municipality\nx,X,welfare_org\ny,Y,care_provider\n"
-    # two mutual support ties (undirected): both mutual
     case = make(tmp_path, actors=actors,
                 ties="source,target,type\ngem,x,support\ny,gem,support\n")
-    assert relnet.relational_profile(case).set_index("indicator").loc["mutuality", "value"] == 1
+    row = relnet.relational_profile(case).set_index("indicator").loc["mutuality"]
+    assert math.isnan(row["value"]) and row["note"] == "no_mutual_pair"
     # contract one way and referral back: only the referral is relational, one way
     case = make(tmp_path, actors=actors, name="q",
                 ties="source,target,type\ngem,x,contract\nx,gem,referral\n")
     assert relnet.relational_profile(case).set_index("indicator").loc["mutuality", "value"] == 0
+    # referrals both ways: mutual
+    case = make(tmp_path, actors=actors, name="r",
+                ties="source,target,type\ngem,x,referral\nx,gem,referral\n")
+    assert relnet.relational_profile(case).set_index("indicator").loc["mutuality", "value"] == 1
 
 
-def test_integral_actors_raise_cross_domain_share(tmp_path):
+def test_nested_domains_do_not_cross(tmp_path):
     case = make(tmp_path, actors="id,name,kind,domain\na,A,welfare_org,care|welfare\n"
-                                 "b,B,care_provider,care\n",
-                ties="source,target,type\na,b,collaboration\n")
-    value = relnet.relational_profile(case).set_index("indicator").loc["cross_domain_share",
-                                                                       "value"]
-    assert value == 1.0  # v1 (sharing no domain) gave 0 for this integral pair
+                                 "b,B,care_provider,care\nc,C,employer,work\n",
+                ties="source,target,type\na,b,collaboration\nb,c,collaboration\n")
+    row = relnet.relational_profile(case).set_index("indicator").loc["cross_domain_share"]
+    assert (row["value"], row["n"]) == (0.5, 2)  # a-b overlap (v2 counted it), b-c cross
 
 
 def test_hub_dependence_is_undefined_with_only_the_municipalitys_ties(tmp_path):
@@ -180,8 +238,10 @@ def test_undefined_indicators_are_nan_with_a_reason(tmp_path):
 
 def test_dutch_descriptions_and_notes(proefdorp):
     nl = worded(relnet.relational_profile(proefdorp), "nl").set_index("indicator")
-    assert "regiegemeente" in relnet.i18n.t("indicator_description.hub_dependence", "nl")
-    assert nl.loc["mutuality", "note"] == "berust op weinig waarnemingen (n = 7)"
+    description = relnet.i18n.t("indicator_description.hub_dependence", "nl")
+    assert "verbinder" in description and "regiegemeente" not in description
+    assert relnet.i18n.t("indicator.hub_dependence", "nl") == "de gemeente als verbinder"
+    assert nl.loc["mutuality", "note"] == "berust op weinig waarnemingen (n = 2)"
 
 
 def test_shipped_hub_becomes_network():
@@ -192,26 +252,140 @@ def test_shipped_hub_becomes_network():
     assert after["mutuality"] > before["mutuality"]
 
 
-def test_fast_indicators_equal_the_reference():
-    from relnet.network._cache import snapshot
-    from relnet.network.indicators import indicator_values, indicator_values_fast
-    from relnet.synth import generate_case
+def independent_reading(case, wave):
+    """The v3 definitions (docs/indicators.md) read again, pair by pair in plain Python: the
+    reference the vectorised code is checked against (values and n; NaN where undefined)."""
+    import networkx as nx
 
-    cases = [relnet.load_example(n) for n in relnet.list_cases()["name"]]
-    cases += [generate_case(300, seed=s, style=st) for s, st in ((1, "relational"),
-                                                                 (2, "directive"))]
+    from relnet.network.graph import present_actors, wave_ties
+
+    actors = present_actors(case, wave)
+    ties = wave_ties(case, wave)
+    municipal_kinds = {"municipality", "department", "administrator", "manager", "council",
+                       "district_team"}
+    M = {a for a, k, m in zip(actors["id"], actors["kind"], actors["municipal"])
+         if (m if not pd.isna(m) else k in municipal_kinds)}
+    kind = dict(zip(actors["id"], actors["kind"]))
+    informal = {a for a, k in kind.items() if k in ("citizen_initiative", "informal_carer",
+                                                     "key_person")}
+    providers = {a for a, k in kind.items() if k in ("care_provider", "welfare_org",
+                                                      "district_team")}
+    relational = {"collaboration", "information", "support", "referral"}
+    pairs = {}
+    for row in ties.itertuples(index=False):
+        pairs.setdefault(frozenset((row.source, row.target)), []).append(row)
+    rel = {p for p, rows in pairs.items() if any(r.type in relational for r in rows)}
+    reporters = set(ties["reported_by"].dropna())
+    response = case.meta.get("response")
+    respondents = set(response["answered"]) if isinstance(response, dict) else \
+        (reporters or None)
+
+    def ratio(num, den):
+        return (num / den if den else math.nan, den)
+
+    out = {}
+    if len(M) < 2:
+        out["outward_share"] = (math.nan, 0)
+    else:
+        outward = sum(1 for p in rel if len(p & M) == 1)
+        inward = sum(1 for p in pairs if p <= M)
+        out["outward_share"] = ratio(outward, outward + inward)
+    fac = {r.target for rows in pairs.values() for r in rows
+           if r.type in ("funding", "support") and r.directed and r.source in M} | \
+          {x for rows in pairs.values() for r in rows if r.type in ("funding", "support")
+           and not r.directed for x, y in ((r.source, r.target), (r.target, r.source))
+           if y in M}
+    out["informal_facilitation"] = ratio(len(fac & informal), len(informal))
+    k = len(providers)
+    out["provider_density"] = ratio(sum(1 for p in rel if p <= providers), k * (k - 1) // 2)
+    crossing = [p for p in rel if len(p & M) == 1]
+    if respondents is not None:
+        asked = [p for p in crossing if p <= respondents]
+        mutual = [p for p in asked if all(any(r.reported_by == x and r.type in relational
+                                              for r in pairs[p]) for x in p)]
+    else:
+        asked = [p for p in pairs if len(p & M) == 1 and any(
+            r.type in relational and r.directed for r in pairs[p])]
+        mutual = [p for p in asked if len({r.source for r in pairs[p]
+                                           if r.type in relational and r.directed}) == 2]
+    out["mutuality"] = ratio(len(mutual), len(asked))
+    known = {x for p in pairs for x in p & informal if (p - {x}) - M}
+    reached = {x for p in pairs for x in p & informal if (p - {x}) & M}
+    out["informal_reach"] = ratio(len(known & reached), len(known))
+    leaders = [a for a, k in kind.items() if k in ("administrator", "manager")]
+    out["administrator_reach"] = ratio(
+        sum(len({y for p in rel if a in p for y in p - {a}} - M) for a in leaders),
+        len(leaders))
+    domains = {a: {d for d in str(c).split("|") if d != "general"} if isinstance(c, str)
+               else set() for a, c in zip(actors["id"], actors["domain"])}
+    specific = [p for p in rel if all(domains[x] for x in p)]
+    out["cross_domain_share"] = ratio(
+        sum(1 for p in specific if not set.intersection(*(domains[x] for x in p))),
+        len(specific))
+    others = set(kind) - M
+    if not any(p <= others for p in pairs):
+        out["hub_dependence"] = (math.nan, 0)
+    else:
+        G = nx.Graph()
+        G.add_nodes_from(kind)
+        G.add_edges_from(tuple(p) for p in pairs)
+
+        def connected(graph):
+            return sum(len(c & others) * (len(c & others) - 1) // 2
+                       for c in map(set, nx.connected_components(graph)))
+        before = connected(G)
+        out["hub_dependence"] = ratio(before - connected(G.subgraph(others)), before)
+    return out
+
+
+def test_every_shipped_wave_equals_an_independent_reading_of_the_definitions():
     checked = 0
-    for case in cases:
+    for name in relnet.list_cases()["name"]:
+        case = relnet.load_example(name)
         for wave in case.waves:
-            for types in (None, ("collaboration", "support")):
-                snap = snapshot(case, wave, types)
-                reference = indicator_values(snap.ties, snap.actors)
-                fast = indicator_values_fast(snap)
-                for name, (value, n, reason) in reference.items():
-                    assert fast[name][0] == pytest.approx(value, nan_ok=True), (case.name, name)
-                    assert fast[name][1:] == (n, reason), (case.name, name)
-                checked += 1
-    assert checked >= 20
+            profile = relnet.relational_profile(case, wave=wave, se=False).set_index("indicator")
+            for indicator, (value, n) in independent_reading(case, wave).items():
+                assert profile.loc[indicator, "value"] == pytest.approx(value, nan_ok=True), \
+                    (name, wave, indicator)
+                assert profile.loc[indicator, "n"] == n, (name, wave, indicator)
+            checked += 1
+    assert checked >= 10
+
+
+def test_se_is_the_actor_jackknife(proefdorp):
+    """se recomputes the value without each actor and its ties (Snijders & Borgatti 1999)."""
+    profile = relnet.relational_profile(proefdorp).set_index("indicator")
+    thetas = {name: [] for name in EXPECTED}
+    ids = list(proefdorp.actors["id"])
+    for actor in ids:
+        smaller = relnet.network.graph.remove_actors(proefdorp, [actor])
+        values = relnet.relational_profile(smaller, se=False).set_index("indicator")["value"]
+        for name in EXPECTED:
+            thetas[name].append(values[name])
+    for name, values in thetas.items():
+        theta = np.array([v for v in values if not math.isnan(v)])
+        k = len(theta)
+        expected = math.sqrt((k - 1) / k * ((theta - theta.mean()) ** 2).sum()) if k >= 3 \
+            else math.nan
+        assert profile.loc[name, "se"] == pytest.approx(expected, nan_ok=True), name
+
+
+def test_register_indicator_reaches_the_profile(proefdorp):
+    from relnet.network.indicators import register_indicator, unregister_indicator
+
+    def municipal_share(G):
+        return sum(1 for _, d in G.nodes(data=True) if d["municipal"]) / len(G)
+
+    register_indicator("municipal_share", municipal_share, lesson=1)
+    try:
+        row = relnet.relational_profile(proefdorp).set_index("indicator").loc["municipal_share"]
+        assert row["value"] == pytest.approx(5 / 13) and row["lesson"] == 1
+        assert row["se"] > 0
+        with pytest.raises(ValueError, match="one of relnet's indicators"):
+            register_indicator("mutuality", municipal_share)
+    finally:
+        unregister_indicator("municipal_share")
+    assert "municipal_share" not in set(relnet.relational_profile(proefdorp)["indicator"])
 
 
 @pytest.mark.slow
@@ -221,7 +395,9 @@ def test_the_response_note_is_that_of_the_wave_asked_for():
     latest wave's)."""
     case = relnet.load_example("haverdonk")
     for wave, counts, rate in ((2015, (8, 20), 0.40), (2017, (16, 25), 0.64)):
-        assert relnet.network.quality.response_counts(case, wave=wave) == counts
+        from relnet.network.quality import response_counts
+
+        assert response_counts(case, wave=wave) == counts
         said = f"respons {round(rate * 100)}%"
         assert response_note(case, "nl", wave).startswith(said)
         # said once where the profile is shown, not in every row's note

@@ -222,7 +222,7 @@ def test_export_tables_every_format(tmp_path):
         written = export_tables(tables, tmp_path / "t", fmt=fmt, lang="en")
         assert len(written) == 3 and all(p.suffix == f".{fmt}" for p in written)
     tex = (tmp_path / "t_profile.tex").read_text()
-    assert "\\begin{table}" in tex and "\\toprule" in tex and "hub dependence" in tex
+    assert "\\begin{table}" in tex and "\\toprule" in tex and "the municipality as connector" in tex
     md = (tmp_path / "t_metrics.md").read_text()
     assert md.startswith("|") and "density" in md
     csv = pd.read_csv(tmp_path / "t_partner_matrix.csv")

@@ -211,7 +211,7 @@ def test_waves_explorer_never_compares_a_wave_with_itself(cases):
     ex3.controls["from"].value = 2015
     assert list(ex3.controls["to"].options) == [2017]
     ex.controls["lang"].value = "en"
-    assert "hub dependence" in ex.views["metrics"].value
+    assert "the municipality as connector" in ex.views["metrics"].value
 
 
 def test_case_browser_filters():

@@ -75,6 +75,9 @@ def fill_defaults(frames, waves):
     actors["person"] = actors["person"].astype("boolean").fillna(by_kind).astype(bool)
     actors["respondent"] = actors["respondent"].astype("boolean").fillna(
         ~actors["person"]).astype(bool)
+    # empty: part of the municipality by kind (`relnet.network.indicators.municipal_mask`);
+    # kept empty so that a reader can tell a classification given from one assumed
+    actors["municipal"] = actors["municipal"].astype("boolean")
     activities = frames["activities"]
     activities["statutory"] = activities["statutory"].astype("boolean").fillna(False) \
         .astype(bool)

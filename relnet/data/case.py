@@ -14,7 +14,8 @@ TABLES = ("actors", "ties", "partners", "goals", "goal_links", "activities", "ro
 
 # The contract's columns per table, in the order files are written.
 COLUMNS = {
-    "actors": ["id", "name", "kind", "domain", "person", "waves", "district", "respondent"],
+    "actors": ["id", "name", "kind", "domain", "person", "waves", "district", "respondent",
+               "municipal"],
     "ties": [
         "source", "target", "type", "directed", "weight", "trust", "since", "wave",
         "reported_by", "reliability", "mission", "openness", "power", "resources",
@@ -41,7 +42,7 @@ REQUIRED_COLUMNS = {
 
 # Column dtypes after reading; every other column (extra ones included) is text.
 DTYPES = {
-    "person": "bool", "directed": "bool", "respondent@actors": "bool",
+    "person": "bool", "directed": "bool", "respondent@actors": "bool", "municipal": "boolean",
     "statutory": "bool", "confirmed": "boolean",
     "weight": "float64", "trust": "float64", "influence": "float64",
     "dependency": "float64", "contribution": "float64", "score": "float64",

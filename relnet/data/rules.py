@@ -209,6 +209,7 @@ def table_rules(table, actor_ids, goal_ids, waves):
             Rule("waves", _years_in(waves), "years", params=(("waves", waves_text or "…"),)),
             Rule("district"),
             Rule("respondent", **yes_no),
+            Rule("municipal", **yes_no),
         ],
         "ties": [
             Rule("source", actor, "actor_id", required=True),

@@ -74,7 +74,7 @@ MOVES = {
 # Per table: Dutch header -> the contract's column (case and spaces ignored).
 HEADER_ALIASES = {
     "actors": {"naam": "name", "soort": "kind", "domein": "domain", "persoon": "person",
-               "metingen": "waves", "wijk": "district"},
+               "metingen": "waves", "wijk": "district", "gemeentelijk": "municipal"},
     "ties": {"bron": "source", "doel": "target", "soort": "type", "gericht": "directed",
              "gewicht": "weight", "vertrouwen": "trust", "sinds": "since", "meting": "wave",
              "gemeld_door": "reported_by", "betrouwbaarheid": "reliability",

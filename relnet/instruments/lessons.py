@@ -150,8 +150,9 @@ def lesson_benchmark(case, others, *, wave=None):
     own = lessons_for_wave(case, wave)
     theirs = [lessons_for_wave(o) for o in others]
     pooled = pd.concat(theirs, ignore_index=True) if theirs else own.iloc[:0]
-    own_profile = relational_profile(case, wave=wave).set_index("indicator")["value"]
-    other_profiles = [relational_profile(o).set_index("indicator")["value"] for o in others]
+    own_profile = relational_profile(case, wave=wave, se=False).set_index("indicator")["value"]
+    other_profiles = [relational_profile(o, se=False).set_index("indicator")["value"]
+                      for o in others]
     fictional = any(bool(o.meta.get("fictional")) for o in others)
     rows = []
     for lesson in range(1, 11):

@@ -61,6 +61,13 @@ class Snapshot:
         return graph
 
     @cached_property
+    def graph(self):
+        """Every selected tie as an edge (`relnet.to_graph`), for registered indicators."""
+        from .graph import _multigraph
+
+        return _multigraph(self.case, self.wave, self.types, self.confirmed_only)
+
+    @cached_property
     def D(self):
         """The directed view: undirected ties count both ways."""
         return _directed_graph(self.case, self.wave, self.types, self.confirmed_only)

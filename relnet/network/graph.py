@@ -236,7 +236,8 @@ def to_graph(case, *, wave=None, types=None, confirmed_only=False):
     Returns
     -------
     networkx.MultiDiGraph
-        Nodes keyed by actor id with the actor's other columns as attributes; one edge
+        Nodes keyed by actor id with the actor's other columns as attributes (``municipal``
+        resolved: the column where filled, else by kind); one edge
         per selected tie of the wave between present actors, keyed from 0, with the tie's
         other columns as attributes (missing values left out on nodes and edges).
         ``G.graph`` holds ``wave``, ``types`` (a tuple of English keys, or None) and
@@ -256,10 +257,18 @@ def to_graph(case, *, wave=None, types=None, confirmed_only=False):
     >>> G.number_of_nodes() == len(relnet.graph.present_actors(case, 2017))
     True
     """
+    return _multigraph(case, wave, types, confirmed_only)
+
+
+def _multigraph(case, wave, types, confirmed_only):
+    from .indicators import municipal_mask
+
     graph = nx.MultiDiGraph(wave=wave, types=types, case=case.name)
     actors = present_actors(case, wave)
-    for record in actors.to_dict("records"):
+    municipal = municipal_mask(actors)
+    for record, is_municipal in zip(actors.to_dict("records"), municipal):
         node = record.pop("id")
+        record["municipal"] = bool(is_municipal)  # resolved: the column, else by kind
         graph.add_node(node, **{k: v for k, v in record.items() if not _missing(v)})
     ties = wave_ties(case, wave, types, confirmed_only)
     for record in ties.to_dict("records"):

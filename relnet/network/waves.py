@@ -58,7 +58,7 @@ def _status(in_a, in_b):
 def profile_row(case, wave=None, types=None):
     """Network metrics and indicator values of one wave as one Series (metric -> value)."""
     metrics = network_metrics(case, wave=wave, types=types)
-    indicators = relational_profile(case, wave=wave).set_index("indicator")["value"]
+    indicators = relational_profile(case, wave=wave, se=False).set_index("indicator")["value"]
     return pd.concat([metrics, indicators])
 
 
@@ -141,7 +141,7 @@ def wave_changes(case, a, b):
     row_a, row_b = profile_row(case, a), profile_row(case, b)
     metrics = pd.DataFrame({"a": row_a, "b": row_b})
     metrics["difference"] = metrics["b"] - metrics["a"]
-    indicator_names = set(relational_profile(case, wave=a)["indicator"])
+    indicator_names = set(relational_profile(case, wave=a, se=False)["indicator"])
     metrics["kind"] = ["indicator" if m in indicator_names else "metric" for m in metrics.index]
     metrics.index.name = "metric"
     return WaveChanges(case.name, a, b, actors.reset_index(drop=True), ties, metrics)

@@ -304,7 +304,7 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
         _card(ex, selected, selection(ex), state["sigma"])
         full = network_metrics(the_case, wave=wave, types=types, confirmed_only=confirmed)
         profile = relational_profile(the_case, wave=wave, types=types,
-                                     confirmed_only=confirmed)
+                                     confirmed_only=confirmed, se=False)
         metrics = pd.DataFrame({"value": full})
         metrics.index.name = "metric"
         indicators = profile[["indicator", "lesson", "value", "n", "note", "params"]].copy()
@@ -313,7 +313,8 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
             metrics["what_if"] = network_metrics(reduced, wave=wave, types=types,
                                                  confirmed_only=confirmed)
             indicators["what_if"] = relational_profile(
-                reduced, wave=wave, types=types, confirmed_only=confirmed)["value"].to_numpy()
+                reduced, wave=wave, types=types, confirmed_only=confirmed,
+                se=False)["value"].to_numpy()
         heads = {"value": i18n.t("ui.full", lang), "what_if": i18n.t("ui.what_if", lang)}
         ex.views["metrics"].value = f"<h4>{html.escape(i18n.t('ui.metrics', lang))}</h4>" + \
             html_table(metrics.rename(columns=heads), index=True, lang=lang,
