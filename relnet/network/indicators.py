@@ -148,11 +148,16 @@ def _encode(actors, ties, municipal, respondents):
     }
 
 
-def _values(c, present):
-    """The indicators over the `present` actors of an encoded wave (`_encode`)."""
+def _values(c, present, ties_kept=None, answered=None):
+    """The indicators over the `present` actors of an encoded wave (`_encode`); optionally
+    only the `ties_kept` and another set of respondents (`answered`, a mask)."""
     n, M = c["n"], c["M"]
     s, t, pid, P = c["s"], c["t"], c["pid"], c["n_pairs"]
     kept = present[s] & present[t]
+    if ties_kept is not None:
+        kept = kept & ties_kept
+    if answered is not None:
+        c = {**c, "answered": answered}
 
     def per_pair(flag):
         return np.bincount(pid[kept & flag], minlength=P) > 0

@@ -1,0 +1,164 @@
+"""Uncertainty and baselines (relnet/network/evidence.py): the permutation null against a
+second implementation, graph correlation and QAP against their definitions (exhaustively on
+a small case, and against R's sna where R is installed), non-response sensitivity."""
+
+import itertools
+import math
+import os
+import shutil
+import subprocess
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import write_case_files
+
+import relnet
+from relnet.network.evidence import graph_correlation
+
+R = shutil.which("Rscript")
+
+
+def small_case(tmp_path):
+    actors = ("id,name,kind,domain\ngem,G,municipality,general\nafd,A,department,care\n"
+              "wt,W,district_team,care\nz1,Z1,care_provider,care\nz2,Z2,care_provider,health\n"
+              "w,W,welfare_org,welfare\nmz,M,informal_carer,care\nbi,B,citizen_initiative,"
+              "welfare\n")
+    ties = ("source,target,type,directed\ngem,afd,governance,\nafd,z1,funding,\n"
+            "afd,w,funding,\nwt,mz,support,\nwt,z1,collaboration,\nz1,z2,collaboration,\n"
+            "w,bi,collaboration,\nafd,wt,information,\nz1,afd,referral,\nafd,z1,referral,\n"
+            "gem,bi,support,\nw,z2,information,\nmz,bi,support,\n")
+    folder = write_case_files(tmp_path / "c", meta="name: C\nmunicipality: C\nfictional: true\n",
+                              actors=actors, ties=ties)
+    return relnet.read_case(folder)
+
+
+def test_baseline_is_seeded_and_its_percentiles_are_shares(tmp_path):
+    case = small_case(tmp_path)
+    one = relnet.indicator_baseline(case, reps=300, seed=3)
+    pd.testing.assert_frame_equal(one, relnet.indicator_baseline(case, reps=300, seed=3))
+    assert not one.equals(relnet.indicator_baseline(case, reps=300, seed=4))
+    defined = one["percentile"].dropna()
+    assert ((defined >= 0) & (defined <= 1)).all()
+    bounds = one.dropna(subset=["null_low"])
+    assert (bounds["null_low"] <= bounds["null_high"]).all()
+    observed = relnet.relational_profile(case, se=False).set_index("indicator")["value"]
+    assert one.set_index("indicator")["value"].equals(observed)
+
+
+@pytest.mark.slow
+def test_baseline_means_equal_a_second_implementation_of_the_null(tmp_path):
+    """The same null built through the public API: the attribute columns (kind, domain,
+    municipal, person) permuted jointly in the actors table, the case analysed afresh."""
+    case = small_case(tmp_path)
+    from relnet.network.indicators import indicator_values, municipal_mask
+
+    reps = 2000
+    relnet_null = relnet.indicator_baseline(case, reps=2000, seed=0).set_index("indicator")
+    rng = np.random.default_rng(11)
+    columns = ["kind", "domain", "municipal", "person"]
+    values = []
+    for _ in range(reps):
+        order = rng.permutation(len(case.actors))
+        actors = case.actors.copy()
+        actors[columns] = case.actors[columns].iloc[order].to_numpy()
+        found = indicator_values(actors, case.ties, municipal_mask(actors))
+        values.append({name: value for name, (value, _, _) in found.items()})
+    second = pd.DataFrame(values)
+    for name in relnet_null.index:
+        expected = second[name].mean()  # NaN draws are left out, as relnet does
+        if math.isnan(expected):
+            assert math.isnan(relnet_null.loc[name, "null_mean"])
+            continue
+        assert relnet_null.loc[name, "null_mean"] == pytest.approx(expected, abs=0.03), name
+
+
+def test_graph_correlation_by_hand():
+    x = np.array([[0, 1, 1], [0, 0, 1], [0, 0, 0]])
+    y = np.array([[0, 1, 0], [0, 0, 1], [1, 0, 0]])
+    # off-diagonal cells in row order: x = 1 1 0 1 0 0, y = 1 0 0 1 1 0
+    a, b = np.array([1, 1, 0, 1, 0, 0.]), np.array([1, 0, 0, 1, 1, 0.])
+    expected = ((a - a.mean()) * (b - b.mean())).sum() / math.sqrt(
+        ((a - a.mean()) ** 2).sum() * ((b - b.mean()) ** 2).sum())
+    assert graph_correlation(x, y) == pytest.approx(expected) == pytest.approx(1 / 3)
+    assert math.isnan(graph_correlation(x, np.zeros((3, 3))))
+
+
+def test_qap_p_values_equal_the_exact_permutation_distribution(tmp_path):
+    """On 8 actors all 40,320 relabellings give the exact QAP p-values; 2,000 random ones
+    must come within 0.03 (sna's qaptest samples the same distribution)."""
+    case = small_case(tmp_path)
+    result = relnet.layer_correlation(case, ["support", "collaboration"], "funding",
+                                      reps=2000, seed=0)
+    actors = relnet.network.graph.present_actors(case, None)
+    index = pd.Index(actors["id"])
+    ties = case.ties
+
+    def matrix(types):
+        m = np.zeros((len(index), len(index)))
+        for row in ties.itertuples(index=False):
+            if row.type in types:
+                i, j = index.get_loc(row.source), index.get_loc(row.target)
+                m[i, j] = 1
+                if not row.directed:
+                    m[j, i] = 1
+        return m
+
+    x, y = matrix({"support", "collaboration"}), matrix({"funding"})
+    observed = graph_correlation(x, y)
+    assert result["correlation"] == pytest.approx(observed, abs=1e-12)
+    exact = np.array([graph_correlation(x, y[np.ix_(p, p)])
+                      for p in map(list, itertools.permutations(range(len(index))))])
+    assert result["p_greater"] == pytest.approx((exact >= observed - 1e-12).mean(), abs=0.03)
+    assert result["p_less"] == pytest.approx((exact <= observed + 1e-12).mean(), abs=0.03)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(R is None and not os.environ.get("CI"), reason="R is not installed")
+def test_layer_correlation_equals_r_sna(tmp_path):
+    """The same matrices through R's sna (Debian's r-cran-sna, installed by .ci/run): gcor
+    exactly, qaptest's p-values within 0.03 at 2,000 permutations."""
+    assert R is not None, "CI must compare with R: .ci/run installs r-cran-sna"
+    case = relnet.load_example("haverdonk")
+    ours = relnet.layer_correlation(case, "funding", "collaboration", reps=2000, seed=0)
+    actors = relnet.network.graph.present_actors(case, 2017)
+    index = pd.Index(actors["id"])
+    ties = relnet.network.graph.wave_ties(case, 2017)
+    for name, types in (("x", {"funding"}), ("y", {"collaboration"})):
+        m = np.zeros((len(index), len(index)), dtype=int)
+        for row in ties.itertuples(index=False):
+            if row.type in types:
+                i, j = index.get_loc(row.source), index.get_loc(row.target)
+                m[i, j] = 1
+                if not row.directed:
+                    m[j, i] = 1
+        np.savetxt(tmp_path / f"{name}.csv", m, fmt="%d", delimiter=",")
+    script = tmp_path / "qap.R"
+    script.write_text(
+        "suppressMessages(library(sna))\n"
+        f"x <- as.matrix(read.csv('{tmp_path / 'x.csv'}', header = FALSE))\n"
+        f"y <- as.matrix(read.csv('{tmp_path / 'y.csv'}', header = FALSE))\n"
+        "set.seed(1)\n"
+        "g <- array(NA, dim = c(2, nrow(x), ncol(x)))\n"
+        "g[1, , ] <- x\n"
+        "g[2, , ] <- y\n"
+        "q <- qaptest(g, gcor, g1 = 1, g2 = 2, reps = 2000)\n"
+        "cat(sprintf('%.15f %.6f %.6f', gcor(x, y), q$pgreq, q$pleeq))\n")
+    done = subprocess.run([R, str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    correlation, greater, less = map(float, done.stdout.split())
+    assert ours["correlation"] == pytest.approx(correlation, abs=1e-12)
+    assert ours["p_greater"] == pytest.approx(greater, abs=0.03)
+    assert ours["p_less"] == pytest.approx(less, abs=0.03)
+
+
+def test_nonresponse_sensitivity(tmp_path):
+    case = relnet.load_example("haverdonk")
+    first = relnet.nonresponse_sensitivity(case, reps=60, seed=1)
+    pd.testing.assert_frame_equal(first, relnet.nonresponse_sensitivity(case, reps=60, seed=1))
+    assert (first["removed"] > 0).all()
+    defined = first.dropna(subset=["spread"])
+    assert (defined["spread"] >= 0).all() and (defined["low"] <= defined["high"]).all()
+    # without reporting data nothing can be left out
+    quiet = relnet.nonresponse_sensitivity(small_case(tmp_path), reps=10)
+    assert (quiet["removed"] == 0).all() and quiet["spread"].isna().all()
