@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import write_case_files
@@ -25,14 +26,23 @@ def test_wave_changes_on_a_shipped_case():
     links_b = {tuple(x) for x in collapsed_edges(wave_ties(case, 2017))[["u", "v"]].values}
     counts = changes.ties["status"].value_counts()
     assert counts["added"] == len(links_b - links_a)
-    assert counts["lost"] == len(links_a - links_b)
     assert counts["kept"] == len(links_a & links_b)
+    # 2017 comes from a survey (reported_by): a link of 2015 missing in 2017 is lost only
+    # when both its actors answered in 2017, else unknown
+    answered = set(wave_ties(case, 2017)["reported_by"].dropna())
+    gone = links_a - links_b
+    lost = {link for link in gone if set(link) <= answered}
+    assert counts["lost"] == len(lost) == 2 and counts["unknown"] == len(gone - lost) == 10
+    # the response rates, 40% and 64%, make the two waves incomparable
+    assert changes.rates == (pytest.approx(0.40), pytest.approx(0.64))
+    assert changes.comparable is False and not changes.metrics["comparable"].any()
     m = changes.metrics
     for metric in ("density", "hub_dependence", "mutuality", "modularity"):
         assert m.loc[metric, "a"] == pytest.approx(
             relnet.compare([(case, 2015)]).iloc[0][metric])
         assert m.loc[metric, "difference"] == pytest.approx(m.loc[metric, "b"] - m.loc[metric, "a"])
     assert set(m["kind"]) == {"metric", "indicator"}
+    assert m["se"].notna().sum() >= 15 and (m["se"].dropna() >= 0).all()
     assert "->" in repr(changes)
     assert changes.counts().loc["actors", "added"] == 5
 
@@ -173,3 +183,29 @@ def test_cli_synth(tmp_path, capsys):
     assert main(["--lang", "en", "synth", str(tmp_path / "s"), "--actors", "80", "--style", "directive"]) == 0
     assert "80 actors" in capsys.readouterr().out
     assert relnet.validate(tmp_path / "s") == []
+
+
+def test_wave_change_se_is_the_jackknife_over_actors_in_both_waves(tmp_path):
+    """Each actor present in both waves is dropped from both at once; the se of the change
+    is the jackknife over those differences (checked by removing actors one by one)."""
+    from relnet.network.graph import remove_actors
+    from relnet.network.waves import comparable
+
+    case = relnet.load_example("lindermeer")
+    a, b = case.waves[0], case.waves[-1]
+    changes = relnet.wave_changes(case, a, b).metrics
+    both = set(relnet.network.graph.present_actors(case, a)["id"]) & \
+        set(relnet.network.graph.present_actors(case, b)["id"])
+    for name in ("provider_density", "hub_dependence"):
+        diffs = []
+        for actor in sorted(both):
+            smaller = remove_actors(case, [actor])
+            pa = relnet.relational_profile(smaller, wave=a, se=False).set_index("indicator")
+            pb = relnet.relational_profile(smaller, wave=b, se=False).set_index("indicator")
+            diffs.append(pb.loc[name, "value"] - pa.loc[name, "value"])
+        theta = np.array([d for d in diffs if not np.isnan(d)])
+        k = len(theta)
+        expected = np.sqrt((k - 1) / k * ((theta - theta.mean()) ** 2).sum())
+        assert changes.loc[name, "se"] == pytest.approx(expected), name
+    assert comparable(None, None) and comparable(0.9, 0.8) and not comparable(0.9, 0.79)
+    assert not comparable(0.7, 0.6) and not comparable(None, 0.9)

@@ -1,16 +1,27 @@
 """Transformation over waves and comparison between cases: what changed, side by side."""
 
+import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..data.arguments import analysis
 from ..data.case import Case
+from ._cache import snapshot
 from .graph import collapsed_edges, present_actors, wave_ties
-from .indicators import relational_profile
-from .metrics import network_metrics
+from .indicators import (
+    JACKKNIFE_LIMIT,
+    _encode,
+    _jackknife,
+    _values,
+    municipal_mask,
+    relational_profile,
+    reporting,
+)
+from .metrics import network_metrics, network_metrics_of_graph
 
-__all__ = ["wave_changes", "WaveChanges", "compare", "profile_row"]
+__all__ = ["wave_changes", "WaveChanges", "compare", "profile_row", "comparable"]
 
 
 @dataclass
@@ -25,7 +36,13 @@ class WaveChanges:
         The links of the collapsed graphs: u, v, status, weight_a, weight_b.
     metrics : DataFrame
         Every network metric and relational indicator (registered metrics included):
-        index = metric, columns a, b, difference (b - a), kind (metric or indicator).
+        index = metric, columns a, b, difference (b - a), se (the jackknife standard error
+        of the difference), kind (metric or indicator), comparable (the same on every row).
+    comparable : bool
+        Whether the two waves can be compared: neither has reporting data, or both have a
+        response rate of at least 65% and the rates differ by at most 10 points.
+    rates : tuple
+        The response rates of wave a and b (None for a wave without survey data).
     ties status : added, lost, unknown (a survey without an answer from one side), kept.
     """
 
@@ -35,6 +52,8 @@ class WaveChanges:
     actors: pd.DataFrame
     ties: pd.DataFrame
     metrics: pd.DataFrame
+    comparable: bool = True
+    rates: tuple = (None, None)
 
     def counts(self):
         """Numbers of actors and links added, lost and kept, as a small DataFrame."""
@@ -62,21 +81,67 @@ def profile_row(case, wave=None, types=None):
     return pd.concat([metrics, indicators])
 
 
-def _answered(case, wave):
-    """Who answered the survey of a wave (None: the case is not from a survey)."""
-    response = case.meta.get("response")
-    if isinstance(response, dict) and response.get("wave") == wave:
-        return set(response.get("answered", []))
-    return None
+def comparable(rate_a, rate_b):
+    """Whether two waves' results can be compared as a change: neither has survey data, or
+    both response rates are at least 65% and differ by at most 10 points.
+
+    >>> comparable(None, None), comparable(0.8, 0.72), comparable(0.4, 0.64)
+    (True, True, False)
+    >>> comparable(None, 0.9)
+    False
+    """
+    if rate_a is None and rate_b is None:
+        return True
+    if rate_a is None or rate_b is None or math.isnan(rate_a) or math.isnan(rate_b):
+        return False
+    return min(rate_a, rate_b) >= 0.65 and abs(rate_a - rate_b) <= 0.10 + 1e-12
+
+
+def _metrics_without(snap, actor):
+    """The network metrics of a snapshot without one actor and its ties (networkx, each
+    community kept as in the whole network)."""
+    G = snap.G.copy()
+    G.remove_node(actor)
+    ties = snap.ties[(snap.ties["source"] != actor).to_numpy()
+                     & (snap.ties["target"] != actor).to_numpy()]
+    communities = [c - {actor} for c in snap.communities if c - {actor}]
+    return network_metrics_of_graph(G, communities=communities, ties=ties)
+
+
+def _jackknife_changes(case, a, b):
+    """metric or indicator -> the jackknife se of its change, each actor present in both
+    waves dropped from both at once (Snijders & Borgatti 1999)."""
+    snaps = snapshot(case, a), snapshot(case, b)
+    ids = [pd.Index(snap.actors["id"]) for snap in snaps]
+    later = set(ids[1])
+    both = [actor for actor in ids[0] if actor in later]
+    if len(both) > JACKKNIFE_LIMIT:
+        return {}
+    coded = [_encode(snap.actors, snap.ties, municipal_mask(snap.actors), reporting(case, w))
+             for snap, w in zip(snaps, (a, b))]
+    changes = {}
+    for actor in both:
+        values = []
+        for snap, index, code in zip(snaps, ids, coded):
+            present = np.ones(len(index), dtype=bool)
+            present[index.get_loc(actor)] = False
+            found = {name: v[0] for name, v in _values(code, present).items()}
+            found.update(_metrics_without(snap, actor))
+            values.append(found)
+        for name in values[1]:
+            changes.setdefault(name, []).append(values[1][name] - values[0][name])
+    return {name: _jackknife(diffs) for name, diffs in changes.items()}
 
 
 @analysis
 def wave_changes(case, a, b):
     """Actors and ties added, lost and kept between waves `a` and `b`, and every metric.
 
-    When wave `b` comes from a survey (``meta["response"]``), a tie of wave `a` that is
-    missing in `b` is "lost" only when both its actors answered in `b`; otherwise it is
-    "unknown" (no answer): a non-respondent removes every tie it would have named.
+    When wave `b` has reporting data (``meta["response"]``, or ties with `reported_by`), a
+    tie of wave `a` that is missing in `b` is "lost" only when both its actors answered in
+    `b`; otherwise it is "unknown" (no answer): a non-respondent removes every tie it would
+    have named. Each change comes with its jackknife standard error, and the pair of waves
+    is marked `comparable` only when their response rates allow it.
 
     Parameters
     ----------
@@ -93,8 +158,10 @@ def wave_changes(case, a, b):
         either wave), ``ties`` (the links of the two collapsed graphs over every tie type:
         u, v, status: added, lost, unknown or kept, weight_a, weight_b) and ``metrics``
         (index ``metric``: every network metric, registered ones included, and every
-        relational indicator; columns a, b, difference, kind: ``"metric"`` or
-        ``"indicator"``). ``counts()`` tallies the statuses.
+        relational indicator; columns a, b, difference, se (jackknife over the actors present
+        in both waves, each dropped from both at once; NaN above 1,000 such actors), kind:
+        ``"metric"`` or ``"indicator"``, and comparable); ``comparable`` and ``rates`` (the
+        two response rates). ``counts()`` tallies the statuses.
 
     Raises
     ------
@@ -132,7 +199,7 @@ def wave_changes(case, a, b):
     ties["status"] = [_status(pd.notna(x), pd.notna(y))
                       for x, y in zip(ties["weight_a"], ties["weight_b"])]
     ties = ties.reset_index()[["u", "v", "status", "weight_a", "weight_b"]]
-    answered = _answered(case, b)
+    answered = reporting(case, b)
     if answered is not None:
         silent = (ties["status"] == "lost") & ~(ties["u"].isin(answered)
                                                 & ties["v"].isin(answered))
@@ -141,10 +208,17 @@ def wave_changes(case, a, b):
     row_a, row_b = profile_row(case, a), profile_row(case, b)
     metrics = pd.DataFrame({"a": row_a, "b": row_b})
     metrics["difference"] = metrics["b"] - metrics["a"]
+    errors = snapshot(case, b).cached(("change_se", a), lambda: _jackknife_changes(case, a, b))
+    metrics["se"] = [errors.get(m, math.nan) for m in metrics.index]
     indicator_names = set(relational_profile(case, wave=a, se=False)["indicator"])
     metrics["kind"] = ["indicator" if m in indicator_names else "metric" for m in metrics.index]
+    from .quality import response_rate
+
+    rates = (response_rate(case, wave=a), response_rate(case, wave=b))
+    metrics["comparable"] = comparable(*rates)
     metrics.index.name = "metric"
-    return WaveChanges(case.name, a, b, actors.reset_index(drop=True), ties, metrics)
+    return WaveChanges(case.name, a, b, actors.reset_index(drop=True), ties, metrics,
+                       comparable(*rates), rates)
 
 
 def _items(cases_or_waves):
