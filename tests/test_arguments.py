@@ -118,3 +118,38 @@ def test_one_meaning_per_parameter_name(call, old, new):
              "start": "Welderhoven"}
     with pytest.warns(DeprecationWarning, match=f"'{old}' is now called '{new}'"):
         call(**{old: value[new] if new != "names" else True})
+
+
+def test_figures_were_keyword_only_and_stay_so():
+    case = relnet.load_example("haverdonk")
+    with pytest.raises(TypeError, match="positional"):
+        relnet.plot.wave_plot(case, 2015, 2017, "en")
+
+
+def test_a_deprecation_points_at_the_callers_line():
+    case = relnet.load_example("brakkenveen")
+    with pytest.warns(DeprecationWarning) as caught:
+        relnet.role_overview(case, labels=True)
+    assert caught[0].filename == __file__
+
+
+def test_the_benchmark_leaves_out_the_case_itself_however_it_was_loaded():
+    typed = relnet.load_example("haverdonk")
+    typed.actors.loc[typed.actors["kind"] == "municipality", "kind"] = "gemeente"
+    others = [typed, relnet.load_example("haverdonk"), relnet.load_example("welderhoven")]
+    assert relnet.lesson_benchmark(typed, others)["bench_cases"].max() == 1
+    bare = relnet.load_example("welderhoven")
+    bare.lessons = bare.lessons[["respondent", "lesson", "score"]]
+    assert relnet.lesson_benchmark(typed, [bare])["bench_n"].max() > 0
+
+
+def test_a_case_relnet_built_stays_valid_after_the_cache_is_cleared():
+    import networkx as nx
+
+    from relnet.network._cache import clear_cache
+    from relnet.network.graph import from_networkx
+
+    karate = from_networkx(nx.karate_club_graph())  # weights up to 7: beyond the 1-5 scale
+    relnet.network_metrics(karate)
+    clear_cache()
+    assert relnet.network_metrics(karate)["n_actors"] == 34

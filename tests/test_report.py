@@ -263,3 +263,44 @@ def test_citation_names_the_version_and_the_data_dictionary():
     assert citation["version"] == relnet.__version__
     assert citation["references"][0]["version"] == DATA_DICTIONARY_VERSION
     assert f"version {DATA_DICTIONARY_VERSION}" in (ROOT / "docs" / "data-dictionary.md").read_text()
+
+
+@pytest.mark.parametrize("name", ["brakkenveen", "brinkeloo"])
+def test_no_placeholder_is_left_unfilled(name, tmp_path):
+    """Notes and findings are keys with parameters: the report and every exported table
+    fill them in (a selection of columns keeps `params` or loses the numbers)."""
+    case = relnet.load_example(name)
+    placeholder = re.compile(r"\{[a-z_]+\}")
+    for lang in ("nl", "en"):
+        page = relnet.build_report(case, lang=lang, others=[])
+        assert not placeholder.search(page), placeholder.search(page)
+    written = relnet.export_case(case, tmp_path / "uit", lang="en")
+    for path in written:
+        if path.suffix == ".xlsx":
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True)
+            for sheet in book.worksheets:
+                for row in sheet.iter_rows(values_only=True):
+                    for cell in row:
+                        assert not (isinstance(cell, str) and placeholder.search(cell)), cell
+            book.close()
+
+
+def test_a_free_text_note_equal_to_a_key_stays_as_written():
+    from relnet.present.words import worded
+
+    case = relnet.load_example("lindermeer")
+    partners = case.partners.copy()
+    partners["note"] = "few_observations"
+    edited = case.copy(partners=partners)
+    matrix = relnet.partner_matrix(edited)
+    assert "few_observations" in set(worded(matrix, "nl")["note"])
+    assert "few_observations" in relnet.show(matrix[["name", "note"]], lang="nl")._repr_html_()
+    with_extra = relnet.relational_profile(case)
+    with_extra["gemeente"] = "X"
+    csv = relnet.export_tables({"p": with_extra}, tmp_path_csv := (
+        __import__("pathlib").Path(__import__("tempfile").mkdtemp()) / "p.csv"), lang="en")
+    text = csv[0].read_text(encoding="utf-8-sig")
+    header, first = text.splitlines()[:2]
+    assert header.split(",")[-1] == "gemeente" and first.split(",")[-1] == "X", tmp_path_csv

@@ -12,7 +12,11 @@ other metadata is another key). Value: an `Entry` with
 - ``snapshots``: (wave, types, confirmed_only) -> the graphs and results of that selection
   (`relnet.network._cache.Snapshot`), filled by the network layer.
 
-At most `SIZE` entries are kept, the least recently used going first.
+At most `SIZE` entries are kept, the least recently used going first. Beside them, relnet
+remembers the fingerprints of contents it read from files or built itself (`trusted`, up to
+`TRUSTED_SIZE`), so that such a case stays valid when its entry is evicted or the cache is
+cleared (a published network relnet turned into a case may have weights beyond the
+contract's scale).
 
 **The door.** `entry_point` marks one public call. Inside it a case object is fingerprinted
 and checked once, however often the call's own helpers and the public functions it calls
@@ -28,10 +32,12 @@ from dataclasses import dataclass, field
 
 from ._fingerprint import fingerprint
 
-__all__ = ["Entry", "entry", "entry_point", "remember", "clear", "SIZE", "COUNTS"]
+__all__ = ["Entry", "entry", "entry_point", "remember", "trusted", "clear", "SIZE", "COUNTS"]
 
 SIZE = 32
+TRUSTED_SIZE = 4096
 _CACHE = OrderedDict()  # fingerprint -> Entry
+_TRUSTED = OrderedDict()  # fingerprint -> None: contents read from files or built by relnet
 # id(case) -> (case, Entry) for the public call under way (None outside any call)
 _CALL = contextvars.ContextVar("relnet_call", default=None)
 # How often the expensive steps ran in this process: read by tests and the benchmark.
@@ -63,12 +69,24 @@ def entry(case):
     key = fingerprint(case)
     found = _CACHE.get(key)
     if found is None:
-        found = _store(key, Entry())
+        trusted = key in _TRUSTED
+        found = _store(key, Entry(checked=trusted, writable=trusted))
     else:
         _CACHE.move_to_end(key)
     if call is not None:
         call[id(case)] = (case, found)
     return found
+
+
+def trusted(case):
+    """Remember `case`'s content as valid and in the contract's form (kept apart from the
+    cache, so that eviction or `clear` does not forget it)."""
+    key = fingerprint(case)
+    _TRUSTED[key] = None
+    _TRUSTED.move_to_end(key)
+    while len(_TRUSTED) > TRUSTED_SIZE:
+        _TRUSTED.popitem(last=False)
+    return key
 
 
 def remember(case, found):
@@ -93,5 +111,6 @@ def entry_point():
 
 
 def clear():
-    """Forget every cached case, its checks and its snapshots."""
+    """Forget every cached case, its checks and its snapshots (not which contents relnet
+    itself read or built: those stay valid)."""
     _CACHE.clear()

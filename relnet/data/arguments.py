@@ -52,8 +52,17 @@ REMOVED_IN = "0.3.0"  # the release that drops what 0.2.0 deprecates
 
 
 def _deprecated(message):
+    """Warn at the first frame outside relnet: the user's own line."""
+    import os
+    import sys
+
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    level, frame = 2, sys._getframe(1)  # stacklevel 2 is the caller of _deprecated
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(
+            package + os.sep):
+        frame, level = frame.f_back, level + 1
     warnings.warn(f"{message}; this stops working in relnet {REMOVED_IN}",
-                  DeprecationWarning, stacklevel=3)
+                  DeprecationWarning, stacklevel=level)
 
 
 def renamed(**old_to_new):

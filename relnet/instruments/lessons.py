@@ -25,7 +25,8 @@ import pandas as pd
 from ..data.arguments import analysis
 from ..network.indicators import INDICATORS, relational_profile
 
-__all__ = ["lesson_scores", "lesson_benchmark", "lessons_for_wave", "MIN_INTERVAL", "FEW"]
+__all__ = ["lesson_scores", "lesson_benchmark", "lessons_for_wave", "other_cases", "MIN_INTERVAL",
+           "FEW"]
 
 # lesson -> its network indicator (lessons 2, 3 and 6 have none)
 LESSON_INDICATOR = {lesson: name for name, lesson in INDICATORS.items() if lesson}
@@ -114,6 +115,20 @@ def lesson_scores(case, *, wave=None):
     return frame
 
 
+def other_cases(case, others):
+    """The cases of `others` that are not `case` itself, each checked against the contract:
+    a case is itself when its name and municipality are the same (a fresh copy, a case read
+    again or typed anew is still the same case)."""
+    from ..data._inmemory import check_case
+
+    def identity(c):
+        return (str(c.meta.get("name", "")).strip().casefold(),
+                str(c.meta.get("municipality", "")).strip().casefold())
+
+    own = identity(case)
+    return [checked for checked in map(check_case, others) if identity(checked) != own]
+
+
 @analysis
 def lesson_benchmark(case, others, *, wave=None):
     """One case's self-assessment against the other cases', lesson by lesson.
@@ -122,7 +137,8 @@ def lesson_benchmark(case, others, *, wave=None):
     ----------
     <<case>>
     others : list of Case
-        The cases to compare with (their latest waves); `case` itself is left out.
+        The cases to compare with (their latest waves), each checked against the contract;
+        `case` itself is left out, matched by its name and municipality (`other_cases`).
     wave : int, optional
         The wave of `case`.
 
@@ -146,7 +162,7 @@ def lesson_benchmark(case, others, *, wave=None):
     >>> b.loc[b["lesson"] == 7, "indicator"].item(), bool(b["fictional_benchmark"].all())
     ('mutuality', True)
     """
-    others = [o for o in others if o is not case]
+    others = other_cases(case, others)
     own = lessons_for_wave(case, wave)
     theirs = [lessons_for_wave(o) for o in others]
     pooled = pd.concat(theirs, ignore_index=True) if theirs else own.iloc[:0]

@@ -19,6 +19,7 @@ from .._docs import shared
 from ..data._atomic import atomic_write, check_target
 from ..data.write import xlsx_row
 from .tables import display_table, display_value, html_table
+from .words import worded
 
 __all__ = ["export_tables", "export_case", "network_bytes", "tables_bytes", "case_tables",
            "FORMATS", "file_name", "html_table", "neutralise", "latex_escape", "markdown_escape",
@@ -143,6 +144,7 @@ def sheet_names(names):
 
 def _translated(frame, lang):
     """Headers and category values translated; numbers left as numbers."""
+    frame = worded(frame, lang)  # keys with their parameters into sentences, params dropped
     shown = display_table(frame.head(0), lang)  # the headers
     out = pd.DataFrame(index=range(len(frame)))
     for column, header in zip(frame.columns, shown.columns):

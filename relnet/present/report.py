@@ -387,7 +387,7 @@ def _network_section(case, wave, lang, number):
     central.insert(0, "name", names.reindex(central.index).to_numpy())
     central = central.reset_index(drop=True)
     profile = relational_profile(case, wave=wave)
-    shown = profile[["indicator", "lesson", "value", "n", "note"]].copy()
+    shown = profile[["indicator", "lesson", "value", "n", "note", "params"]].copy()
     shown["lesson"] = [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
                        for n in profile["lesson"]]
     return "\n".join([
@@ -465,7 +465,7 @@ def _governance_section(case, lang, number):
     return _section(i18n.t("report.governance", lang),
                     number.figure(plot.roles_plot(case, lang=lang),
                                   i18n.t("report.caption_roles", lang)),
-                    number.table(shown[["body", "rule", "severity", "message"]],
+                    number.table(shown[["body", "rule", "severity", "message", "params"]],
                                  i18n.t("report.caption_findings", lang))
                     if len(shown) else _p(i18n.t("roles.no_findings", lang)))
 

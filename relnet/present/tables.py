@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import i18n
 from .._docs import shared
-from .words import KEYED_COLUMNS, word_key, worded
+from .words import word_key, worded
 
 __all__ = ["display_table", "display_value", "html_table", "show", "VALUE_SECTIONS"]
 
@@ -71,8 +71,8 @@ def display_value(value, column=None, lang=None, digits=3, fixed=False):
     if isinstance(value, (bool, np.bool_)):
         return i18n.yes_no(bool(value), lang)
     if isinstance(value, str):
-        if column in KEYED_COLUMNS or column == "label":
-            return word_key(value, column, None, lang)
+        if column in ("strategy", "target_strategy", "action", "label"):
+            return word_key(value, column, None, lang)  # note and message: only with params
         if column in COMBINED:
             section, split, join = COMBINED[column]
             return join.join(i18n.label(section, part, lang) for part in value.split(split))

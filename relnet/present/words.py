@@ -23,6 +23,8 @@ KEYED_COLUMNS = {
     "message": ("rule_message", None, None),
     "note": ("indicator_note", None, None),
 }
+# columns that hold a key only in the tables of analyses that give its params
+_PARAMETRISED = frozenset({"message", "note"})
 # values of a column that are keys although the column holds text otherwise
 _KEYED_VALUES = {("label", "no_goal"): "goals.no_goal"}
 # parameters whose values are keys themselves (a role in a rule message)
@@ -111,8 +113,11 @@ def worded(frame, lang=None):
     """
     lang = i18n.resolve(lang)
     out = frame.copy()
-    params = frame["params"].tolist() if "params" in frame.columns else [None] * len(frame)
+    keyed = "params" in frame.columns  # message and note are keys only beside their params
+    params = frame["params"].tolist() if keyed else [None] * len(frame)
     for column in out.columns:
+        if column in _PARAMETRISED and not keyed:
+            continue  # a user's free-text note stays as written
         if column in KEYED_COLUMNS or any(c == column for c, _ in _KEYED_VALUES):
             out[column] = [word_key(v, column, p, lang)
                            for v, p in zip(frame[column].tolist(), params)]

@@ -46,7 +46,7 @@ def _arrow_end(x, y, move):
 
 
 @renamed(labels="names")
-@analysis
+@analysis(legacy=())  # keyword-only since 0.1: no positional options
 def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True,
                         bundles=True, names=True, highlight=None, lang=None, ax=None,
                         title=None, **kwargs):

@@ -74,7 +74,7 @@ def _size_handles(values, size_by, lang):
 
 
 @renamed(labels="n_labels")
-@analysis
+@analysis(legacy=())  # keyword-only since 0.1: no positional options
 def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degree",
                  n_labels=12, removed=(), confirmed_only=False, lang=None, ax=None,
                  title=None, **kwargs):

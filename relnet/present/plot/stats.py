@@ -11,7 +11,13 @@ from matplotlib.lines import Line2D
 from ... import i18n
 from ..._docs import shared
 from ...data.arguments import analysis
-from ...instruments.lessons import MIN_INTERVAL, lesson_benchmark, lesson_scores, lessons_for_wave
+from ...instruments.lessons import (
+    MIN_INTERVAL,
+    lesson_benchmark,
+    lesson_scores,
+    lessons_for_wave,
+    other_cases,
+)
 from ...network.indicators import INDICATORS
 from ...network.quality import trust_value
 from ...network.waves import compare, wave_changes
@@ -43,7 +49,7 @@ def _lesson_label(n, lang, count=None):
     return f"{label} (n = {count})" if count is not None and count < 5 else label
 
 
-@analysis
+@analysis(legacy=())  # keyword-only since 0.1: no positional options
 def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=None,
                 title=None, **kwargs):
     """The self-assessment per lesson: means with 95% intervals (against the other cases
@@ -82,7 +88,7 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
     >>> ax.get_xlabel()
     'mean score with 95% interval (scale 1-5)'
     """
-    others = [o for o in others if o is not case]
+    others = other_cases(case, others)
     if kind == "radar":
         return _radar(case, others, wave, lang, ax, title, kwargs)
     if kind != "interval":
@@ -167,7 +173,7 @@ def _radar(case, others, wave, lang, ax, title, kwargs):
     return ax
 
 
-@analysis
+@analysis(legacy=())  # keyword-only since 0.1: no positional options
 def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None, **kwargs):
     """Indicators and selected metrics in wave `a` and wave `b`: a dot for each, an arrow
     for the change.
@@ -278,7 +284,7 @@ def indicator_plot(cases, *, lang=None, ax=None, title=None, **kwargs):
     return ax
 
 
-@analysis
+@analysis(legacy=())  # keyword-only since 0.1: no positional options
 def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwargs):
     """Each rated actor's received trust against value (PARTNER, 1-4), sized by the number
     of ratings, with the survey's response band under the figure.

@@ -23,7 +23,7 @@ def _hours(value, lang):
     return i18n.t("figure.hours", lang, hours=i18n.number(round(value), lang))
 
 
-@analysis
+@analysis(legacy=())  # keyword-only since 0.1: no positional options
 def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwargs):
     """The goal tree from the main goal (left) to the activities (right): goals without any
     partner below them hatched, partners and effort per goal, and the tasks that serve no
@@ -139,7 +139,7 @@ def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwarg
     return ax
 
 
-@analysis
+@analysis(legacy=())  # keyword-only since 0.1: no positional options
 def roles_plot(case, *, lang=None, ax=None, title=None, **kwargs):
     """Bodies x roles with the holders; a commissioner who is also owner outlined, missing
     commissioners and directors hatched.

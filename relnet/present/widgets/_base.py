@@ -11,6 +11,7 @@ import io
 import ipywidgets as w
 
 from ... import i18n
+from ...data._inmemory import check_case
 from ...data.examples import example_names, load_example
 from ..plot._style import WIDTH, detached_axes, style
 
@@ -75,14 +76,16 @@ def source_note(lang, key):
 
 
 def cases_of(cases):
-    """Explorer input to {label: Case}: None = the shipped cases, a Case, a list or a dict."""
+    """Explorer input to {label: Case}: None = the shipped cases, a Case, a list or a dict.
+    Each case goes through the door once (`check_case`): checked, and in the contract's form
+    for every view, the interactive map included."""
     if cases is None:
         cases = [load_example(name) for name in example_names()]
     if isinstance(cases, dict):
-        return dict(cases)
+        return {label: check_case(c) for label, c in cases.items()}
     if not isinstance(cases, (list, tuple)):
         cases = [cases]
-    return {c.meta.get("municipality") or c.name: c for c in cases}
+    return {c.meta.get("municipality") or c.name: check_case(c) for c in cases}
 
 
 def first_case(cases, case):

@@ -10,6 +10,7 @@ import pandas as pd
 from ... import i18n
 from ..._docs import shared
 from ...data._fingerprint import fingerprint
+from ...data._inmemory import check_case
 from ...data.arguments import renamed
 from ...data.examples import list_cases, load_example
 from ...data.vocab import MUNICIPAL_KINDS, TIE_TYPES
@@ -146,6 +147,8 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
     from ipysigma import Sigma
 
     lang = i18n.resolve(lang)
+    case = check_case(case)  # the door: checked and in the contract's form
+    wave = case.resolve_wave(wave)
     snap = snapshot(case, wave, types, confirmed_only)
     metrics = actor_metrics(case, wave=wave, types=types, confirmed_only=confirmed_only)
     pos = network_layout(case, wave, types)

@@ -123,7 +123,7 @@ def upload_explorer(lang=None):
         profile = relational_profile(case)
         response = response_note(case, lang)
         views["profile"].value = f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" + \
-            html_table(profile[["indicator", "value", "n", "note"]], lang=lang) + \
+            html_table(profile[["indicator", "value", "n", "note", "params"]], lang=lang) + \
             (f"<p><small>{html.escape(response)}</small></p>" if response else "")
         figure = png(plot.partner_matrix_plot(
             case, lang=lang, matrix=partner_matrix(case), ax=figure_axes(6.4))) \
