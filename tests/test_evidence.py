@@ -162,3 +162,28 @@ def test_nonresponse_sensitivity(tmp_path):
     # without reporting data nothing can be left out
     quiet = relnet.nonresponse_sensitivity(small_case(tmp_path), reps=10)
     assert (quiet["removed"] == 0).all() and quiet["spread"].isna().all()
+
+
+def test_profile_evidence_reads_each_value_against_its_baseline():
+    from relnet.network.evidence import profile_evidence
+
+    case = relnet.load_example("haverdonk")
+    found = profile_evidence(case, reps=300, seed=0).set_index("indicator")
+    base = relnet.indicator_baseline(case, reps=300, seed=0).set_index("indicator")
+    for name, row in found.iterrows():
+        if math.isnan(row["value"]):
+            assert row["reading"] == ""
+            continue
+        low, high = base.loc[name, "null_low"], base.loc[name, "null_high"]
+        expected = "above_null" if row["value"] > high else \
+            "below_null" if row["value"] < low else "within_null"
+        assert row["reading"] == expected, name
+        assert row["ci_low"] == pytest.approx(max(0, row["value"] - 1.959964 * row["se"]))
+    assert found.loc["administrator_reach", "ci_high"] > 1  # a count, not cut at 1
+
+
+def test_the_report_shows_intervals_baselines_and_how_to_read_them():
+    page = relnet.build_report(relnet.load_example("haverdonk"), lang="nl", others=[])
+    profile = page.split("Relationeel profiel", 1)[1].split("<h2>", 1)[0]
+    assert "bandbreedte" in profile and "bij toeval" in profile
+    assert "niet te onderscheiden van toeval" in profile and "Hoe lees je dit" in profile

@@ -22,10 +22,19 @@ import pandas as pd
 from ..data.arguments import analysis, normalise_types
 from ._cache import snapshot
 from .graph import present_actors, wave_ties
-from .indicators import INDICATORS, _encode, _values, municipal_mask, reporting
+from .indicators import (
+    INDICATORS,
+    _encode,
+    _values,
+    municipal_mask,
+    relational_profile,
+    reporting,
+)
 
 __all__ = ["indicator_baseline", "layer_correlation", "nonresponse_sensitivity",
-           "graph_correlation"]
+           "graph_correlation", "profile_evidence", "Z95"]
+
+Z95 = 1.959964  # the normal quantile of a two-sided 95% range
 
 # what the permutation moves: the group-defining attributes, jointly
 _PERMUTED = ("M", "informal", "provider", "leader", "domain")
@@ -288,3 +297,48 @@ def nonresponse_sensitivity(case, *, wave=None, reps=200, seed=0):
                     "spread": high - low, "defined": int(len(values)), "removed": removed,
                     "reps": int(reps)})
     return pd.DataFrame(out)
+
+
+@analysis
+def profile_evidence(case, *, wave=None, types=None, reps=1000, seed=0):
+    """The relational profile with what each value rests on: its interval and its baseline.
+
+    Parameters
+    ----------
+    <<case, wave, types>>
+    reps, seed : int
+        Permutations of the baseline and their seed (`indicator_baseline`).
+
+    Returns
+    -------
+    DataFrame
+        The columns of `relnet.relational_profile`, then ci_low and ci_high (value ± 1.96 se,
+        cut at the scale: 0-1 for the shares, 0 upward for administrator_reach), null_low
+        and null_high (the baseline's 5th-95th percentile range) and reading (a key:
+        ``above_null`` when the value lies above the baseline range, ``below_null`` below
+        it, ``within_null`` inside it: not to be told from randomly handed-out roles; empty
+        when undefined).
+
+    Examples
+    --------
+    >>> import relnet
+    >>> e = profile_evidence(relnet.load_example("haverdonk"), reps=200).set_index("indicator")
+    >>> e.loc["provider_density", "reading"]
+    'above_null'
+    """
+    profile = relational_profile(case, wave=wave, types=types)
+    base = indicator_baseline(case, wave=wave, types=types, reps=reps,
+                              seed=seed).set_index("indicator")
+    out = profile.copy()
+    upper = np.where(out["indicator"] == "administrator_reach", np.inf, 1.0)
+    value, se = out["value"].to_numpy(dtype=float), out["se"].to_numpy(dtype=float)
+    out["ci_low"] = np.maximum(0.0, value - Z95 * se)
+    out["ci_high"] = np.minimum(upper, value + Z95 * se)
+    out["null_low"] = out["indicator"].map(base["null_low"]).astype(float)
+    out["null_high"] = out["indicator"].map(base["null_high"]).astype(float)
+    low, high = out["null_low"].to_numpy(), out["null_high"].to_numpy()
+    out["reading"] = np.select(
+        [np.isnan(value) | np.isnan(low), value > high, value < low],
+        ["", "above_null", "below_null"], "within_null")
+    return out
+

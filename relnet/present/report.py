@@ -31,7 +31,8 @@ from ..instruments.goals import goal_coverage, goal_priorities, unserved_activit
 from ..instruments.governance import role_conflicts
 from ..instruments.lessons import lesson_benchmark, lesson_scores
 from ..instruments.partners import partner_bundles, partner_matrix
-from ..network.indicators import INDICATORS, relational_profile
+from ..network.evidence import profile_evidence
+from ..network.indicators import INDICATORS
 from ..network.metrics import actor_metrics, network_metrics
 from ..network.quality import response_band, response_rate, trust_value
 from ..network.waves import wave_changes
@@ -386,10 +387,21 @@ def _network_section(case, wave, lang, number):
     names = case.actors.set_index("id")["name"]
     central.insert(0, "name", names.reindex(central.index).to_numpy())
     central = central.reset_index(drop=True)
-    profile = relational_profile(case, wave=wave)
-    shown = profile[["indicator", "lesson", "value", "n", "note", "params"]].copy()
-    shown["lesson"] = [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
-                       for n in profile["lesson"]]
+    profile = profile_evidence(case, wave=wave, reps=500)
+
+    def span(low, high):
+        if pd.isna(low) or pd.isna(high):
+            return "–"
+        return f"{i18n.number(low, lang, 2, fixed=True)}–{i18n.number(high, lang, 2, fixed=True)}"
+
+    shown = pd.DataFrame({
+        "indicator": profile["indicator"],
+        "lesson": [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
+                   for n in profile["lesson"]],
+        "value": profile["value"], "n": profile["n"],
+        "interval": [span(lo, hi) for lo, hi in zip(profile["ci_low"], profile["ci_high"])],
+        "baseline": [span(lo, hi) for lo, hi in zip(profile["null_low"], profile["null_high"])],
+        "reading": profile["reading"], "note": profile["note"], "params": profile["params"]})
     return "\n".join([
         _section(i18n.t("report.network", lang),
                  number.figure(plot.network_plot(case, wave=wave, lang=lang,
@@ -401,6 +413,7 @@ def _network_section(case, wave, lang, number):
                                               n=len(central), wave=wave))),
         _section(i18n.t("report.profile", lang),
                  number.table(shown, i18n.t("report.caption_profile", lang, wave=wave)),
+                 _p(i18n.t("report.reading_profile", lang), "muted"),
                  _p(response_note(case, lang, wave), "muted"))])
 
 

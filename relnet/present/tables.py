@@ -24,6 +24,7 @@ VALUE_SECTIONS = {
     "quadrant": "quadrant", "target_quadrant": "quadrant", "kind": "kind", "type": "tie_type",
     "role": "role", "severity": "severity", "status": "status", "indicator": "indicator",
     "metric": "metric", "rule": "rule", "reason": "similar_reason", "response_band": "band",
+    "reading": "reading",
 }
 # Columns whose values are combinations ("up+right", "care|youth").
 COMBINED = {"move": ("move", "+", " + "), "domain": ("domain", "|", ", ")}
