@@ -187,3 +187,25 @@ def test_the_report_shows_intervals_baselines_and_how_to_read_them():
     profile = page.split("Relationeel profiel", 1)[1].split("<h2>", 1)[0]
     assert "bandbreedte" in profile and "bij toeval" in profile
     assert "niet te onderscheiden van toeval" in profile and "Hoe lees je dit" in profile
+
+
+def test_coding_sensitivity_counts_the_wijkteams_both_ways(tmp_path):
+    """Haverdonk's three wijkteams have no municipal cell: counted as independent,
+    facilitation falls from 1,000 to 0,214 (3 of 14 informal actors are still supported by
+    another municipal actor); once the column says so, the table is empty."""
+    from relnet.network.evidence import coding_sensitivity
+
+    case = relnet.load_example("haverdonk")
+    table = coding_sensitivity(case, wave=2017).set_index("indicator")
+    assert table.loc["informal_facilitation", "as_municipal"] == 1.0
+    assert table.loc["informal_facilitation", "as_independent"] == pytest.approx(3 / 14)
+    independent = case.actors.copy()
+    wijk = independent["kind"] == "district_team"
+    independent["municipal"] = independent["municipal"].astype("boolean")
+    independent.loc[wijk, "municipal"] = False
+    recoded = case.copy(actors=independent)
+    assert len(coding_sensitivity(recoded, wave=2017)) == 0
+    profile = relnet.relational_profile(recoded, wave=2017).set_index("indicator")["value"]
+    assert profile["informal_facilitation"] == pytest.approx(3 / 14)
+    page = relnet.build_report(case, lang="nl", others=[])
+    assert "wijkteams zelfstandig" in page

@@ -32,7 +32,7 @@ from .indicators import (
 )
 
 __all__ = ["indicator_baseline", "layer_correlation", "nonresponse_sensitivity",
-           "graph_correlation", "profile_evidence", "Z95"]
+           "graph_correlation", "profile_evidence", "coding_sensitivity", "Z95"]
 
 Z95 = 1.959964  # the normal quantile of a two-sided 95% range
 
@@ -341,4 +341,45 @@ def profile_evidence(case, *, wave=None, types=None, reps=1000, seed=0):
         [np.isnan(value) | np.isnan(low), value > high, value < low],
         ["", "above_null", "below_null"], "within_null")
     return out
+
+
+@analysis
+def coding_sensitivity(case, *, wave=None, types=None):
+    """The indicators with the wijkteams counted as municipal and as independent, when the
+    case has wijkteams whose `municipal` cell is empty (the classification was assumed).
+
+    Parameters
+    ----------
+    <<case, wave, types>>
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator: indicator, as_municipal (the district teams as part of the
+        municipality, the default by kind), as_independent (as independent foundations),
+        difference; empty when no present district team has an empty `municipal` cell.
+
+    Examples
+    --------
+    >>> import relnet
+    >>> t = coding_sensitivity(relnet.load_example("haverdonk"), wave=2017)
+    >>> round(float(t.set_index("indicator").loc["informal_facilitation", "as_independent"]), 3)
+    0.214
+    """
+    snap = snapshot(case, wave, types)
+    actors = snap.actors
+    assumed = (actors["kind"] == "district_team").to_numpy() & \
+        actors["municipal"].isna().to_numpy()
+    columns = ["indicator", "as_municipal", "as_independent", "difference"]
+    if not assumed.any():
+        return pd.DataFrame(columns=columns)
+    respondents = reporting(case, wave)
+    municipal = municipal_mask(actors)
+    present = np.ones(len(actors), dtype=bool)
+    inside = _values(_encode(actors, snap.ties, municipal, respondents), present)
+    outside = _values(_encode(actors, snap.ties, municipal & ~assumed, respondents), present)
+    rows = [{"indicator": name, "as_municipal": inside[name][0],
+             "as_independent": outside[name][0],
+             "difference": outside[name][0] - inside[name][0]} for name in INDICATORS]
+    return pd.DataFrame(rows, columns=columns)
 

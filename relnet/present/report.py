@@ -31,7 +31,7 @@ from ..instruments.goals import goal_coverage, goal_priorities, unserved_activit
 from ..instruments.governance import role_conflicts
 from ..instruments.lessons import lesson_benchmark, lesson_scores
 from ..instruments.partners import partner_bundles, partner_matrix
-from ..network.evidence import profile_evidence
+from ..network.evidence import coding_sensitivity, profile_evidence
 from ..network.indicators import INDICATORS
 from ..network.metrics import actor_metrics, network_metrics
 from ..network.quality import response_band, response_rate, trust_value
@@ -414,7 +414,17 @@ def _network_section(case, wave, lang, number):
         _section(i18n.t("report.profile", lang),
                  number.table(shown, i18n.t("report.caption_profile", lang, wave=wave)),
                  _p(i18n.t("report.reading_profile", lang), "muted"),
-                 _p(response_note(case, lang, wave), "muted"))])
+                 _p(response_note(case, lang, wave), "muted"),
+                 *_coding_table(case, wave, lang, number))])
+
+
+def _coding_table(case, wave, lang, number):
+    """The indicators with the wijkteams counted both ways, when the case leaves it open."""
+    table = coding_sensitivity(case, wave=wave)
+    if not len(table):
+        return []
+    return [number.table(table, i18n.t("report.caption_coding", lang, wave=wave), digits=3),
+            _p(i18n.t("report.reading_coding", lang), "muted")]
 
 
 def _waves_section(case, lang, number, title, version):
