@@ -304,3 +304,28 @@ def test_a_free_text_note_equal_to_a_key_stays_as_written():
     text = csv[0].read_text(encoding="utf-8-sig")
     header, first = text.splitlines()[:2]
     assert header.split(",")[-1] == "gemeente" and first.split(",")[-1] == "X", tmp_path_csv
+
+
+def test_a_change_between_waves_of_unequal_response_is_no_result():
+    """Haverdonk answered 40% in 2015 and 64% in 2017: the key findings name both rates and
+    say the change cannot be read as a result, instead of a headline change."""
+    found = relnet.key_findings(relnet.load_example("haverdonk"), lang="nl", others=[])
+    said = [f for f in found if "2015" in f and "2017" in f]
+    assert len(said) == 1 and "40%" in said[0] and "64%" in said[0]
+    assert "niet als resultaat te lezen" in said[0]
+    assert not any("veranderde het meest" in f for f in found)
+
+
+def test_a_comparable_change_is_a_finding_only_beyond_two_standard_errors():
+    case = relnet.load_example("haverdonk")
+    case.ties["reported_by"] = None  # no survey: the waves are comparable
+    case.meta.pop("response", None)
+    changes = relnet.wave_changes(case, 2015, 2017)
+    assert changes.comparable
+    found = relnet.key_findings(case, lang="nl", others=[])
+    headline = [f for f in found if "veranderde het meest" in f]
+    shares = changes.metrics.loc[[m for m in changes.metrics.index
+                                  if changes.metrics.loc[m, "kind"] == "indicator"
+                                  and m != "administrator_reach"]].dropna(subset=["se"])
+    beyond = shares[shares["difference"].abs() > 1.959964 * shares["se"]]
+    assert len(headline) == (1 if len(beyond) else 0)

@@ -31,7 +31,7 @@ from ..instruments.goals import goal_coverage, goal_priorities, unserved_activit
 from ..instruments.governance import role_conflicts
 from ..instruments.lessons import lesson_benchmark, lesson_scores
 from ..instruments.partners import partner_bundles, partner_matrix
-from ..network.evidence import coding_sensitivity, profile_evidence
+from ..network.evidence import Z95, coding_sensitivity, profile_evidence
 from ..network.indicators import INDICATORS
 from ..network.metrics import actor_metrics, network_metrics
 from ..network.quality import response_band, response_rate, trust_value
@@ -218,15 +218,26 @@ def _findings(case, wave, others, lang):
             found.append(sentence)
     if len(case.waves) >= 2:
         a, b = case.waves[0], case.waves[-1]
-        metrics = wave_changes(case, a, b).metrics
-        shares = metrics[metrics.index.isin([m for m in INDICATORS
-                                             if m != "administrator_reach"])]
-        shares = shares.dropna(subset=["difference"])
-        for name, row in shares.reindex(shares["difference"].abs().sort_values(
-                ascending=False).index).head(2).iterrows():
-            found.append(t("report.finding_change", lang, indicator=t(f"indicator.{name}", lang),
-                           a=a, b=b, va=i18n.number(row["a"], lang, 2, fixed=True),
-                           vb=i18n.number(row["b"], lang, 2, fixed=True)))
+        changes = wave_changes(case, a, b)
+        if not changes.comparable:
+            ra, rb = (i18n.percent(r, lang) if r is not None else t("report.no_survey", lang)
+                      for r in changes.rates)
+            found.append(t("report.finding_incomparable", lang, a=a, b=b, ra=ra, rb=rb))
+        else:
+            metrics = changes.metrics
+            shares = metrics[metrics.index.isin([m for m in INDICATORS
+                                                 if m != "administrator_reach"])]
+            shares = shares.dropna(subset=["difference", "se"])
+            # a change within two standard errors is no finding
+            shares = shares[shares["difference"].abs() > Z95 * shares["se"]]
+            ranked = shares.reindex(shares["difference"].abs().sort_values(
+                ascending=False).index).head(2)
+            for number_, (name, row) in enumerate(ranked.iterrows()):
+                found.append(t("report.finding_change" if number_ == 0 else
+                               "report.finding_change_next", lang,
+                               indicator=t(f"indicator.{name}", lang), a=a, b=b,
+                               va=i18n.number(row["a"], lang, 2, fixed=True),
+                               vb=i18n.number(row["b"], lang, 2, fixed=True)))
     rate = response_rate(case, wave=wave)
     if rate is not None and not math.isnan(rate) and response_band(rate) != "high":
         found.append(t("report.finding_response", lang, rate=i18n.percent(rate, lang),
