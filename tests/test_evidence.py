@@ -33,6 +33,19 @@ def small_case(tmp_path):
     return relnet.read_case(folder)
 
 
+def by_hand(ties, index, types):
+    """The adjacency matrix of some tie types, tie by tie: a directed tie fills (source,
+    target), an undirected one both cells."""
+    m = np.zeros((len(index), len(index)), dtype=int)
+    for row in ties.itertuples(index=False):
+        if row.type in types:
+            i, j = index.get_loc(row.source), index.get_loc(row.target)
+            m[i, j] = 1
+            if not row.directed:
+                m[j, i] = 1
+    return m
+
+
 def test_baseline_is_seeded_and_its_percentiles_are_shares(tmp_path):
     case = small_case(tmp_path)
     one = relnet.indicator_baseline(case, reps=300, seed=3)
@@ -92,19 +105,8 @@ def test_qap_p_values_equal_the_exact_permutation_distribution(tmp_path):
                                       reps=2000, seed=0)
     actors = relnet.network.graph.present_actors(case, None)
     index = pd.Index(actors["id"])
-    ties = case.ties
-
-    def matrix(types):
-        m = np.zeros((len(index), len(index)))
-        for row in ties.itertuples(index=False):
-            if row.type in types:
-                i, j = index.get_loc(row.source), index.get_loc(row.target)
-                m[i, j] = 1
-                if not row.directed:
-                    m[j, i] = 1
-        return m
-
-    x, y = matrix({"support", "collaboration"}), matrix({"funding"})
+    x = by_hand(case.ties, index, {"support", "collaboration"})
+    y = by_hand(case.ties, index, {"funding"})
     observed = graph_correlation(x, y)
     assert result["correlation"] == pytest.approx(observed, abs=1e-12)
     exact = np.array([graph_correlation(x, y[np.ix_(p, p)])
@@ -125,14 +127,8 @@ def test_layer_correlation_equals_r_sna(tmp_path):
     index = pd.Index(actors["id"])
     ties = relnet.network.graph.wave_ties(case, 2017)
     for name, types in (("x", {"funding"}), ("y", {"collaboration"})):
-        m = np.zeros((len(index), len(index)), dtype=int)
-        for row in ties.itertuples(index=False):
-            if row.type in types:
-                i, j = index.get_loc(row.source), index.get_loc(row.target)
-                m[i, j] = 1
-                if not row.directed:
-                    m[j, i] = 1
-        np.savetxt(tmp_path / f"{name}.csv", m, fmt="%d", delimiter=",")
+        np.savetxt(tmp_path / f"{name}.csv", by_hand(ties, index, types), fmt="%d",
+                   delimiter=",")
     script = tmp_path / "qap.R"
     script.write_text(
         "suppressMessages(library(sna))\n"
