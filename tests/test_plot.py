@@ -339,3 +339,21 @@ def test_the_partner_matrix_picks_out_the_chosen_partner():
                           for n in others)
     plain = relnet.plot.partner_matrix_plot(case, lang="nl")
     assert "gekozen partner" not in [t.get_text() for t in plain.get_legend().get_texts()]
+
+
+def test_profile_plot_draws_each_value_before_its_chance_band():
+    """A grey band per defined share (the baseline's 5-95% range) behind each value and its
+    range; administrator_reach, a count, is left out."""
+    from relnet.network.evidence import profile_evidence
+
+    case = relnet.load_example("haverdonk")
+    ax = plot.profile_plot(case, reps=200, lang="nl")
+    found = profile_evidence(case, reps=200)
+    shares = found[found["indicator"] != "administrator_reach"]
+    bands = [p for p in ax.patches if p.get_width() > 0]
+    assert len(bands) == shares["null_low"].notna().sum()
+    widths = sorted(round(p.get_width(), 6) for p in bands)
+    assert widths == sorted(round(h - lo, 6) for lo, h in
+                            zip(shares["null_low"].dropna(), shares["null_high"].dropna()))
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "de gemeente als verbinder" in labels and not any("bestuurders" in t for t in labels)

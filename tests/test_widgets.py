@@ -290,3 +290,15 @@ def test_the_interactive_map_has_a_legend_for_colour_and_size():
     styles = [w.value for w in ex.tabs.children[0].children
               if isinstance(getattr(w, "value", None), str) and "ipysigma" in w.value]
     assert styles and "ipysigma-graph-description" in styles[0]
+
+
+def test_network_explorer_reads_each_indicator_against_chance():
+    ex = widgets.network_explorer(start="Haverdonk")
+    table = ex.views["indicators"].value
+    assert "vergeleken met toeval" in table
+    assert "hoger dan bij willekeurig verdeelde rollen" in table
+
+
+def test_network_explorer_shows_how_much_the_wijkteams_coding_matters():
+    ex = widgets.network_explorer(start="Haverdonk")
+    assert "wijkteams zelfstandig" in ex.views["indicators"].value

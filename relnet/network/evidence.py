@@ -327,8 +327,10 @@ def profile_evidence(case, *, wave=None, types=None, reps=1000, seed=0):
     'above_null'
     """
     profile = relational_profile(case, wave=wave, types=types)
-    base = indicator_baseline(case, wave=wave, types=types, reps=reps,
-                              seed=seed).set_index("indicator")
+    base = snapshot(case, wave, types).cached(
+        ("baseline", reps, seed, reporting(case, wave) is not None),
+        lambda: indicator_baseline(case, wave=wave, types=types, reps=reps,
+                                   seed=seed).set_index("indicator"))
     out = profile.copy()
     upper = np.where(out["indicator"] == "administrator_reach", np.inf, 1.0)
     value, se = out["value"].to_numpy(dtype=float), out["se"].to_numpy(dtype=float)

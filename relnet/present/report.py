@@ -423,6 +423,8 @@ def _network_section(case, wave, lang, number):
                  number.table(central, i18n.t("report.caption_central", lang,
                                               n=len(central), wave=wave))),
         _section(i18n.t("report.profile", lang),
+                 number.figure(plot.profile_plot(case, wave=wave, reps=500, lang=lang),
+                               i18n.t("report.caption_profile_figure", lang, wave=wave)),
                  number.table(shown, i18n.t("report.caption_profile", lang, wave=wave)),
                  _p(i18n.t("report.reading_profile", lang), "muted"),
                  _p(response_note(case, lang, wave), "muted"),

@@ -28,12 +28,12 @@ from ...data.arguments import renamed
 from ._style import GREY, GROUP_COLOURS, OKABE_ITO, style
 from .matrix import partner_matrix_plot
 from .network import network_plot
-from .stats import indicator_plot, lesson_plot, trust_value_plot, wave_plot
+from .stats import indicator_plot, lesson_plot, profile_plot, trust_value_plot, wave_plot
 from .structure import goal_tree_plot, roles_plot
 
 __all__ = [
     "network_plot", "partner_matrix_plot", "goal_tree_plot", "roles_plot", "lesson_plot",
-    "wave_plot", "indicator_plot", "trust_value_plot", "save_figure", "OKABE_ITO",
+    "wave_plot", "indicator_plot", "profile_plot", "trust_value_plot", "save_figure", "OKABE_ITO",
     "GROUP_COLOURS", "GREY", "network_map", "lesson_profile", "wave_comparison",
 ]
 

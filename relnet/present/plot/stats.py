@@ -18,6 +18,7 @@ from ...instruments.lessons import (
     lessons_for_wave,
     other_cases,
 )
+from ...network.evidence import profile_evidence
 from ...network.indicators import INDICATORS
 from ...network.quality import trust_value
 from ...network.waves import compare, wave_changes
@@ -26,7 +27,7 @@ from ..words import trust_note
 from ._labels import shorten, wrap
 from ._style import GREY, OKABE_ITO, WIDTH, new_axes, number_formatter, style
 
-__all__ = ["lesson_plot", "wave_plot", "indicator_plot", "trust_value_plot"]
+__all__ = ["lesson_plot", "wave_plot", "indicator_plot", "profile_plot", "trust_value_plot"]
 
 OWN, BENCH, MARK = OKABE_ITO[4], OKABE_ITO[0], OKABE_ITO[5]
 
@@ -279,6 +280,71 @@ def indicator_plot(cases, *, lang=None, ax=None, title=None, **kwargs):
         ax.grid(axis="x", color="#DDDDDD", lw=0.6)
         ax.legend(title=i18n.t("common.case", lang), loc="upper left",
                   bbox_to_anchor=(1.0, 1.0), frameon=False)
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+@analysis
+def profile_plot(case, *, wave=None, types=None, reps=500, seed=0, lang=None, ax=None,
+                 title=None, **kwargs):
+    """The relational indicators of one wave, each with its range and, behind it, the band
+    that the same network gives with its roles handed out at random.
+
+    Parameters
+    ----------
+    <<case, wave, types>>
+    reps, seed : int
+        Permutations of the baseline and their seed (`relnet.indicator_baseline`).
+    <<lang, ax, title>>
+    **kwargs
+        Passed to `matplotlib.axes.Axes.errorbar`.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    administrator_reach is a count per person, not a share, and is left out (tables show
+    it apart).
+
+    Examples
+    --------
+    >>> import relnet
+    >>> ax = relnet.plot.profile_plot(relnet.load_example("haverdonk"), reps=100, lang="nl")
+    >>> len(ax.patches) >= 6  # a baseline band per defined indicator
+    True
+    """
+    lang = i18n.resolve(lang)
+    found = profile_evidence(case, wave=wave, types=types, reps=reps, seed=seed)
+    found = found[found["indicator"].isin([m for m in INDICATORS if m != "administrator_reach"])]
+    found = found.reset_index(drop=True)
+    ax = new_axes(ax, figsize=(WIDTH, 1.2 + 0.55 * len(found)))
+    with style():
+        y = np.arange(len(found))[::-1]
+        for row, level in zip(found.itertuples(index=False), y):
+            if not (math.isnan(row.null_low) or math.isnan(row.null_high)):
+                ax.barh(level, row.null_high - row.null_low, left=row.null_low, height=0.6,
+                        color="#DDDDDD", edgecolor="none", zorder=1)
+        value = found["value"].to_numpy(dtype=float)
+        low = np.clip(value - found["ci_low"].to_numpy(dtype=float), 0, None)
+        high = np.clip(found["ci_high"].to_numpy(dtype=float) - value, 0, None)
+        ax.errorbar(value, y, xerr=[np.nan_to_num(low), np.nan_to_num(high)], fmt="o",
+                    color=OKABE_ITO[5], ecolor=OKABE_ITO[5], capsize=4, markersize=8,
+                    zorder=3, **kwargs)
+        ax.set_yticks(y, [wrap(i18n.label("indicator", r, lang), 30)
+                          for r in found["indicator"]])
+        ax.set_xlim(-0.02, 1.02)
+        ax.xaxis.set_major_formatter(number_formatter(lang))
+        ax.set_xlabel(i18n.t("figure.value", lang))
+        ax.grid(axis="x", color="#EEEEEE", lw=0.6)
+        ax.legend(handles=[
+            Line2D([], [], marker="o", color=OKABE_ITO[5], ls="-",
+                   label=i18n.t("figure.profile_value", lang)),
+            Line2D([], [], color="#DDDDDD", lw=10,
+                   label=i18n.t("figure.profile_chance", lang))],
+            loc="upper left", bbox_to_anchor=(0, -0.12), frameon=False, ncol=1)
         if title:
             ax.set_title(title)
     return ax

@@ -467,9 +467,15 @@ def waves_explorer(cases=None, start=None, lang=None):
         moved = changes.actors[changes.actors["status"] != "kept"][["name", "kind", "status"]]
         ex.views["actors"].value = f"<h4>{html.escape(i18n.t('ui.moved_actors', lang))}</h4>" + \
             html_table(moved, lang=lang)
-        metrics = changes.metrics[["a", "b", "difference"]].copy()
-        metrics.columns = [str(a), str(b), i18n.t("column.difference", lang)]
+        metrics = changes.metrics[["a", "b", "difference", "se"]].copy()
+        metrics.columns = [str(a), str(b), i18n.t("column.difference", lang),
+                           i18n.t("column.se", lang)]
+        rates = [i18n.percent(r, lang) if r is not None else i18n.t("report.no_survey", lang)
+                 for r in changes.rates]
+        said = i18n.t("ui.waves_comparable" if changes.comparable else "ui.waves_incomparable",
+                      lang, a=a, b=b, ra=rates[0], rb=rates[1])
         ex.views["metrics"].value = f"<h4>{html.escape(i18n.t('ui.all_measures', lang))}</h4>" + \
+            f"<p>{html.escape(said)}</p>" + \
             html_table(metrics, index=True, lang=lang, index_section="metric")
 
     c = controls

@@ -15,6 +15,7 @@ from ...data.arguments import renamed
 from ...data.examples import list_cases, load_example
 from ...data.vocab import MUNICIPAL_KINDS, TIE_TYPES
 from ...network._cache import snapshot
+from ...network.evidence import coding_sensitivity, profile_evidence
 from ...network.graph import remove_actors
 from ...network.indicators import district_profile, relational_profile
 from ...network.metrics import actor_metric_names, actor_metrics, network_metrics
@@ -306,11 +307,16 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
             draw_static(ex)
         _card(ex, selected, selection(ex), state["sigma"])
         full = network_metrics(the_case, wave=wave, types=types, confirmed_only=confirmed)
-        profile = relational_profile(the_case, wave=wave, types=types,
-                                     confirmed_only=confirmed, se=False)
+        if confirmed:
+            profile = relational_profile(the_case, wave=wave, types=types,
+                                         confirmed_only=True, se=False)
+            profile["reading"] = ""
+        else:  # each value with its range and where chance puts it (cached per selection)
+            profile = profile_evidence(the_case, wave=wave, types=types, reps=200)
         metrics = pd.DataFrame({"value": full})
         metrics.index.name = "metric"
-        indicators = profile[["indicator", "lesson", "value", "n", "note", "params"]].copy()
+        indicators = profile[["indicator", "lesson", "value", "n", "reading", "note",
+                              "params"]].copy()
         if removed:
             reduced = remove_actors(the_case, removed)
             metrics["what_if"] = network_metrics(reduced, wave=wave, types=types,
@@ -325,10 +331,15 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
         indicators["lesson"] = [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
                                 for n in profile["lesson"]]
         response = response_note(the_case, lang, wave)
+        coding = coding_sensitivity(the_case, wave=wave, types=types)
         ex.views["indicators"].value = (
             f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" +
             html_table(indicators.rename(columns=heads), lang=lang) +
-            (f"<p><small>{html.escape(response)}</small></p>" if response else ""))
+            (f"<p><small>{html.escape(response)}</small></p>" if response else "") +
+            (html_table(coding, lang=lang, caption=i18n.t("report.caption_coding", lang,
+                                                          wave=wave)) +
+             f"<p><small>{html.escape(i18n.t('report.reading_coding', lang))}</small></p>"
+             if len(coding) else ""))
         tv = trust_value(the_case, wave=wave)
         if tv.network["n_ratings"]:
             top = tv.actors[tv.actors["n_ratings"] > 0].sort_values("trust").head(8)
