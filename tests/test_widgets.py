@@ -297,6 +297,14 @@ def test_network_explorer_reads_each_indicator_against_chance():
     table = ex.views["indicators"].value
     assert "vergeleken met toeval" in table
     assert "hoger dan bij willekeurig verdeelde rollen" in table
+    assert "bandbreedte" in table and "bij toeval" in table and "0,64–1,00" in table
+
+
+def test_waves_explorer_gives_each_change_its_range_and_the_response():
+    ex = widgets.waves_explorer(start="Haverdonk")
+    view = ex.views["metrics"].value
+    assert "bandbreedte" in view and "Respons 2015: 40%, 2017: 64%" in view
+    assert "niet goed te vergelijken" in view
 
 
 def test_network_explorer_shows_how_much_the_wijkteams_coding_matters():

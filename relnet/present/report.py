@@ -39,7 +39,7 @@ from ..network.waves import wave_changes
 from . import plot
 from .content import LESSONS
 from .plot._labels import shorten
-from .tables import display_value, html_table
+from .tables import display_value, html_table, spans
 from .words import pseudonymised, response_note, trust_note, worded
 
 __all__ = ["build_report", "write_report", "key_findings", "DATA_DICTIONARY_VERSION", "MAX_ROWS"]
@@ -399,19 +399,13 @@ def _network_section(case, wave, lang, number):
     central.insert(0, "name", names.reindex(central.index).to_numpy())
     central = central.reset_index(drop=True)
     profile = profile_evidence(case, wave=wave, reps=500)
-
-    def span(low, high):
-        if pd.isna(low) or pd.isna(high):
-            return "–"
-        return f"{i18n.number(low, lang, 2, fixed=True)}–{i18n.number(high, lang, 2, fixed=True)}"
-
     shown = pd.DataFrame({
         "indicator": profile["indicator"],
         "lesson": [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
                    for n in profile["lesson"]],
         "value": profile["value"], "n": profile["n"],
-        "interval": [span(lo, hi) for lo, hi in zip(profile["ci_low"], profile["ci_high"])],
-        "baseline": [span(lo, hi) for lo, hi in zip(profile["null_low"], profile["null_high"])],
+        "interval": spans(profile["ci_low"], profile["ci_high"], lang),
+        "baseline": spans(profile["null_low"], profile["null_high"], lang),
         "reading": profile["reading"], "note": profile["note"], "params": profile["params"]})
     return "\n".join([
         _section(i18n.t("report.network", lang),

@@ -12,10 +12,11 @@ from ...instruments.goals import goal_priorities, unlinked_partners, unserved_ac
 from ...instruments.governance import role_conflicts, role_overview
 from ...instruments.lessons import lesson_benchmark
 from ...instruments.partners import partner_matrix
+from ...network.evidence import Z95
 from ...network.waves import wave_changes
 from .. import plot
 from ..content import LAWS, LESSONS, OPPORTUNITIES
-from ..tables import display_value, html_table
+from ..tables import display_value, html_table, spans
 from ..words import worded
 from ._base import (
     IMAGE_WIDTH,
@@ -467,9 +468,12 @@ def waves_explorer(cases=None, start=None, lang=None):
         moved = changes.actors[changes.actors["status"] != "kept"][["name", "kind", "status"]]
         ex.views["actors"].value = f"<h4>{html.escape(i18n.t('ui.moved_actors', lang))}</h4>" + \
             html_table(moved, lang=lang)
-        metrics = changes.metrics[["a", "b", "difference", "se"]].copy()
+        table = changes.metrics
+        metrics = table[["a", "b", "difference"]].copy()
+        metrics["interval"] = spans(table["difference"] - Z95 * table["se"],
+                                    table["difference"] + Z95 * table["se"], lang)
         metrics.columns = [str(a), str(b), i18n.t("column.difference", lang),
-                           i18n.t("column.se", lang)]
+                           i18n.t("column.interval", lang)]
         rates = [i18n.percent(r, lang) if r is not None else i18n.t("report.no_survey", lang)
                  for r in changes.rates]
         said = i18n.t("ui.waves_comparable" if changes.comparable else "ui.waves_incomparable",

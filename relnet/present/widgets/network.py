@@ -26,7 +26,7 @@ from ..export import file_name, network_bytes, tables_bytes
 from ..plot._labels import shorten
 from ..plot._layout import AGGREGATE_ABOVE, network_layout
 from ..plot._style import DOMAIN_COLOURS, GROUP_COLOURS, OKABE_ITO, kind_group
-from ..tables import html_table
+from ..tables import html_table, spans
 from ..words import pseudonymised, response_note, trust_note
 from ._base import (
     IMAGE_WIDTH,
@@ -310,13 +310,18 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
         if confirmed:
             profile = relational_profile(the_case, wave=wave, types=types,
                                          confirmed_only=True, se=False)
+            for column in ("ci_low", "ci_high", "null_low", "null_high"):
+                profile[column] = float("nan")
             profile["reading"] = ""
         else:  # each value with its range and where chance puts it (cached per selection)
             profile = profile_evidence(the_case, wave=wave, types=types, reps=200)
         metrics = pd.DataFrame({"value": full})
         metrics.index.name = "metric"
-        indicators = profile[["indicator", "lesson", "value", "n", "reading", "note",
-                              "params"]].copy()
+        indicators = profile[["indicator", "lesson", "value", "n"]].copy()
+        indicators["interval"] = spans(profile["ci_low"], profile["ci_high"], lang)
+        indicators["baseline"] = spans(profile["null_low"], profile["null_high"], lang)
+        for column in ("reading", "note", "params"):
+            indicators[column] = profile[column].to_numpy()
         if removed:
             reduced = remove_actors(the_case, removed)
             metrics["what_if"] = network_metrics(reduced, wave=wave, types=types,
