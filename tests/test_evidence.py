@@ -205,3 +205,17 @@ def test_coding_sensitivity_counts_the_wijkteams_both_ways(tmp_path):
     assert profile["informal_facilitation"] == pytest.approx(3 / 14)
     page = relnet.build_report(case, lang="nl", others=[])
     assert "wijkteams zelfstandig" in page
+
+
+def test_administrator_reach_stands_apart_from_the_shares():
+    """A count per person is not shown among the shares: the report and the network explorer
+    say it in a sentence of its own, with its range and its chance band."""
+    from relnet import widgets
+
+    page = relnet.build_report(relnet.load_example("haverdonk"), lang="nl", others=[])
+    profile = page.split("Relationeel profiel", 1)[1].split("<h2>", 1)[0]
+    table = profile.split("<table", 1)[1].split("</table>", 1)[0]
+    assert "bereik van bestuurders" not in table
+    assert "een aantal per persoon, geen aandeel: gemiddeld 4 verschillende actoren" in profile
+    view = widgets.network_explorer(start="Haverdonk").views["indicators"].value
+    assert "een aantal per persoon" in view

@@ -40,7 +40,7 @@ from . import plot
 from .content import LESSONS
 from .plot._labels import shorten
 from .tables import display_value, html_table, spans
-from .words import pseudonymised, response_note, trust_note, worded
+from .words import count_indicator, pseudonymised, response_note, trust_note, worded
 
 __all__ = ["build_report", "write_report", "key_findings", "DATA_DICTIONARY_VERSION", "MAX_ROWS"]
 
@@ -398,7 +398,9 @@ def _network_section(case, wave, lang, number):
     names = case.actors.set_index("id")["name"]
     central.insert(0, "name", names.reindex(central.index).to_numpy())
     central = central.reset_index(drop=True)
-    profile = profile_evidence(case, wave=wave, reps=500)
+    evidence = profile_evidence(case, wave=wave, reps=500)
+    # the shares in the table; administrator_reach, a count per person, in a sentence apart
+    profile = evidence[evidence["indicator"] != "administrator_reach"]
     shown = pd.DataFrame({
         "indicator": profile["indicator"],
         "lesson": [LESSONS[int(n)].title(lang) if pd.notna(n) else "–"
@@ -420,6 +422,7 @@ def _network_section(case, wave, lang, number):
                  number.figure(plot.profile_plot(case, wave=wave, reps=500, lang=lang),
                                i18n.t("report.caption_profile_figure", lang, wave=wave)),
                  number.table(shown, i18n.t("report.caption_profile", lang, wave=wave)),
+                 _p(count_indicator(evidence, lang)),
                  _p(i18n.t("report.reading_profile", lang), "muted"),
                  _p(response_note(case, lang, wave), "muted"),
                  *_coding_table(case, wave, lang, number))])

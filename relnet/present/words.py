@@ -13,7 +13,7 @@ from .. import i18n
 from .._docs import shared
 
 __all__ = ["worded", "word_key", "response_note", "trust_note", "pseudonymised",
-           "KEYED_COLUMNS"]
+           "count_indicator", "KEYED_COLUMNS"]
 
 # column -> (catalogue section, separator of a combined key or None, joiner)
 KEYED_COLUMNS = {
@@ -161,3 +161,30 @@ def pseudonymised(case, lang=None):
     from ..network.privacy import report_pseudonyms
 
     return report_pseudonyms(case, word=i18n.t("report.person", lang))
+
+
+def count_indicator(evidence, lang=None):
+    """administrator_reach, a count per person, as a sentence apart from the shares, from a
+    row of `relnet.network.evidence.profile_evidence` ("" without that row)."""
+    rows = evidence[evidence["indicator"] == "administrator_reach"]
+    if not len(rows):
+        return ""
+    row = rows.iloc[0]
+    title = i18n.t("indicator.administrator_reach", lang)
+    title = title[:1].upper() + title[1:]
+    if math.isnan(row["value"]):
+        return i18n.t("report.administrator_reach_undefined", lang, title=title,
+                      note=word_key(row["note"], "note", row["params"], lang))
+
+    def span(low, high):
+        if math.isnan(low) or math.isnan(high):
+            return "–"
+        return f"{i18n.number(low, lang, 1, fixed=True)}–{i18n.number(high, lang, 1, fixed=True)}"
+
+    reading = row.get("reading") or ""
+    return i18n.t("report.administrator_reach", lang, title=title,
+                  value=i18n.number(row["value"], lang, 1), n=int(row["n"]),
+                  interval=span(row["ci_low"], row["ci_high"]),
+                  baseline=span(row["null_low"], row["null_high"]),
+                  reading=i18n.t(f"reading.{reading}", lang) if reading else "–")
+

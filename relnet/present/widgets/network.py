@@ -27,7 +27,7 @@ from ..plot._labels import shorten
 from ..plot._layout import AGGREGATE_ABOVE, network_layout
 from ..plot._style import DOMAIN_COLOURS, GROUP_COLOURS, OKABE_ITO, kind_group
 from ..tables import html_table, spans
-from ..words import pseudonymised, response_note, trust_note
+from ..words import count_indicator, pseudonymised, response_note, trust_note
 from ._base import (
     IMAGE_WIDTH,
     DownloadBar,
@@ -315,6 +315,9 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
             profile["reading"] = ""
         else:  # each value with its range and where chance puts it (cached per selection)
             profile = profile_evidence(the_case, wave=wave, types=types, reps=200)
+        evidence = profile
+        # the shares in the table; administrator_reach, a count per person, in a sentence
+        profile = profile[profile["indicator"] != "administrator_reach"]
         metrics = pd.DataFrame({"value": full})
         metrics.index.name = "metric"
         indicators = profile[["indicator", "lesson", "value", "n"]].copy()
@@ -326,9 +329,10 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
             reduced = remove_actors(the_case, removed)
             metrics["what_if"] = network_metrics(reduced, wave=wave, types=types,
                                                  confirmed_only=confirmed)
-            indicators["what_if"] = relational_profile(
-                reduced, wave=wave, types=types, confirmed_only=confirmed,
-                se=False)["value"].to_numpy()
+            what_if = relational_profile(reduced, wave=wave, types=types,
+                                         confirmed_only=confirmed, se=False)
+            indicators["what_if"] = what_if.set_index("indicator")["value"].reindex(
+                indicators["indicator"]).to_numpy()
         heads = {"value": i18n.t("ui.full", lang), "what_if": i18n.t("ui.what_if", lang)}
         ex.views["metrics"].value = f"<h4>{html.escape(i18n.t('ui.metrics', lang))}</h4>" + \
             html_table(metrics.rename(columns=heads), index=True, lang=lang,
@@ -340,6 +344,7 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
         ex.views["indicators"].value = (
             f"<h4>{html.escape(i18n.t('ui.indicators', lang))}</h4>" +
             html_table(indicators.rename(columns=heads), lang=lang) +
+            f"<p>{html.escape(count_indicator(evidence, lang))}</p>" +
             (f"<p><small>{html.escape(response)}</small></p>" if response else "") +
             (html_table(coding, lang=lang, caption=i18n.t("report.caption_coding", lang,
                                                           wave=wave)) +
