@@ -185,6 +185,7 @@ def test_cli_synth(tmp_path, capsys):
     assert relnet.validate(tmp_path / "s") == []
 
 
+@pytest.mark.slow
 def test_wave_change_se_is_the_jackknife_over_actors_in_both_waves(tmp_path):
     """Each actor present in both waves is dropped from both at once; the se of the change
     is the jackknife over those differences (checked by removing actors one by one)."""

@@ -97,6 +97,7 @@ def test_graph_correlation_by_hand():
     assert math.isnan(graph_correlation(x, np.zeros((3, 3))))
 
 
+@pytest.mark.slow
 def test_qap_p_values_equal_the_exact_permutation_distribution(tmp_path):
     """On 8 actors all 40,320 relabellings give the exact QAP p-values; 2,000 random ones
     must come within 0.03 (sna's qaptest samples the same distribution)."""
@@ -178,6 +179,7 @@ def test_profile_evidence_reads_each_value_against_its_baseline():
     assert found.loc["administrator_reach", "ci_high"] > 1  # a count, not cut at 1
 
 
+@pytest.mark.slow
 def test_the_report_shows_intervals_baselines_and_how_to_read_them():
     page = relnet.build_report(relnet.load_example("haverdonk"), lang="nl", others=[])
     profile = page.split("Relationeel profiel", 1)[1].split("<h2>", 1)[0]
@@ -185,6 +187,7 @@ def test_the_report_shows_intervals_baselines_and_how_to_read_them():
     assert "niet te onderscheiden van toeval" in profile and "Hoe lees je dit" in profile
 
 
+@pytest.mark.slow
 def test_coding_sensitivity_counts_the_wijkteams_both_ways(tmp_path):
     """Haverdonk's three wijkteams have no municipal cell: counted as independent,
     facilitation falls from 1,000 to 0,214 (3 of 14 informal actors are still supported by
@@ -207,6 +210,7 @@ def test_coding_sensitivity_counts_the_wijkteams_both_ways(tmp_path):
     assert "wijkteams zelfstandig" in page
 
 
+@pytest.mark.slow
 def test_administrator_reach_stands_apart_from_the_shares():
     """A count per person is not shown among the shares: the report and the network explorer
     say it in a sentence of its own, with its range and its chance band."""

@@ -265,7 +265,8 @@ def test_citation_names_the_version_and_the_data_dictionary():
     assert f"version {DATA_DICTIONARY_VERSION}" in (ROOT / "docs" / "data-dictionary.md").read_text()
 
 
-@pytest.mark.parametrize("name", ["brakkenveen", "brinkeloo"])
+@pytest.mark.parametrize("name", ["brakkenveen",
+                                  pytest.param("brinkeloo", marks=pytest.mark.slow)])
 def test_no_placeholder_is_left_unfilled(name, tmp_path):
     """Notes and findings are keys with parameters: the report and every exported table
     fill them in (a selection of columns keeps `params` or loses the numbers)."""

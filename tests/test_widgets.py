@@ -292,6 +292,7 @@ def test_the_interactive_map_has_a_legend_for_colour_and_size():
     assert styles and "ipysigma-graph-description" in styles[0]
 
 
+@pytest.mark.slow
 def test_network_explorer_reads_each_indicator_against_chance():
     ex = widgets.network_explorer(start="Haverdonk")
     table = ex.views["indicators"].value
@@ -300,6 +301,7 @@ def test_network_explorer_reads_each_indicator_against_chance():
     assert "bandbreedte" in table and "bij toeval" in table and "0,64–1,00" in table
 
 
+@pytest.mark.slow
 def test_waves_explorer_gives_each_change_its_range_and_the_response():
     ex = widgets.waves_explorer(start="Haverdonk")
     view = ex.views["metrics"].value
@@ -307,6 +309,7 @@ def test_waves_explorer_gives_each_change_its_range_and_the_response():
     assert "niet goed te vergelijken" in view
 
 
+@pytest.mark.slow
 def test_network_explorer_shows_how_much_the_wijkteams_coding_matters():
     ex = widgets.network_explorer(start="Haverdonk")
     assert "wijkteams zelfstandig" in ex.views["indicators"].value
