@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ._fingerprint import fingerprint
 
-__all__ = ["Entry", "entry", "entry_point", "remember", "trusted", "clear", "SIZE", "COUNTS"]
+__all__ = ["Entry", "entry", "entry_point", "trusted", "clear", "SIZE", "COUNTS"]
 
 SIZE = 32
 TRUSTED_SIZE = 4096
@@ -87,14 +87,6 @@ def trusted(case):
     while len(_TRUSTED) > TRUSTED_SIZE:
         _TRUSTED.popitem(last=False)
     return key
-
-
-def remember(case, found):
-    """Let the public call under way know `case` (e.g. a checked case's normal form) by its
-    object, so that it is not fingerprinted again in this call."""
-    call = _CALL.get()
-    if call is not None:
-        call[id(case)] = (case, found)
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import i18n
 from .._docs import shared
-from .words import word_key, worded
+from .words import spans, word_key, worded
 
 __all__ = ["display_table", "display_value", "html_table", "show", "spans", "VALUE_SECTIONS"]
 
@@ -86,22 +86,6 @@ def display_value(value, column=None, lang=None, digits=3, fixed=False):
     if isinstance(value, numbers.Number) and not (isinstance(value, float) and math.isnan(value)):
         return i18n.number(value, lang, digits, fixed=fixed)
     return i18n.cell(value, lang, digits)
-
-
-def spans(lows, highs, lang=None, digits=2):
-    """Ranges as a reader writes them ("0,64–1,00"; "–" where a bound is missing).
-
-    >>> spans([0.638, float("nan")], [1.0, 0.5], "nl")
-    ['0,64–1,00', '–']
-    """
-    out = []
-    for low, high in zip(lows, highs):
-        if pd.isna(low) or pd.isna(high):
-            out.append("–")
-        else:
-            out.append(f"{i18n.number(low, lang, digits, fixed=True)}–"
-                       f"{i18n.number(high, lang, digits, fixed=True)}")
-    return out
 
 
 def _header(name, lang):

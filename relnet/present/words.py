@@ -9,11 +9,13 @@ explorers, the report and the exports all go through it.
 
 import math
 
+import pandas as pd
+
 from .. import i18n
 from .._docs import shared
 
 __all__ = ["worded", "word_key", "response_note", "trust_note", "pseudonymised",
-           "count_indicator", "KEYED_COLUMNS"]
+           "count_indicator", "spans", "KEYED_COLUMNS"]
 
 # column -> (catalogue section, separator of a combined key or None, joiner)
 KEYED_COLUMNS = {
@@ -124,6 +126,22 @@ def worded(frame, lang=None):
     return out.drop(columns=["params"]) if "params" in out.columns else out
 
 
+def spans(lows, highs, lang=None, digits=2):
+    """Ranges as a reader writes them ("0,64–1,00"; "–" where a bound is missing).
+
+    >>> spans([0.638, float("nan")], [1.0, 0.5], "nl")
+    ['0,64–1,00', '–']
+    """
+    out = []
+    for low, high in zip(lows, highs):
+        if pd.isna(low) or pd.isna(high):
+            out.append("–")
+        else:
+            out.append(f"{i18n.number(low, lang, digits, fixed=True)}–"
+                       f"{i18n.number(high, lang, digits, fixed=True)}")
+    return out
+
+
 def response_note(case, lang=None, wave=None):
     """The survey's response rate in `wave` (None: the latest) and its band, when the case
     comes from a survey; "" otherwise.
@@ -176,15 +194,10 @@ def count_indicator(evidence, lang=None):
         return i18n.t("report.administrator_reach_undefined", lang, title=title,
                       note=word_key(row["note"], "note", row["params"], lang))
 
-    def span(low, high):
-        if math.isnan(low) or math.isnan(high):
-            return "–"
-        return f"{i18n.number(low, lang, 1, fixed=True)}–{i18n.number(high, lang, 1, fixed=True)}"
-
     reading = row.get("reading") or ""
     return i18n.t("report.administrator_reach", lang, title=title,
                   value=i18n.number(row["value"], lang, 1), n=int(row["n"]),
-                  interval=span(row["ci_low"], row["ci_high"]),
-                  baseline=span(row["null_low"], row["null_high"]),
+                  interval=spans([row["ci_low"]], [row["ci_high"]], lang, 1)[0],
+                  baseline=spans([row["null_low"]], [row["null_high"]], lang, 1)[0],
                   reading=i18n.t(f"reading.{reading}", lang) if reading else "–")
 
