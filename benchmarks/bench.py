@@ -285,16 +285,68 @@ def summary(all_results):
                 print(f"{n:>8,} {'batch betweenness':<24} {ours / ig:8.2f} x igraph (target 1.5x)")
 
 
+WIDE_ROW = """
+import resource, sys, time
+start = time.perf_counter()
+import relnet
+problems = relnet.validate(sys.argv[1])
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print([p.key for p in problems], seconds, peak)
+"""
+
+
+def hostile_inputs(cells=10_000_000):
+    """Issue 21: a small workbook whose one row holds 10,000,000 cells is refused in under
+    5 s and 500 MB (it took 94 s and 3.5 GB), measured in a new process (import included)."""
+    import zipfile
+
+    import openpyxl
+
+    out = {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "wide.xlsx"
+        book = openpyxl.Workbook()
+        book.active.title = "case"
+        for row in (["key", "value"], ["name", "X"], ["municipality", "Y"], ["fictional", "ja"]):
+            book.active.append(row)
+        book.create_sheet("actors").append(["id", "name", "kind"])
+        book.save(path)
+        with zipfile.ZipFile(path) as source:
+            items = [(i.filename, source.read(i)) for i in source.infolist()]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, data in items:
+                if name == "xl/worksheets/sheet2.xml":
+                    data = data.replace(b"</sheetData>", b'<row r="2">'
+                                        + b"<c><v>1</v></c>" * cells + b"</row></sheetData>")
+                target.writestr(name, data)
+        size = path.stat().st_size / 1024
+        done = subprocess.run([sys.executable, "-c", WIDE_ROW, str(path)], capture_output=True,
+                              text=True, check=True)
+    keys, seconds, peak = done.stdout.strip().rsplit("] ", 1)[0] + "]", *map(
+        float, done.stdout.strip().rsplit("] ", 1)[1].split())
+    out["wide row refused (s)"], out["wide row peak (MB)"] = seconds, peak
+    print(f"\n== hostile input: a {size:,.0f} KB workbook, one row of {cells:,} cells -> {keys}")
+    print(f"   refused in {seconds:.2f} s (target 5 s: {seconds / 5:.2f}x), peak memory "
+          f"{peak:,.0f} MB (target 500 MB: {peak / 500:.2f}x)")
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="500,2000,10000,100000")
     parser.add_argument("--out", default=str(HERE / "results" / "bench.json"))
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size
+    parser.add_argument("--hostile", action="store_true",
+                        help="only the hostile-input checks (issue 21)")
     args = parser.parse_args()
+    if args.hostile:
+        hostile_inputs()
+        return
     if args.one:
         print(json.dumps(run_size(args.one)), file=sys.stderr)
         return
-    all_results = {0: {**first_use(), **core()}}
+    all_results = {0: {**first_use(), **core(), **hostile_inputs()}}
     print(f"\n== first use: {all_results[0]['first analysis (new process)']:.2f} s for the "
           "first analysis of a shipped case in a new process")
     for n in [int(s) for s in args.sizes.split(",")]:

@@ -151,6 +151,71 @@ def test_merged_case_is_still_valid(tmp_path):
     assert "weth_a" not in set(roles["holder"])
 
 
+def _many_names(n, seed=1):
+    import random
+    import string
+
+    rng = random.Random(seed)
+    words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 9)))
+             for _ in range(3000)]
+    names = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))).title()
+             for _ in range(n)]
+    names[n - 1] = "Stichting " + names[0]
+    return pd.DataFrame({"id": [f"a{i}" for i in range(n)], "name": names,
+                         "kind": "welfare_org"})
+
+
+def test_similar_names_never_builds_an_n_by_n_matrix(monkeypatch):
+    from rapidfuzz import process
+
+    from relnet.network import names
+
+    real, shapes = process.cdist, []
+
+    def counted(a, b, **kwargs):
+        shapes.append((len(a), len(b)))
+        return real(a, b, **kwargs)
+
+    monkeypatch.setattr(names.process, "cdist", counted)
+    monkeypatch.setattr(names, "_BLOCK_CELLS", 100_000)
+    actors = _many_names(3000)
+    found = relnet.similar_names(relnet.Case(actors=actors))
+    assert max(r * c for r, c in shapes) <= 2 * 100_000 < 3000 * 3000
+    pair = found[(found["id_a"] == "a0") & (found["id_b"] == "a2999")]
+    assert len(pair) == 1 and pair["score"].iloc[0] == 100
+    # the blocks find what one full matrix finds
+    monkeypatch.setattr(names, "_BLOCK_CELLS", 10**8)
+    whole = relnet.similar_names(relnet.Case(actors=actors))
+    pd.testing.assert_frame_equal(found, whole)
+
+
+@pytest.mark.slow
+def test_similar_names_at_20000_actors():
+    found = relnet.similar_names(relnet.Case(actors=_many_names(20_000)))
+    assert ((found["id_a"] == "a0") & (found["id_b"] == "a19999")).any()
+
+
+def test_merge_actors_keeps_every_comment_and_every_reporter():
+    case = relnet.load_example("haverdonk")
+    tie = case.ties.iloc[[0]].copy()
+    source, target, reporter = tie["source"].iloc[0], tie["target"].iloc[0], \
+        tie["reported_by"].iloc[0]
+    other = next(a for a in case.actors["id"] if a not in (source, target, reporter))
+    row = case.actors[case.actors["id"] == source]
+    case.actors = pd.concat([case.actors, row.assign(id="twin", name="Tweeling")],
+                            ignore_index=True)
+    first = tie.assign(comment="eerste opmerking")
+    second = tie.assign(source="twin", comment="tweede opmerking")
+    third = tie.assign(source="twin", reported_by=other, comment="van een ander")
+    case.ties = pd.concat([case.ties.iloc[1:], first, second, third], ignore_index=True)
+    merged = relnet.merge_actors(case, {"twin": source})
+    same = merged.ties[(merged.ties["source"] == source) & (merged.ties["target"] == target)
+                       & (merged.ties["type"] == tie["type"].iloc[0])
+                       & (merged.ties["wave"] == tie["wave"].iloc[0])]
+    comments = dict(zip(same["reported_by"], same["comment"]))
+    assert comments == {reporter: "eerste opmerking | tweede opmerking", other: "van een ander"}
+
+
 # ------------------------------------------------------------------ synthetic cases
 
 

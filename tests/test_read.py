@@ -432,3 +432,102 @@ def test_fuzzed_zip_members_give_only_problems(tmp_path, members):
     except CaseError:
         pass
     assert sorted(p.name for p in tmp_path.iterdir()) == ["z.zip"]  # never extracted
+
+
+# ------------------------------------------------------------------ round 3: inputs people really have
+
+
+@pytest.mark.parametrize("where", ["actors", "meta"])
+def test_noncharacters_that_xml_forbids_are_refused_where_they_are(tmp_path, where):
+    # (a workbook cannot hold them: its XML would be refused as a damaged workbook)
+    actors = MINIMAL_ACTORS.replace("Zorg BV", "Zorg\ufffeBV")
+    meta = MINIMAL_META + 'summary: "samen\\uFFFF"\n'
+    folder = write_case_files(tmp_path / "c", meta=meta if where == "meta" else MINIMAL_META,
+                              actors=actors if where != "meta" else MINIMAL_ACTORS)
+    problems = relnet.validate(folder)
+    assert [p.key for p in problems] == ["not_xml_character"]
+    found = problems[0]
+    if where == "meta":
+        assert found.column == "summary" and "U+FFFF" in found.text("en")
+    else:
+        assert found.row == 3 and found.column == "name"
+        assert "U+FFFE" in found.text("nl")
+    case = relnet.load_example("haverdonk")
+    case.actors.loc[0, "name"] = "Gemeente\ufffe"
+    with pytest.raises(CaseError, match="U\\+FFFE"):
+        relnet.write_case(case, tmp_path / "out.xlsx")
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_excel_sep_line_and_mac_line_ends(tmp_path):
+    folder = write_case_files(
+        tmp_path / "c", actors=b"sep=;\r\nid;naam;soort\r\ngem;Gemeente;gemeente\r\n"
+                               b"zorg;Zorg \x8a;zorgaanbieder\r\n",  # \x8a is ä in Mac Roman
+        ties="source,target,type\ngem,zorg,financiering\n")
+    case = relnet.read_case(folder)
+    assert list(case.actors["id"]) == ["gem", "zorg"]
+    (folder / "actors.csv").write_bytes(b"id;naam;soort\rgem;Gemeente;gemeente\r"
+                                        b"zorg;Zorg \x8a;zorgaanbieder\r")
+    case = relnet.read_case(folder)
+    assert list(case.actors["name"]) == ["Gemeente", "Zorg \u00e4"]
+    # the row of a problem is the row Excel shows (the sep= line is not shown)
+    (folder / "actors.csv").write_bytes(b"sep=;\nid;naam;soort\ngem;Gemeente;gemeente\n"
+                                        b"zorg;Zorg;xyz\n")
+    [found] = relnet.validate(folder)
+    assert (found.row, found.column, found.value) == (3, "soort", "xyz")
+
+
+def test_a_zip_made_by_windows_powershell(tmp_path):
+    archive = tmp_path / "case.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("mijncasus\\case.yaml", MINIMAL_META)
+        z.writestr("mijncasus\\actors.csv", MINIMAL_ACTORS)
+        z.writestr("mijncasus\\ties.csv", "source,target,type\ngem,zorg,steun\n")
+    case = relnet.read_case(archive)
+    assert len(case.actors) == 3 and len(case.ties) == 1
+
+
+def test_case_yaml_and_case_yml_side_by_side_is_refused(tmp_path):
+    folder = write_case_files(tmp_path / "c")
+    (folder / "case.yml").write_text("name: Andere\nmunicipality: X\nfictional: true\n")
+    [found] = relnet.validate(folder)
+    assert found.key == "two_meta_files" and found.file == "case.yml"
+    assert "case.yaml" in found.text("nl")
+
+
+def test_one_over_long_name_does_not_make_every_reference_unknown(tmp_path):
+    actors = MINIMAL_ACTORS.replace("Zorg BV", "Z" * 20_000)
+    folder = write_case_files(tmp_path / "c", actors=actors,
+                              ties="source,target,type\ngem,zorg,steun\nwelz,gem,steun\n")
+    problems = relnet.validate(folder)
+    assert [(p.file, p.row, p.column, p.key) for p in problems] == [
+        ("actors.csv", 3, "name", "cell_too_long")]
+
+
+def wide_row_workbook(path, cells):
+    """A case workbook whose actors sheet has a row 9 of `cells` cells (tiny when zipped)."""
+    return rewrite_member(
+        book(path, CASE_SHEETS), "xl/worksheets/sheet2.xml",
+        lambda d: d.replace(b"</sheetData>", b'<row r="9">' + b"<c><v>1</v></c>" * cells
+                            + b"</row></sheetData>"))
+
+
+def test_a_row_of_a_million_cells_is_refused_before_it_is_built(tmp_path, monkeypatch):
+    import openpyxl.reader.excel
+
+    path = wide_row_workbook(tmp_path / "wide.xlsx", 1_000_000)
+    assert path.stat().st_size < 200_000
+    opened = []
+    monkeypatch.setattr(openpyxl.reader.excel, "load_workbook",
+                        lambda *a, **k: opened.append(1))
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: opened.append(1))
+    start = time.perf_counter()
+    [found] = relnet.validate(path)
+    assert time.perf_counter() - start < 5
+    assert not opened  # refused before openpyxl read a row
+    assert (found.file, found.row, found.key) == ("wide.xlsx, sheet 'actors'", 9,
+                                                  "too_many_columns")
+    # a row just within what a case may hold is read (and its values reported as usual)
+    monkeypatch.undo()
+    problems = relnet.validate(wide_row_workbook(tmp_path / "ok.xlsx", 600))
+    assert [p.key for p in problems] == ["too_many_values"]

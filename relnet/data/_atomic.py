@@ -1,18 +1,34 @@
 """The one way relnet writes anything: under a temporary name next to the target, then renamed.
 
 A failure while writing leaves the target as it was; an existing target is refused unless
-``overwrite=True``, and when it is replaced, the previous version is parked and removed only
-after the new one is in place (put back if the rename fails). Files get the permissions the
-user's umask gives (the writer creates them as usual); nothing changes the process's umask.
+``overwrite=True``. At every moment either the old or the new version is at the target, even
+when the process is killed (kill -9, a power cut): a file is replaced by one rename, which
+the operating system does at once; a folder by exchanging the two folders in one step
+(Linux's ``renameat2(RENAME_EXCHANGE)``). Where that is not available, the previous folder
+is parked in the temporary folder and removed only after the new one is in place; if the
+process dies between the two renames, the next write to that target (or the next read of
+it) puts the previous version back. Temporary folders of a process that no longer runs are
+removed by the next write next to them. Files get the permissions the user's umask gives;
+nothing changes the process's umask.
 """
 
+import ctypes
 import errno
 import os
+import re
 import shutil
+import signal
+import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write", "TargetExistsError", "check_target"]
+__all__ = ["atomic_write", "TargetExistsError", "check_target", "recover", "crash_point",
+           "temp_folder"]
+
+# Tests kill the writer at a named point (RELNET_CRASH_AT=written|parked|swapped) to prove
+# that the target is whole whatever the moment; nothing else sets it.
+CRASH_VARIABLE = "RELNET_CRASH_AT"
+_PARKED = ".previous"
 
 
 class TargetExistsError(FileExistsError):
@@ -49,6 +65,83 @@ def check_target(path, overwrite=False, kind="file"):
         raise TargetExistsError(path)
 
 
+def crash_point(name):
+    """Kill this process with SIGKILL when RELNET_CRASH_AT names this point (tests only)."""
+    if os.environ.get(CRASH_VARIABLE) == name:  # pragma: no cover - the process dies
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _temp_prefix(path):
+    return f".{path.name[:40]}."
+
+
+def temp_folder(path):
+    """A fresh temporary folder next to `path`, named with this process's id, so that the
+    next run can tell a leftover (its process is gone) from a write under way."""
+    return Path(tempfile.mkdtemp(prefix=f"{_temp_prefix(path)}{os.getpid()}.", suffix=".tmp",
+                                 dir=path.parent))
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def recover(path):
+    """Put back the previous version of `path` when a killed write left it parked, and remove
+    the temporary folders that writes to `path` by processes no longer running left behind.
+    Returns True when a previous version was put back."""
+    path = Path(path)
+    restored = False
+    try:
+        leftovers = list(path.parent.glob(f"{glob_escape(_temp_prefix(path))}*.tmp"))
+    except OSError:
+        return False
+    for temp in leftovers:
+        match = re.fullmatch(re.escape(_temp_prefix(path)) + r"(\d+)\..*\.tmp", temp.name)
+        if not match or not temp.is_dir() or _alive(int(match.group(1))):
+            continue
+        parked = temp / _PARKED
+        if (parked.exists() or parked.is_symlink()) and not (path.exists() or
+                                                               path.is_symlink()):
+            try:
+                os.replace(parked, path)
+                restored = True
+            except OSError:  # pragma: no cover - leave it for a person to find
+                continue
+        shutil.rmtree(temp, ignore_errors=True)
+    return restored
+
+
+def glob_escape(text):
+    """`text` with glob's special characters taken literally."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _exchange(a, b):
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system
+    or the file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(str(a)), at_fdcwd, os.fsencode(str(b)),
+                 rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def atomic_write(path, write, overwrite=False, kind="file"):
     """Call ``write(staged)`` and move the result to `path`; returns `path`.
 
@@ -76,30 +169,40 @@ def atomic_write(path, write, overwrite=False, kind="file"):
     ('hallo', ['note.txt'])
     """
     path = Path(path)
+    if path.parent.exists():
+        recover(path)
     check_target(path, overwrite, kind)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent))
+    temp = temp_folder(path)
     staged = Path(temp, path.name)
-    parked = None
     keep_temp = False
     try:
         write(staged)
         if not (staged.exists() or staged.is_symlink()):
             raise FileNotFoundError(errno.ENOENT, "the writer wrote nothing", str(staged))
-        if path.exists() or path.is_symlink():
-            parked = Path(temp, ".previous")
+        crash_point("written")
+        exists = path.exists() or path.is_symlink()
+        if not exists or not staged.is_dir() or path.is_symlink() or not path.is_dir():
+            os.replace(staged, path)  # one step: a file over a file, or into a free name
+        elif not _exchange(staged, path):
+            parked = Path(temp, _PARKED)
             os.replace(path, parked)
-        try:
-            os.replace(staged, path)
-        except BaseException:
-            if parked is not None:
+            crash_point("parked")
+            try:
+                os.replace(staged, path)
+            except BaseException:
                 try:
                     os.replace(parked, path)
                 except OSError:  # pragma: no cover - a second failure on the same folder
                     keep_temp = True
                     raise OSError(errno.EIO, "could not write the new version nor put the "
                                   f"previous one back; it is kept in {parked}") from None
-            raise
+                raise
+        crash_point("swapped")
+    except OSError as exc:
+        if exc.errno is not None and not exc.filename:  # a full disk names the target
+            exc.filename = str(path)
+        raise
     finally:
         if not keep_temp:
             shutil.rmtree(temp, ignore_errors=True)

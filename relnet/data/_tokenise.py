@@ -22,7 +22,7 @@ from .errors import CaseError, problem
 from .vocab import fold, normalise_header
 
 __all__ = ["LIMITS", "RawTable", "decode", "csv_grid", "table_of_grid", "cell_text",
-           "size_text"]
+           "size_text", "ooxml_escape", "ooxml_unescape", "NOT_XML", "meta_characters"]
 
 # Input limits (docs/data-dictionary.md): what a municipality's case needs, many times over,
 # and small enough that a hostile file cannot exhaust this machine's memory.
@@ -37,7 +37,14 @@ LIMITS = {
     "yaml_depth": 8,
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# U+FFFE and U+FFFF are no characters at all: XML (xlsx, GEXF, GraphML, SVG) forbids them
+NOT_XML = re.compile("[\ufffe\uffff]")
+# Excel's "CSV" may start with a line that names the delimiter (sep=;), not shown as a row
+_SEP_LINE = re.compile(r"^sep=([;,\t|])[ \t]*\r?(?:\n|$)", re.I)
+# OOXML writes a carriage return (and any code point) in a cell as _x000D_ (ECMA-376 22.9.2.19)
+_OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+_NEUTRALISED = re.compile(r"^'(?='*[=+\-@])")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
                              rb"[\xf0-\xf4][\x80-\xbf]{3}")
 
@@ -117,11 +124,23 @@ def csv_grid(data, label, table):
                      limit=size_text(LIMITS["file_bytes"]))
     if not data.strip():
         raise _error(label, None, "empty", "header_with", columns=required)
-    text = decode(data, label)
+    if b"\n" not in data and b"\r" in data and not data.startswith(
+            (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        try:  # Excel's "CSV (Macintosh)": CR line ends, Mac Roman text
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("mac_roman")
+    else:
+        text = decode(data, label)
     if _looks_binary(text):
         raise _error(label, None, "not_csv", "csv_file")
     text = text.lstrip("\ufeff")
-    delimiter = _sniff_delimiter(text)
+    if "\n" not in text and "\r" in text:  # Excel's "CSV (Macintosh)": CR line ends
+        text = text.replace("\r", "\n")
+    sep = _SEP_LINE.match(text)
+    if sep:
+        text = text[sep.end():]
+    delimiter = sep.group(1) if sep else _sniff_delimiter(text)
     lines = text.split("\n")
     if len(lines) > LIMITS["rows"] + 2:
         raise _error(label, None, "too_many_rows", "limits", limit=f"{LIMITS['rows']:,}")
@@ -152,6 +171,9 @@ def csv_grid(data, label, table):
                 from None
     grid.index = range(1, len(grid) + 1)
     d = re.escape(delimiter)
+    if re.search(rf"(?:^|[{d}\"])'+[=+\-@]", text, re.M):
+        # relnet writes text a spreadsheet would run as a formula with a leading ' (write.py)
+        grid = grid.apply(lambda col: col.str.replace(_NEUTRALISED, "", regex=True))
     # what table_of_grid must look for, decided on the text at once (cheaper than per cell)
     hints = {
         "padded": re.search(rf'(?:^|[{d}"\n])[ \t\u00a0]|[ \t\u00a0](?:[{d}"\r\n]|$)|\u00a0',
@@ -172,11 +194,36 @@ def cell_text(value):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10] if hasattr(value, "hour") else value.isoformat()
-    return str(value)
+    return ooxml_unescape(str(value))
+
+
+def ooxml_unescape(text):
+    """A workbook's text with OOXML's escapes read back: ``_x000D_`` is a carriage return
+    (Excel and LibreOffice write it so; `ooxml_escape` is the other way).
+
+    >>> ooxml_unescape("a_x000D_b"), ooxml_unescape("_x005F_x000D_")
+    ('a\\rb', '_x000D_')
+    """
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def ooxml_escape(text):
+    """Text for a workbook cell: a carriage return as ``_x000D_`` (XML would turn it into a
+    line feed), and text that looks like such an escape protected by ``_x005F_``.
+
+    >>> ooxml_escape("a\\r\\nb"), ooxml_escape("_x000D_")
+    ('a_x000D_\\nb', '_x005F_x000D_')
+    """
+    if "_x" in text:
+        text = _OOXML_ESCAPE.sub(lambda m: "_x005F" + m.group(0), text)
+    return text.replace("\r", "_x000D_")
 
 
 def _strip(frame):
-    return frame.apply(lambda col: col.str.replace("\u00a0", " ", regex=False).str.strip())
+    # str.strip removes a non-breaking space at either end; one inside ("1 000 000") stays
+    return frame.apply(lambda col: col.str.strip())
 
 
 def _hints(frame):
@@ -261,6 +308,33 @@ def _cell_problems(label, body, headers):
         for row in cells.index[bad.to_numpy()]:
             code = _CONTROL.search(cells[row]).group()
             problems.append(problem(label, int(row), headers[column], None,
-                                    "control_character", "no_control",
+                                    "not_xml_character" if NOT_XML.match(code)
+                                    else "control_character", "no_control",
                                     code=f"U+{ord(code):04X}"))
+    return problems
+
+
+def meta_characters(meta, label):
+    """case.yaml values (and keys) holding U+FFFE or U+FFFF, which no XML file can hold: one
+    problem per key."""
+    problems = []
+
+    def texts(value):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield str(k)
+                yield from texts(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                yield from texts(v)
+        elif isinstance(value, str):
+            yield value
+
+    for key, value in meta.items():
+        for text in texts({key: value}):
+            found = NOT_XML.search(text)
+            if found:
+                problems.append(problem(label, None, key, None, "not_xml_character",
+                                        "no_control", code=f"U+{ord(found.group()):04X}"))
+                break
     return problems

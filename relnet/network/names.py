@@ -69,6 +69,39 @@ def _abbreviates(acronym, words):
     return False
 
 
+_BLOCK_CELLS = 2**22  # scores computed at once: 16 MB of float32, whatever the number of actors
+
+
+def _similar_pairs(folded, threshold):
+    """(i, j, score) with i < j for every pair of folded names scoring at least `threshold`,
+    without an n x n matrix: names sorted by length, compared in blocks of rows against the
+    names long enough to reach the threshold (a ratio of 2M/(a+b) >= t needs the shorter
+    name to be at least t/(2-t) of the longer), so 20,000 actors take a few MB."""
+    order = np.argsort([len(f) for f in folded], kind="stable")
+    names = [folded[k] for k in order]
+    lengths = np.array([len(f) for f in names])
+    reach = max(threshold, 1e-9) / 100
+    reach = reach / (2 - reach)
+    n = len(names)
+    ends = np.searchsorted(lengths, lengths / reach, side="right") if reach else \
+        np.full(n, n)  # per row: the last name long enough to reach the threshold
+    start = 0
+    while start < n:
+        rows = max(1, min(n - start, _BLOCK_CELLS // max(1, int(ends[start]) - start)))
+        while rows > 1 and rows * (int(ends[start + rows - 1]) - start) > _BLOCK_CELLS:
+            rows = max(1, rows // 2)
+        stop = start + rows
+        end_col = max(stop, int(ends[stop - 1]))
+        block = process.cdist(names[start:stop], names[start:end_col],
+                              scorer=fuzz.token_sort_ratio, score_cutoff=threshold,
+                              dtype=np.float32, workers=-1)
+        for r, c in zip(*np.nonzero(block)):
+            if c > r:  # each pair once, never a name with itself
+                i, j = sorted((int(order[start + r]), int(order[start + c])))
+                yield i, j, float(block[r, c])
+        start = stop
+
+
 @analysis
 def similar_names(case, *, threshold=85.0, limit=None):
     """Pairs of actors whose names are probably the same organisation, best first.
@@ -99,13 +132,10 @@ def similar_names(case, *, threshold=85.0, limit=None):
     ids = actors["id"].tolist()
     raw = actors["name"].astype(str).tolist()
     folded = [normalise_name(n) for n in raw]
-    scores = process.cdist(folded, folded, scorer=fuzz.token_sort_ratio,
-                           score_cutoff=threshold, workers=-1)
     rows = []
-    i_idx, j_idx = np.nonzero(np.triu(scores, k=1))
-    for i, j in zip(i_idx, j_idx):
+    for i, j, score in _similar_pairs(folded, threshold):
         reason = "same name after folding" if folded[i] == folded[j] else "similar spelling"
-        rows.append((ids[i], raw[i], ids[j], raw[j], float(scores[i, j]), reason))
+        rows.append((ids[i], raw[i], ids[j], raw[j], score, reason))
     # Acronyms: "GGZ Oost" for "Geestelijke Gezondheidszorg Oost".
     for i, short in enumerate(folded):
         head = short.split()[0] if short else ""
@@ -134,8 +164,10 @@ def merge_actors(case, mapping):
     Ties, partner scores, goal links and roles of `old` move to `new`; the actor row of
     `new` is kept (its `waves` become the union of both). Ties that become duplicates (same
     ends, type and wave; either direction for undirected ties) are collapsed: largest
-    weight, mean trust and ratings, earliest `since`. A tie between `old` and `new`
-    disappears. Partner scores that meet in the same wave are averaged.
+    weight, mean trust and ratings, earliest `since`, every different comment (joined with
+    `` | ``). Ties reported by different respondents (`reported_by`) stay apart: each is
+    that respondent's report. A tie between `old` and `new` disappears. Partner scores
+    that meet in the same wave are averaged.
 
     Parameters
     ----------
@@ -222,6 +254,12 @@ def merge_actors(case, mapping):
                      goal_links=links, roles=roles, meta=response_renamed(case.meta, mapping))
 
 
+def _joined(values):
+    """The different texts of ties that become one (comments), in order, joined with " | "."""
+    texts = list(dict.fromkeys(str(v) for v in values if pd.notna(v) and str(v) != ""))
+    return " | ".join(texts) if texts else pd.NA
+
+
 def _collapse_ties(ties):
     if not len(ties):
         return ties.reset_index(drop=True)
@@ -229,7 +267,8 @@ def _collapse_ties(ties):
     undirected = ~ties["directed"].astype(bool)
     swap = undirected & (ties["source"] > ties["target"])
     ties.loc[swap, ["source", "target"]] = ties.loc[swap, ["target", "source"]].to_numpy()
-    keys = ["source", "target", "type", "wave", "directed"]
+    # a tie as each respondent reported it stays theirs: reports are not merged
+    keys = ["source", "target", "type", "wave", "directed", "reported_by"]
     agg = {}
     for column in ties.columns:
         if column in keys:
@@ -240,7 +279,10 @@ def _collapse_ties(ties):
             agg[column] = "min"
         elif pd.api.types.is_float_dtype(ties[column]):
             agg[column] = "mean"
-        else:
+        elif pd.api.types.is_bool_dtype(ties[column]) or \
+                str(ties[column].dtype) == "boolean":
             agg[column] = "first"
+        else:
+            agg[column] = _joined
     out = ties.groupby(keys, dropna=False, sort=False, as_index=False).agg(agg)
     return out[list(ties.columns)].reset_index(drop=True)

@@ -6,31 +6,43 @@ person by nature (key person, informal carer, administrator, manager) are person
 (`lessons.respondent`, `reported_by`) can be named in case files.
 
 `anonymize` replaces them with keyed pseudonyms: HMAC-SHA256 of the original id under a
-secret salt, 80 bits long (a chance of about 1 in 8 billion, n²/2⁸¹, that two of the 17
-million people in the Netherlands would share one, and a collision is checked, not trusted
-to chance). The same salt gives the same pseudonyms, so waves and files stay linkable;
-without the salt they cannot be reversed by hashing a list of names. It keeps only what the
-contract types: free text (comments, notes, the case's summary, practice and source) and
-attribute columns outside the contract are dropped unless ``keep_text=True``, a person's
-district is dropped, and every person's name inside the text that stays (goal labels,
-visions, task names) is replaced by the pseudonym. What was dropped is listed in
-``meta["dropped"]``.
+secret salt of at least 16 characters, 80 bits long (a chance of about 1 in 8 billion,
+n²/2⁸¹, that two of the 17 million people in the Netherlands would share one, and a
+collision is checked, not trusted to chance). The same salt gives the same pseudonyms, so
+waves and files stay linkable; without the salt they cannot be reversed by hashing a list of
+names or ids. It keeps only what the contract types: free text (comments, notes, the case's
+summary, practice and source), case.yaml keys and attribute columns outside the contract
+are dropped unless ``keep_text=True``, a person's district is dropped, and every person's
+name inside the text that stays is replaced by the pseudonym. What was dropped is listed in
+``meta["dropped"]``, the places where a word that may be a name was left in
+``meta["unsure"]``.
+
+Names are found as people write them (`NameReplacer`): whatever the case, accents, Unicode
+form or spaces; the full name always; a first name or surname part after a title ("mevrouw
+Wu", "dhr. de Jong"), or alone when it is not an ordinary Dutch word nor a word of an
+organisation's name (``privacy_words.yaml`` lists titles, surname particles and the ordinary
+words that are also names).
 
 `report_pseudonyms` does the same for a report, with readable pseudonyms (Persoon 01).
 """
 
+import functools
 import hashlib
 import hmac
 import re
+import unicodedata
+from pathlib import Path
 
 import pandas as pd
+import yaml
 
-from ..data._checks import meta_base
+from ..data._checks import META_KEYS, TEXT_META, meta_base
 from ..data._inmemory import trust
 from ..data.arguments import analysis
 from ..data.case import ACTOR_REFERENCES, COLUMNS, renamed, response_renamed
 
-__all__ = ["anonymize", "pseudonym", "person_ids", "report_pseudonyms", "replace_names"]
+__all__ = ["anonymize", "pseudonym", "person_ids", "report_pseudonyms", "replace_names",
+           "NameReplacer", "check_salt", "fold_text", "SALT_ADVICE", "MIN_SALT"]
 
 # Contract columns that hold free text about people or practice.
 FREE_TEXT = {"lessons": ["comment"], "partners": ["note"], "ties": ["comment"]}
@@ -38,21 +50,43 @@ FREE_TEXT_META = ("summary", "practice", "source")
 # Text that stays (it carries the case's meaning) but may mention a person by name.
 NAMED_TEXT = {"goals": ["label", "vision"], "activities": ["name", "team"],
               "partners": ["bundle"]}
+# case.yaml keys that relnet writes itself about the pseudonymisation
+_OWN_META = ("pseudonymised", "dropped", "unsure")
 PSEUDONYM_HEX = 20  # 80 bits
+MIN_SALT = 16
+SALT_ADVICE = ("a salt must be a secret text of at least 16 characters, not a word or number "
+               "that can be guessed; make one with: python -c \"import secrets; "
+               "print(secrets.token_urlsafe(24))\" and keep it apart from the data (in "
+               "RELNET_SALT, or type it at --ask-salt)")
+
+
+def check_salt(salt):
+    """Refuse a salt that can be guessed: shorter than 16 characters (spaces not counted) or
+    of fewer than 6 different characters ("1234", "aaaaaaaaaaaaaaaa"). The salt itself is
+    never part of the message.
+
+    >>> check_salt("k3Jx9-PqLm2vT7wZ")
+    >>> check_salt("1234")
+    Traceback (most recent call last):
+    ValueError: a salt must be a secret text of at least 16 characters, ...
+    """
+    text = "" if salt is None else str(salt)
+    if len(text.strip()) < MIN_SALT or len(set(text)) < 6:
+        raise ValueError(SALT_ADVICE)
 
 
 def pseudonym(value, salt, prefix):
     """A stable keyed pseudonym: ``prefix`` + 20 hex characters (80 bits) of HMAC-SHA256.
 
-    >>> pseudonym("mz_01", "geheim", "P-") == pseudonym("mz_01", "geheim", "P-")
+    >>> salt = "k3Jx9-PqLm2vT7wZ"
+    >>> pseudonym("mz_01", salt, "P-") == pseudonym("mz_01", salt, "P-")
     True
-    >>> pseudonym("mz_01", "geheim", "P-") != pseudonym("mz_01", "ander", "P-")
+    >>> pseudonym("mz_01", salt, "P-") != pseudonym("mz_01", salt + "x", "P-")
     True
-    >>> len(pseudonym("mz_01", "geheim", "P-"))
+    >>> len(pseudonym("mz_01", salt, "P-"))
     22
     """
-    if not salt:
-        raise ValueError("a salt is needed: a secret text that you keep to link later files")
+    check_salt(salt)
     digest = hmac.new(str(salt).encode(), str(value).encode(), hashlib.sha256).hexdigest()
     return f"{prefix}{digest[:PSEUDONYM_HEX]}"
 
@@ -71,19 +105,196 @@ def _check_unique(mapping, taken, what):
     values = list(mapping.values())
     if len(set(values)) != len(values) or set(values) & set(taken):
         raise ValueError(f"two {what} received the same pseudonym (or one that is already an "
-                         "id); this is astronomically rare: use another salt")
+                         "id or a name); this is astronomically rare: use another salt")
 
 
-def _name_variants(name):
-    """The ways a person's name may appear in free text: the full name, the name without a
-    description in brackets, and the surname."""
-    name = str(name).strip()
-    bare = name.split(" (")[0].strip()
-    variants = {name, bare}
-    words = bare.split()
-    if len(words) >= 2 and len(words[-1]) >= 3:
-        variants.add(words[-1])
-    return sorted((v for v in variants if len(v) >= 3), key=len, reverse=True)
+# --------------------------------------------------------------------------- names in text
+
+_SIMILAR = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'",
+                          "\u2010": "-", "\u2011": "-", "\u2013": "-"})
+_WORD = re.compile(r"\w+")
+_GAP = re.compile(r"[\s\-'.(]+")  # between the words of one name ("Yilmaz-Bakker", "J. de")
+
+
+def fold_text(text):
+    """`text` folded for finding names, and where each folded character came from:
+    (folded, index), index None when every character stays in place (ASCII text).
+
+    Folding: lower case (casefold), compatibility form (a non-breaking space is a space),
+    accents and other combining marks removed, curly quotes and dashes made plain.
+
+    >>> fold_text("Zoe\\u0308 C\\u0327elik")[0], fold_text("ESRA\\u00a0Terlouw")[0]
+    ('zoe celik', 'esra terlouw')
+    """
+    if text.isascii():
+        return text.lower(), None
+    out, index = [], []
+    for i, ch in enumerate(text):
+        folded = "".join(c for c in unicodedata.normalize("NFKD", ch.translate(_SIMILAR)
+                                                          .casefold())
+                         if not unicodedata.combining(c))
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), index
+
+
+def _fold(text):
+    return fold_text(str(text))[0]
+
+
+@functools.cache
+def _words():
+    """Titles, surname particles and ordinary words that are also names, folded."""
+    data = yaml.safe_load(Path(__file__).with_name("privacy_words.yaml")
+                          .read_text(encoding="utf-8"))
+    return {key: frozenset(_fold(w).strip("'.") for w in words) for key, words in data.items()}
+
+
+def _name_forms(name):
+    """The forms of a person's name as word tuples (folded): (full forms, partial forms).
+
+    Full forms (the name as written, without a description in brackets, without titles and
+    initials) are always a name; partial forms (the first name, the surname with and
+    without its particles, each part of a double surname) are a name after a title, or
+    alone when they are not ordinary words.
+
+    >>> _name_forms("Fatima Yilmaz-Bakker (wijkverpleegkundige)")[1]
+    [('fatima',), ('yilmaz', 'bakker'), ('yilmaz',), ('bakker',)]
+    >>> _name_forms("Piet de Jong")[1]
+    [('piet',), ('de', 'jong'), ('jong',)]
+    """
+    words = _words()
+    folded = _fold(name)
+    bare = re.split(r"\s*\(", folded, maxsplit=1)[0]
+    tokens = _WORD.findall(bare)
+    full = {tuple(_WORD.findall(folded)), tuple(tokens)}
+    while len(tokens) > 1 and (tokens[0] in words["titles"] or len(tokens[0]) == 1):
+        tokens = tokens[1:]  # "dhr. J. de Jong" -> de jong
+    full.add(tuple(tokens))
+    partial = []
+    if len(tokens) >= 2:
+        first, surname = tokens[0], tokens[1:]
+        core = list(surname)
+        while len(core) > 1 and core[0] in words["particles"]:
+            core = core[1:]
+        partial = [(first,), tuple(surname), tuple(core)]
+        partial += [(part,) for part in core] if len(core) > 1 else []
+    elif tokens:
+        partial = [tuple(tokens)]  # a one-word name is only sure after a title
+        full = {f for f in full if len(f) > 1}
+    partial = [p for p in dict.fromkeys(partial) if p and len("".join(p)) >= 2
+               and p not in full]
+    return sorted(f for f in full if f), partial
+
+
+class NameReplacer:
+    """Replaces persons' names in texts, found in any case, accents, Unicode form or spacing.
+
+    Parameters
+    ----------
+    names : iterable of (str, str)
+        (a person's name, its pseudonym) pairs.
+    organisations : iterable of str
+        Names of organisations: never rewritten, and their words are not taken for a name
+        standing alone.
+    generic : str
+        What replaces a first name or surname that two persons share ("Persoon").
+
+    Calling it with a text (and where the text is, e.g. ``"goals.label"``) returns the text
+    with names replaced; `unsure` counts per place the words that may be a name but were
+    left because they are ordinary words or words of an organisation's name.
+
+    Examples
+    --------
+    >>> replace = NameReplacer([("Esra Terlouw", "Persoon 01"), ("Anna Noord", "Persoon 02")],
+    ...                        ["Wijkteam Noord"])
+    >>> replace("ESRA TERLOUW, mevrouw terlouw en Esra; Wijkteam Noord met mevr. Noord", "x")
+    'Persoon 01, mevrouw Persoon 01 en Persoon 01; Wijkteam Noord met mevr. Persoon 02'
+    >>> replace("Noord versterken", "goals.label"), replace.unsure
+    ('Noord versterken', {'goals.label': 1})
+    """
+
+    def __init__(self, names, organisations=(), generic="Persoon"):
+        words = _words()
+        self.generic = generic
+        self.unsure = {}
+        self._titles, self._particles = words["titles"], words["particles"]
+        forms = {}  # word tuple -> [kind, set of pseudonyms]
+        for name, alias in names:
+            full, partial = _name_forms(name)
+            for kind, group in (("full", full), ("partial", partial)):
+                for form in group:
+                    entry = forms.setdefault(form, [kind, set()])
+                    if kind == "full":
+                        entry[0] = "full"
+                    entry[1].add(alias)
+        self._common = set(words["ordinary_words"])
+        for organisation in organisations:
+            tokens = tuple(_WORD.findall(_fold(organisation)))
+            if tokens:
+                forms[tokens] = ["organisation", set()]
+                self._common.update(tokens)
+        self._forms = {}
+        for form, (kind, aliases) in forms.items():
+            self._forms.setdefault(form[0], []).append((form, kind, aliases))
+        for candidates in self._forms.values():  # longest first; an organisation wins a tie
+            candidates.sort(key=lambda c: (-len(c[0]), c[1] != "organisation"))
+
+    def __bool__(self):
+        return any(kind != "organisation" for candidates in self._forms.values()
+                   for _, kind, _ in candidates)
+
+    def _titled(self, folded, tokens, i):
+        """Whether token i follows a title (with particles between: "mevrouw van der")."""
+        j = i - 1
+        while j >= 0 and tokens[j].group() in self._particles:
+            j -= 1
+        if j < 0 or tokens[j].group() not in self._titles:
+            return False
+        gap = folded[tokens[j].end():tokens[j + 1].start()]
+        return _GAP.fullmatch(gap) is not None and "(" not in gap
+
+    def _choice(self, folded, tokens, i, form, kind, aliases, where):
+        """The pseudonym for a match, or None to leave it."""
+        if kind == "organisation":
+            return None
+        if kind == "partial" and not self._titled(folded, tokens, i):
+            core = [word for word in form if word not in self._particles] or form
+            if all(word in self._common for word in core):
+                self.unsure[where] = self.unsure.get(where, 0) + 1
+                return None
+        return next(iter(aliases)) if len(aliases) == 1 else self.generic
+
+    def __call__(self, text, where=None):
+        if not isinstance(text, str) or not text or not self._forms:
+            return text
+        folded, index = fold_text(text)
+        tokens = list(_WORD.finditer(folded))
+        words = [t.group() for t in tokens]
+        pieces, done, i = [], 0, 0
+        while i < len(tokens):
+            for form, kind, aliases in self._forms.get(words[i], ()):
+                n = len(form)
+                if tuple(words[i:i + n]) != form or any(
+                        _GAP.fullmatch(folded[tokens[k].end():tokens[k + 1].start()]) is None
+                        for k in range(i, i + n - 1)):
+                    continue
+                alias = self._choice(folded, tokens, i, form, kind, aliases, where)
+                if alias is not None:
+                    start, end = tokens[i].start(), tokens[i + n - 1].end()
+                    if index is not None:
+                        start, end = index[start], index[end - 1] + 1
+                        while end < len(text) and unicodedata.combining(text[end]):
+                            end += 1
+                    if "(" in folded[tokens[i].end():tokens[i + n - 1].start()] and \
+                            text[end:end + 1] == ")":
+                        end += 1  # "Sanne Everaerts (wethouder)" as a whole
+                    pieces += [text[done:start], alias]
+                    done = end
+                i += n - 1
+                break
+            i += 1
+        return "".join(pieces) + text[done:] if pieces else text
 
 
 def replace_names(text, names):
@@ -96,31 +307,35 @@ def replace_names(text, names):
     return name_replacer(names)(text)
 
 
-def name_replacer(names):
-    """A function that replaces every person's name (dict original name -> pseudonym) in a
-    text; the pattern is compiled once, so a table of many cells costs one compilation."""
-    pairs = [(variant, alias) for name, alias in names.items() for variant in
-             _name_variants(name)]
-    if not pairs:
-        return lambda text: text
-    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v, _ in pairs))
-    lookup = dict(pairs)
-
-    def replace(text):
-        if not isinstance(text, str):
-            return text
-        return pattern.sub(lambda m: lookup[m.group(0)], text)
-
-    return replace
+def name_replacer(names, organisations=(), generic="Persoon"):
+    """A `NameReplacer` for a dict original name -> pseudonym."""
+    return NameReplacer(names.items(), organisations, generic)
 
 
-def _apply(case, mapping, names, respondents, keep_text):
+def _replaced(value, replace, where):
+    """A case.yaml value with names replaced in every text inside it (lists, mappings)."""
+    if isinstance(value, str):
+        return replace(value, where)
+    if isinstance(value, list):
+        return [_replaced(v, replace, where) for v in value]
+    if isinstance(value, dict):
+        return {k: _replaced(v, replace, where) for k, v in value.items()}
+    return value
+
+
+def _contract_meta(key):
+    return meta_base(key) in META_KEYS or meta_base(key) in TEXT_META or key in _OWN_META
+
+
+def _apply(case, mapping, names, respondents, keep_text, keep_extra, generic):
     """A copy of `case` with persons (`mapping` id -> new id, `names` id -> new name) and
-    respondents renamed; free text dropped unless `keep_text`. Returns (case, dropped,
-    replace), `replace` putting the pseudonyms for the persons' names in a text."""
+    respondents renamed; free text and case.yaml keys outside the contract dropped unless
+    `keep_text`, columns outside the contract unless `keep_extra`; persons' names replaced
+    in every text that stays. Returns (case, dropped, unsure)."""
     originals = case.actors.set_index("id")["name"].to_dict()
-    new_names = {originals[i]: names[i] for i in mapping}
+    organisations = [str(n) for i, n in originals.items() if i not in mapping]
+    replace = NameReplacer([(str(originals[i]), names[i]) for i in mapping], organisations,
+                           generic)
     tables = {name: frame.copy() for name, frame in case.tables.items()}
     actors = tables["actors"]
     is_person = actors["id"].isin(mapping)
@@ -131,31 +346,33 @@ def _apply(case, mapping, names, respondents, keep_text):
             tables[table][column] = renamed(tables[table][column], mapping)
     tables["ties"]["reported_by"] = renamed(tables["ties"]["reported_by"], respondents)
     tables["lessons"]["respondent"] = renamed(tables["lessons"]["respondent"], respondents)
-    replace = name_replacer(new_names)
-    for table, columns in NAMED_TEXT.items():
-        for column in columns:
-            tables[table][column] = tables[table][column].map(replace)
     dropped = []
-    meta = dict(case.meta)
-    if not keep_text:
-        for table, frame in tables.items():
-            extra = [c for c in frame.columns if c not in COLUMNS[table]]
-            for column in FREE_TEXT.get(table, []) + extra:
-                if column in frame.columns and frame[column].notna().any():
-                    dropped.append(f"{table}.{column}")
-                if column in FREE_TEXT.get(table, []):
-                    frame[column] = pd.Series(pd.NA, index=frame.index, dtype="str")
-            tables[table] = frame.drop(columns=extra)
-        for key in list(meta):
-            if meta_base(key) in FREE_TEXT_META:
-                if meta[key]:
-                    dropped.append(f"case.{key}")
-                del meta[key]
-    for key in ("name", "municipality", "region"):
-        if isinstance(meta.get(key), str):
-            meta[key] = replace(meta[key])
+    for table, frame in tables.items():
+        extra = [c for c in frame.columns if c not in COLUMNS[table]]
+        for column in FREE_TEXT.get(table, []) + extra:
+            kept = keep_extra if column in extra else keep_text
+            if not kept and column in frame.columns and frame[column].notna().any():
+                dropped.append(f"{table}.{column}")
+            if not kept and column in FREE_TEXT.get(table, []):
+                frame[column] = pd.Series(pd.NA, index=frame.index, dtype="str")
+        if not keep_extra:
+            frame = tables[table] = frame.drop(columns=extra)
+        texts = NAMED_TEXT.get(table, []) + (FREE_TEXT.get(table, []) if keep_text else []) \
+            + ([c for c in extra if frame[c].dtype == object or str(frame[c].dtype) == "str"]
+               if keep_extra else [])
+        for column in texts:
+            frame[column] = frame[column].map(lambda t, w=f"{table}.{column}": replace(t, w))
+    meta = {}
+    for key, value in case.meta.items():
+        free = meta_base(key) in FREE_TEXT_META or not _contract_meta(key)
+        if free and not keep_text:
+            if value not in (None, "", [], {}):
+                dropped.append(f"case.{key}")
+            continue
+        meta[key] = value if key == "response" else _replaced(value, replace, f"case.{key}")
     meta = response_renamed(meta, mapping)  # who was asked and answered, renamed alike
-    return case.copy(meta=meta, **tables), dropped, replace
+    unsure = sorted(replace.unsure)
+    return case.copy(meta=meta, **tables), dropped, unsure
 
 
 @analysis
@@ -166,51 +383,63 @@ def anonymize(case, salt, *, keep_text=False):
     ----------
     <<case>>
     salt : str
-        A secret text. The same salt always gives the same pseudonyms, so later files of
-        the same case can be linked; keep it apart from the data.
+        A secret text of at least 16 characters (`check_salt`; make one with
+        ``python -c "import secrets; print(secrets.token_urlsafe(24))"``). The same salt
+        always gives the same pseudonyms, so later files of the same case can be linked;
+        keep it apart from the data.
     keep_text : bool
-        Keep free text (comments, notes, summary, practice, source) and columns outside the
-        contract. Names of persons inside kept text are replaced all the same.
+        Keep free text (comments, notes, summary, practice, source), case.yaml keys and
+        columns outside the contract. Names of persons inside kept text are replaced all
+        the same.
 
     Returns
     -------
     Case
         Person actors get id ``P-`` + 20 hex characters and name ``Persoon`` + the same 20;
         respondents ``R-`` + 20 hex characters; every reference (ties, reported_by, partner
-        scores, goal links, roles) follows. ``meta["pseudonymised"]`` records it and
-        ``meta["dropped"]`` lists what was removed.
+        scores, goal links, roles) follows. ``meta["pseudonymised"]`` records it,
+        ``meta["dropped"]`` lists what was removed and ``meta["unsure"]`` where a word that
+        is also part of a person's name was left because it is an ordinary word or a word
+        of an organisation's name.
 
     Raises
     ------
     ValueError
-        Without a salt, or (astronomically rarely) when two persons would share a
-        pseudonym.
+        Without a salt or with one that can be guessed (`check_salt`), or (astronomically
+        rarely) when two persons would share a pseudonym.
 
     Examples
     --------
     >>> import relnet
     >>> case = relnet.load_example("welderhoven")
-    >>> anon = relnet.anonymize(case, salt="geheim")
+    >>> salt = "k3Jx9-PqLm2vT7wZ"
+    >>> anon = relnet.anonymize(case, salt=salt)
     >>> bool(anon.actors.loc[anon.actors["person"], "name"].str.startswith("Persoon ").all())
     True
-    >>> relnet.anonymize(case, "geheim").actors.equals(anon.actors)
+    >>> relnet.anonymize(case, salt).actors.equals(anon.actors)
     True
     >>> "case.summary" in anon.meta["dropped"]
     True
     """
+    check_salt(salt)
     ids = person_ids(case)
     others = set(case.actors["id"]) - set(ids)
     mapping = {i: pseudonym(i, salt, "P-") for i in ids}
     _check_unique(mapping, others, "persons")
     names = {i: "Persoon " + mapping[i][2:] for i in ids}
+    organisations = {_fold(n) for i, n in zip(case.actors["id"], case.actors["name"])
+                     if i in others}
+    _check_unique({i: _fold(n) for i, n in names.items()}, organisations, "persons")
     respondents = {r: pseudonym(r, salt, "R-") for r in _respondents(case)}
     respondents.update({r: mapping[r] for r in case.ties["reported_by"].dropna().unique()
                         if r in mapping})
     _check_unique({k: v for k, v in respondents.items() if k not in mapping}, [], "respondents")
-    anon, dropped, _ = _apply(case, mapping, names, respondents, keep_text)
+    anon, dropped, unsure = _apply(case, mapping, names, respondents, keep_text, keep_text,
+                                   "Persoon")
     anon.meta["pseudonymised"] = ("persons and respondents (keyed pseudonyms)"
                                   + ("" if keep_text else "; free text removed"))
     anon.meta["dropped"] = dropped
+    anon.meta["unsure"] = unsure
     return trust(anon)
 
 
@@ -225,12 +454,27 @@ def _free_ids(prefix, count, taken):
         prefix = prefix + "_"
 
 
+def _free_names(word, count, taken):
+    """`count` names ``word 01``, ``word 02``, ... none of which is (folded) the name of an
+    organisation in `taken`: an organisation called "Persoon 01" keeps its name, and the
+    persons are numbered past it."""
+    width = max(2, len(str(count)))
+    names, n = [], 0
+    while len(names) < count:
+        n += 1
+        name = f"{word} {n:0{width}d}"
+        if _fold(name) not in taken:
+            names.append(name)
+    return names
+
+
 @analysis(legacy=("lang",), dropped=("lang",))
 def report_pseudonyms(case, *, word="Person"):
     """Persons numbered in table order (`word` 01, 02, ...: "Persoon 01" in a Dutch report,
     `relnet.present.words.pseudonymised`) for a report: readable, and revealing nothing but
-    their order. Free text stays, with every person's name in it replaced by the pseudonym;
-    columns outside the contract are dropped.
+    their order. Free text stays, with every person's name in it replaced by the pseudonym
+    (``meta["unsure"]`` lists where a word that is also part of a name was left); columns
+    outside the contract are dropped.
 
     >>> import relnet
     >>> shown = report_pseudonyms(relnet.load_example("brakkenveen"))
@@ -241,20 +485,14 @@ def report_pseudonyms(case, *, word="Person"):
     others = set(case.actors["id"]) - set(ids)
     new_ids = _free_ids("P", len(ids), others)
     mapping = dict(zip(ids, new_ids))
-    width = max(2, len(str(len(ids))))
-    names = {i: f"{word} {n:0{width}d}" for n, i in enumerate(ids, 1)}
+    organisations = {_fold(n) for i, n in zip(case.actors["id"], case.actors["name"])
+                     if i in others}
+    names = dict(zip(ids, _free_names(word, len(ids), organisations)))
     codes = _respondents(case)
     respondents = dict(zip(codes, _free_ids("R", len(codes), others | set(new_ids))))
     respondents.update({r: mapping[r] for r in case.ties["reported_by"].dropna().unique()
                         if r in mapping})
-    shown, _, replace = _apply(case, mapping, names, respondents, keep_text=True)
-    for key in list(shown.meta):
-        shown.meta[key] = replace(shown.meta[key])
-    for table, columns in FREE_TEXT.items():
-        frame = getattr(shown, table)
-        for column in columns:
-            frame[column] = frame[column].map(replace)
-    for table, frame in shown.tables.items():
-        extra = [c for c in frame.columns if c not in COLUMNS[table]]
-        setattr(shown, table, frame.drop(columns=extra))
+    shown, _, unsure = _apply(case, mapping, names, respondents, keep_text=True,
+                              keep_extra=False, generic=word)
+    shown.meta["unsure"] = unsure
     return trust(shown)

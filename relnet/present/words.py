@@ -15,6 +15,7 @@ from .. import i18n
 from .._docs import shared
 
 __all__ = ["worded", "word_key", "response_note", "trust_note", "pseudonymised",
+           "privacy_note", "privacy_places",
            "count_indicator", "spans", "KEYED_COLUMNS"]
 
 # column -> (catalogue section, separator of a combined key or None, joiner)
@@ -201,3 +202,34 @@ def count_indicator(evidence, lang=None):
                   baseline=spans([row["null_low"]], [row["null_high"]], lang, 1)[0],
                   reading=i18n.t(f"reading.{reading}", lang) if reading else "–")
 
+
+
+def privacy_places(places, lang=None):
+    """Places of a case (``"goals.label"``, ``"case.summary"``) in the reader's words.
+
+    >>> privacy_places(["goals.label", "case.summary"], "nl")
+    'doelen: omschrijving, casusbeschrijving: samenvatting'
+    """
+    out = []
+    for place in places:
+        table, _, column = str(place).partition(".")
+        table_text = i18n.t(f"privacy.table_{table}", lang) \
+            if i18n.has(f"privacy.table_{table}") else table
+        column_text = column
+        for key in (f"column.{column}", f"report.{column}"):
+            if i18n.has(key):
+                column_text = i18n.t(key, lang)
+                column_text = column_text[:1].lower() + column_text[1:]
+                break
+        out.append(i18n.t("privacy.place", lang, table=table_text, column=column_text))
+    return ", ".join(out)
+
+
+def privacy_note(case, lang=None):
+    """The sentence that says where pseudonymisation could not be sure (a word that is part
+    of a person's name and also an ordinary word or part of an organisation's name was
+    left); "" when it was sure everywhere."""
+    places = case.meta.get("unsure") or []
+    if not places:
+        return ""
+    return i18n.t("privacy.unsure", lang, places=privacy_places(places, lang))
