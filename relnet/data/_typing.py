@@ -78,6 +78,8 @@ def fill_defaults(frames, waves):
     # empty: part of the municipality by kind (`relnet.network.indicators.municipal_mask`);
     # kept empty so that a reader can tell a classification given from one assumed
     actors["municipal"] = actors["municipal"].astype("boolean")
+    # empty: public by kind (`relnet.survey.listed_mask`), kept empty as `municipal` is
+    actors["public"] = actors["public"].astype("boolean")
     activities = frames["activities"]
     activities["statutory"] = activities["statutory"].astype("boolean").fillna(False) \
         .astype(bool)

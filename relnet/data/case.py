@@ -15,7 +15,7 @@ TABLES = ("actors", "ties", "partners", "goals", "goal_links", "activities", "ro
 # The contract's columns per table, in the order files are written.
 COLUMNS = {
     "actors": ["id", "name", "kind", "domain", "person", "waves", "district", "respondent",
-               "municipal"],
+               "municipal", "public"],
     "ties": [
         "source", "target", "type", "directed", "weight", "trust", "since", "wave",
         "reported_by", "reliability", "mission", "openness", "power", "resources",
@@ -43,6 +43,7 @@ REQUIRED_COLUMNS = {
 # Column dtypes after reading; every other column (extra ones included) is text.
 DTYPES = {
     "person": "bool", "directed": "bool", "respondent@actors": "bool", "municipal": "boolean",
+    "public": "boolean",
     "statutory": "bool", "confirmed": "boolean",
     "weight": "float64", "trust": "float64", "influence": "float64",
     "dependency": "float64", "contribution": "float64", "score": "float64",
@@ -179,23 +180,36 @@ ACTOR_REFERENCES = {"ties": ("source", "target", "reported_by"), "partners": ("a
 
 
 def response_renamed(meta, mapping=None, removed=()):
-    """`meta` with the survey's response (who was asked, who answered) following renamed
-    (`mapping` old id -> new id) and removed actors, as the tables do; a copy.
+    """`meta` with the survey's response (who was asked, who answered, per wave) following
+    renamed (`mapping` old id -> new id) and removed actors, as the tables do; a copy. The
+    response comes out in its per-wave form (v3), whichever form it had.
 
     >>> response_renamed({"response": {"wave": 2017, "asked": ["a", "b", "c"],
     ...                                "answered": ["a", "c"]}}, {"c": "a"}, ["b"])
-    {'response': {'wave': 2017, 'asked': ['a'], 'answered': ['a']}}
+    {'response': {2017: {'asked': ['a'], 'answered': ['a']}}}
     """
+    from ._checks import check_response  # _checks builds on this module
+    from .errors import RuleError
+
     meta = dict(meta)
-    response = meta.get("response")
-    if isinstance(response, dict):
-        mapping, removed = mapping or {}, set(removed)
-        meta["response"] = {**response, **{
-            part: list(dict.fromkeys(mapping.get(a, a) for a in response.get(part) or []
-                                     if a not in removed))
-            for part in ("asked", "answered")}}
-        if not meta["response"]["asked"]:  # nobody left who was asked: no survey to speak of
-            del meta["response"]
+    if not isinstance(meta.get("response"), dict):
+        return meta
+    try:
+        response = check_response(meta["response"]) or {}
+    except RuleError:
+        return meta  # no response: the check names it
+    mapping, removed = mapping or {}, set(removed)
+    kept = {}
+    for wave, record in response.items():
+        record = {part: list(dict.fromkeys(mapping.get(a, a) for a in record[part]
+                                           if a not in removed))
+                  for part in ("asked", "answered")}
+        if record["asked"]:  # nobody left who was asked: no survey to speak of
+            kept[wave] = record
+    if kept:
+        meta["response"] = kept
+    else:
+        del meta["response"]
     return meta
 
 

@@ -8,7 +8,7 @@ to the English keys. (How a key is *shown* to a reader is the i18n catalogue's b
 __all__ = [
     "KINDS", "DOMAINS", "TIE_TYPES", "ROLES", "MOVES", "HEADER_ALIASES",
     "DIRECTED_BY_DEFAULT", "RELATIONAL_TYPES", "TRANSACTIONAL_TYPES",
-    "MUNICIPAL_KINDS", "INFORMAL_KINDS", "PROVIDER_KINDS", "PERSON_KINDS",
+    "MUNICIPAL_KINDS", "INFORMAL_KINDS", "PROVIDER_KINDS", "PERSON_KINDS", "PUBLIC_KINDS",
     "TRUE_WORDS", "FALSE_WORDS", "fold", "normalise", "normalise_header",
 ]
 
@@ -74,7 +74,8 @@ MOVES = {
 # Per table: Dutch header -> the contract's column (case and spaces ignored).
 HEADER_ALIASES = {
     "actors": {"naam": "name", "soort": "kind", "domein": "domain", "persoon": "person",
-               "metingen": "waves", "wijk": "district", "gemeentelijk": "municipal"},
+               "metingen": "waves", "wijk": "district", "gemeentelijk": "municipal",
+               "openbaar": "public"},
     "ties": {"bron": "source", "doel": "target", "soort": "type", "gericht": "directed",
              "gewicht": "weight", "vertrouwen": "trust", "sinds": "since", "meting": "wave",
              "gemeld_door": "reported_by", "betrouwbaarheid": "reliability",
@@ -104,6 +105,10 @@ INFORMAL_KINDS = frozenset({"citizen_initiative", "informal_carer", "key_person"
 PROVIDER_KINDS = frozenset({"care_provider", "welfare_org", "district_team"})
 # Kinds that are natural persons by nature: privacy rules apply unless `person` says no.
 PERSON_KINDS = frozenset({"key_person", "informal_carer", "administrator", "manager"})
+# v3: persons in these kinds hold a public role (bestuurder, leidinggevende, raadslid): their
+# names may be shown to other organisations unless `public` says no; any other person only
+# when `public` says yes.
+PUBLIC_KINDS = frozenset({"administrator", "manager", "council"})
 
 TRUE_WORDS = frozenset({"true", "ja", "j", "yes", "y", "1", "waar", "x", "wahr"})
 FALSE_WORDS = frozenset({"false", "nee", "n", "no", "0", "onwaar", ""})

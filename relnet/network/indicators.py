@@ -24,6 +24,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from ..data._checks import wave_response
 from ..data.arguments import analysis
 from ..data.vocab import INFORMAL_KINDS, MUNICIPAL_KINDS, PROVIDER_KINDS, RELATIONAL_TYPES
 from ._cache import snapshot
@@ -75,10 +76,9 @@ def reporting(case, wave):
     tie in it (`reported_by`)."""
     from .graph import wave_ties
 
-    response = case.meta.get("response")
-    if isinstance(response, dict) and response.get("wave") in (None, wave) and \
-            response.get("answered") is not None:
-        return set(map(str, response["answered"]))
+    response = wave_response(case.meta.get("response"), wave)
+    if response is not None:
+        return set(response["answered"])
     reporters = set(wave_ties(case, wave)["reported_by"].dropna())
     return reporters or None
 

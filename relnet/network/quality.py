@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..data._checks import wave_response
 from ..data.arguments import analysis
 from .graph import present_actors, wave_ties
 
@@ -50,18 +51,19 @@ def response_counts(case, *, wave=None):
     """(answered, asked) of the survey of a wave, or None without survey data.
 
     A case collected with `relnet.survey.collect` records who was asked and who answered in
-    ``meta["response"]`` (checked against the case: actor ids, each once, the answered among
-    the asked); otherwise the respondents are the actors that reported ties (`reported_by`),
-    out of the actors asked (`respondent`, default every organisation).
+    ``meta["response"]``, per wave (checked against the case: actor ids, each once, the
+    answered among the asked; the older single record is read as its wave's entry);
+    otherwise the respondents are the actors that reported ties (`reported_by`), out of the
+    actors asked (`respondent`, default every organisation).
 
     >>> import relnet
     >>> case = relnet.load_example("haverdonk")
-    >>> case.meta["response"] = {"wave": 2017, "asked": ["gem", "raad"], "answered": ["gem"]}
+    >>> case.meta["response"] = {2017: {"asked": ["gem", "raad"], "answered": ["gem"]}}
     >>> response_counts(case), response_rate(case)
     ((1, 2), 0.5)
     """
-    response = case.meta.get("response")
-    if isinstance(response, dict) and (response["wave"] in (None, wave)):
+    response = wave_response(case.meta.get("response"), wave)
+    if response is not None:
         return len(response["answered"]), len(response["asked"])
     reporters = set(wave_ties(case, wave)["reported_by"].dropna())
     if not reporters:
@@ -168,9 +170,9 @@ def response_table(case, *, wave=None):
     reporters = ties["reported_by"]
     named = reporters.value_counts()
     confirmed = reporters[ties["confirmed"].fillna(False).to_numpy(dtype=bool)].value_counts()
-    response = case.meta.get("response")
-    if isinstance(response, dict) and response.get("wave") in (None, wave):
-        answered = set(response.get("answered", []))
+    response = wave_response(case.meta.get("response"), wave)
+    if response is not None:
+        answered = set(response["answered"])
     else:
         answered = set(reporters.dropna())
     names = case.actors.set_index("id")["name"]
