@@ -102,8 +102,8 @@ class Builder:
         self.partners.append(dict(actor=actor, influence=influence, dependency=dependency,
                                   move=move, wave=wave, note=note, bundle=bundle))
 
-    def goal(self, id, label, parent=""):
-        self.goals.append(dict(id=id, label=label, parent=parent))
+    def goal(self, id, label, parent="", vision=""):
+        self.goals.append(dict(id=id, label=label, parent=parent, vision=vision))
 
     def link(self, goal, actor, contribution=None):
         self.goal_links.append(dict(goal=goal, actor=actor,
@@ -261,7 +261,8 @@ def haverdonk():
     ]:
         b.partner(key, *w1, W1)
         b.partner(key, *w2, W2, move, "samen met wijkteams" if key == "welz_hav" else "")
-    b.goal("g0", "Iedereen telt mee en doet mee")
+    b.goal("g0", "Iedereen telt mee en doet mee",
+           vision="Wie in Haverdonk hulp nodig heeft, vindt die dichtbij: bij buren, vrijwilligers en organisaties die onderling samenwerken, zodat iedereen meedoet naar vermogen.")
     for gid, label, acts in [
         ("g_werk", "Meer mensen aan het werk", [("a_werk1", "Werkervaringsplekken"),
                                                 ("a_werk2", "Taal en werk")]),
@@ -389,7 +390,8 @@ def lindermeer():
     ]:
         b.partner(key, *w1, W1)
         b.partner(key, *w2, W2, move, note, "jongerenwerk" if key in youth_work else "")
-    b.goal("g0", "Iedereen telt mee en doet mee")
+    b.goal("g0", "Iedereen telt mee en doet mee",
+           vision="Jongeren in Lindermeer groeien op in buurten waar jongerenwerk, school en sport één samenhangend aanbod vormen en niemand tussen wal en schip valt.")
     b.goal("g_jeugd", "Jongeren groeien veilig op", "g0")
     b.goal("a_jw", "Eén aanpak jongerenwerk", "g_jeugd")
     b.goal("a_school", "Zorg op school", "g_jeugd")
@@ -612,7 +614,8 @@ def welderhoven():
                               ("werkg", (2, 2), (3, 2), "")]:
         b.partner(key, *w1, W1)
         b.partner(key, *w2, W2, move)
-    b.goal("g0", "Iedereen telt mee en doet mee")
+    b.goal("g0", "Iedereen telt mee en doet mee",
+           vision="In Welderhoven kent iedereen de weg naar werk, inkomen en hulp, en signaleren buren en organisaties problemen samen en vroeg.")
     b.goal("g_zorg", "Mantelzorgers houden het vol", "g0")
     b.goal("a_respijt", "Respijtzorg", "g_zorg")
     b.goal("a_steun", "Steun aan informele hulp", "g_zorg")
@@ -738,7 +741,8 @@ def brinkeloo():
     ]:
         b.partner(key, *w1, W1)
         b.partner(key, *w2, W2, move, note, bundle)
-    b.goal("g0", "Iedereen telt mee en doet mee")
+    b.goal("g0", "Iedereen telt mee en doet mee",
+           vision="In Brinkeloo dragen inwoners, verenigingen en organisaties samen zorg voor elkaar; de gemeente verbindt en maakt mogelijk.")
     for gid, label, acts in [
         ("g_onderwijs", "Onderwijs: elk kind een goede start",
          [("a_voorschool", "Voorschoolse educatie")]),

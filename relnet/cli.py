@@ -9,21 +9,23 @@ with every problem listed, 2 a usage error (an unknown option, a file that exist
 """
 
 import argparse
+import contextlib
 import copy
 import functools
 import getpass
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
 from . import i18n
 from ._version import __version__
 from .data._atomic import TargetExistsError
-from .data.errors import CaseError
+from .data.errors import CaseError, errors_of
 from .data.examples import example_names, example_path
 from .data.read import read_case, validate
-from .data.write import new_case, write_case
+from .data.write import TargetNameError, new_case, write_case
 
 __all__ = ["main", "build_parser", "case_path"]
 
@@ -35,9 +37,18 @@ def case_path(text):
     'haverdonk'
     """
     path = Path(text)
-    if not path.exists() and text in example_names():
+    if text in example_names() and not _looks_like_case(path):
+        # a folder of that name that holds no case (relnet export haverdonk haverdonk made
+        # one) does not hide the shipped case
         return example_path(text)
     return path
+
+
+def _looks_like_case(path):
+    """Whether `path` exists and may be a case: a file, or a folder with a case.yaml."""
+    if path.is_dir():
+        return (path / "case.yaml").exists() or (path / "case.yml").exists()
+    return path.exists()
 
 
 def _say(key, lang, **params):
@@ -46,10 +57,14 @@ def _say(key, lang, **params):
 
 def _validate(args, lang):
     problems = validate(case_path(args.path))
-    if not problems:
+    errors = errors_of(problems)
+    if not errors:
         _say("valid", lang, path=args.path)
+        # warnings (v3): the case reads, but a reader should look at these
+        for problem in problems:
+            print(f"  - {problem.text(lang)}")
         return 0
-    n = len(problems)
+    n = len(errors)
     print(i18n.plural("cli.n_problems", n, lang, path=args.path))
     for problem in problems:
         print(f"  - {problem.text(lang)}")
@@ -109,7 +124,8 @@ def _survey_make(args, lang):
 
     case = read_case(case_path(args.path))
     paths = make_questionnaires(case, args.dir, wave=args.wave, lang=lang,
-                                overwrite=args.overwrite)
+                                overwrite=args.overwrite, deadline=args.deadline,
+                                contact=args.contact, key=args.key)
     _say("wrote_questionnaires", lang, n=i18n.number(len(paths), lang), path=args.dir)
     return 0
 
@@ -119,27 +135,68 @@ def _survey_collect(args, lang):
     from .survey import collect
 
     case = read_case(case_path(args.path))
-    collected = collect(case, args.dir, wave=args.wave)  # every problem listed, nothing written
+    # every problem listed, nothing written
+    collected = collect(case, args.dir, wave=args.wave, key=args.key)
     write_case(collected, args.output, overwrite=args.overwrite)
     answered, asked = response_counts(collected, wave=args.wave)
     _say("wrote_collected", lang, path=args.output, answered=i18n.number(answered, lang),
          asked=i18n.number(asked, lang),
          rate=i18n.percent(answered / asked if asked else 0, lang))
+    _say_collection(collected.collection, lang)
     return 0
 
 
-def _salt(args, lang):
-    """The salt from --salt, RELNET_SALT or a prompt; a new random one when none is given."""
-    import secrets
+def _say_collection(found, lang):
+    """What the analyst must look at after collecting: added partners and proposed merges,
+    unchanged returns, "weet niet" answers and the files not read."""
+    if len(found.added):
+        _say("collect_added", lang, n=i18n.number(len(found.added), lang))
+        for row in found.added.itertuples(index=False):
+            print(f"  - {row.name} ({row.added_by})")
+    if len(found.merges):
+        _say("collect_merges", lang, n=i18n.number(len(found.merges), lang))
+        for row in found.merges.itertuples(index=False):
+            print(f"  - {row.name_a} = {row.name_b}? ({i18n.number(row.score, lang, 0)})")
+    if len(found.unchanged):
+        _say("collect_unchanged", lang, n=i18n.number(len(found.unchanged), lang))
+        for row in found.unchanged.itertuples(index=False):
+            print(f"  - {Path(str(row.file)).name}")
+    if len(found.unknown):
+        _say("collect_unknown", lang, n=i18n.number(len(found.unknown), lang))
+    if found.skipped:
+        _say("collect_skipped", lang, n=i18n.number(len(found.skipped), lang))
+        for name in found.skipped:
+            print(f"  - {Path(str(name)).name}")
 
-    if args.salt:
-        return args.salt
-    if os.environ.get("RELNET_SALT"):
-        return os.environ["RELNET_SALT"]
-    if args.ask_salt:
-        return getpass.getpass(i18n.t("cli.salt_prompt", lang))
-    salt = secrets.token_hex(16)
-    _say("salt_new", lang, salt=salt)
+
+class _SaltRefused(Exception):
+    """A salt that cannot be used: `key` names the catalogue's message (never the salt)."""
+
+    def __init__(self, key):
+        super().__init__(key)
+        self.key = key
+
+
+def _salt(args, lang):
+    """The salt from --salt, RELNET_SALT or a prompt, checked (`check_salt`). An empty
+    RELNET_SALT or no salt at all is refused: a random salt would make the pseudonyms
+    unlinkable, and printing it would put the secret on the screen and in logs."""
+    from .network.privacy import check_salt
+
+    if args.salt is not None:
+        salt = args.salt
+    elif "RELNET_SALT" in os.environ:
+        salt = os.environ["RELNET_SALT"]
+        if not salt.strip():
+            raise _SaltRefused("salt_empty_env")
+    elif args.ask_salt:
+        salt = getpass.getpass(i18n.t("cli.salt_prompt", lang))
+    else:
+        raise _SaltRefused("salt_missing")
+    try:
+        check_salt(salt)
+    except ValueError:
+        raise _SaltRefused("salt_weak") from None
     return salt
 
 
@@ -153,6 +210,10 @@ def _anonymize(args, lang):
     _say("wrote", lang, path=args.dst)
     if anon.meta.get("dropped"):
         _say("dropped", lang, what=", ".join(anon.meta["dropped"]))
+    if anon.meta.get("unsure"):
+        from .present.words import privacy_places
+
+        print(i18n.t("privacy.cli_unsure", lang, places=privacy_places(anon.meta["unsure"], lang)))
     return 0
 
 
@@ -380,6 +441,9 @@ OPTIONS = {
     "keep_text": (("--keep-text",), {"action": "store_true", "help": "keep_text"}),
     "actors": (("--actors",), {"type": _whole_number, "default": 200, "help": "actors"}),
     "seed": (("--seed",), {"type": _whole_number, "default": 0}),
+    "deadline": (("--deadline",), {"default": None, "help": "deadline"}),
+    "contact": (("--contact",), {"default": None, "help": "contact"}),
+    "key": (("--key",), {"default": None, "help": "key"}),
     "style": (("--style",), {"type": _one_of("relational", "directive"),
                              "metavar": _braces(["relational", "directive"]),
                              "default": "relational"}),
@@ -427,10 +491,11 @@ def build_parser(lang=None):
                                     "overwrite"])
     steps = add(parser, "survey", None, [], commands=("step", metavar("step")))
     add(steps, "make", _survey_make, ["path", ("dir", "questionnaires_dir"), "wave",
-                                      "overwrite"], "survey_make")
+                                      "deadline", "contact", "key", "overwrite"],
+        "survey_make")
     add(steps, "collect", _survey_collect, ["path", ("dir", "returned_dir"),
-                                            ("output", "new_case"), "wave", "overwrite"],
-        "survey_collect")
+                                            ("output", "new_case"), "wave", "key",
+                                            "overwrite"], "survey_collect")
     add(parser, "anonymize", _anonymize, [("src", "path"), ("dst", "dst"), "salt",
                                           "ask_salt", "keep_text", "overwrite"])
     add(parser, "synth", _synth, [("dir", "dst"), "actors", "seed", "style", "overwrite"])
@@ -451,16 +516,58 @@ def _language(argv):
 def main(argv=None):
     """Run the command line; returns the exit code (0 ok, 1 bad data or disk, 2 usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _console_safe()
     lang = _language(argv)
     args = build_parser(lang).parse_args(argv)
     lang = args.lang or lang
+    with _terminate_as_interrupt():
+        return _run(args, lang)
+
+
+def _console_safe():
+    """A console that cannot show a character (a Windows console in cp1252 and an emoji in a
+    value) shows an escape (\\U0001f600) instead of ending the command halfway."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and getattr(stream, "errors", "") == "strict":
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a detached stream
+                pass
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM (a closed terminal, `kill`) ends a command as Ctrl-C does: every write in
+    progress removes its temporary files and leaves the target as it was."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args, lang):
     try:
         return args.func(args, lang)
     except CaseError as exc:
         print(exc.text(lang), file=sys.stderr)
         return 1
+    except _SaltRefused as exc:
+        print(i18n.t(f"cli.{exc.key}", lang), file=sys.stderr)
+        return 2
     except TargetExistsError as exc:
         print(i18n.t("cli.exists", lang, path=exc.path), file=sys.stderr)
+        return 2
+    except TargetNameError as exc:
+        print(i18n.t("cli.not_a_case_name", lang, path=exc.path, suffix=exc.path.suffix),
+              file=sys.stderr)
         return 2
     except (IsADirectoryError, NotADirectoryError) as exc:
         print(f"relnet: {exc}", file=sys.stderr)
@@ -474,7 +581,8 @@ def main(argv=None):
     except ValueError as exc:
         print(f"relnet: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:  # pragma: no cover - interactive
+    except KeyboardInterrupt:
+        print(i18n.t("cli.interrupted", lang), file=sys.stderr)
         return 130
 
 

@@ -82,7 +82,7 @@ def test_options_are_keyword_only_and_positional_use_warns():
 def test_lang_of_an_analysis_is_accepted_with_a_warning_and_ignored():
     case = relnet.load_example("lindermeer")
     keys = relnet.partner_matrix(case)
-    assert set(keys["strategy"]) <= {"strategic", "leverage", "bottleneck", "routine"}
+    assert set(keys["strategy"]) <= {"strategic", "leverage", "bottleneck", "routine", "roles"}
     with pytest.warns(DeprecationWarning, match=f"'lang' is ignored.*{REMOVED_IN}"):
         old = relnet.partner_matrix(case, lang="nl")
     pd.testing.assert_frame_equal(old, keys)
@@ -137,7 +137,7 @@ def test_the_benchmark_leaves_out_the_case_itself_however_it_was_loaded():
     typed = relnet.load_example("haverdonk")
     typed.actors.loc[typed.actors["kind"] == "municipality", "kind"] = "gemeente"
     others = [typed, relnet.load_example("haverdonk"), relnet.load_example("welderhoven")]
-    assert relnet.lesson_benchmark(typed, others)["bench_cases"].max() == 1
+    assert relnet.lesson_benchmark(typed, others)["others_cases"].max() == 1
     bare = relnet.load_example("welderhoven")
     bare.lessons = bare.lessons[["respondent", "lesson", "score"]]
     assert relnet.lesson_benchmark(typed, [bare])["bench_n"].max() > 0

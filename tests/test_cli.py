@@ -3,6 +3,7 @@ command on every bad input, output paths that cannot be written, the salt."""
 
 import errno
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -17,6 +18,7 @@ from conftest import (
     book,
     rewrite_member,
     run,
+    snapshot,
     write_case_files,
 )
 
@@ -47,7 +49,7 @@ def test_cli_convert_and_new(tmp_path, capsys):
     assert files == ["activities.csv", "actors.csv", "case.yaml", "goal_links.csv",
                      "goals.csv", "lessons.csv", "partners.csv", "roles.csv", "ties.csv"]
     header = (tmp_path / "n" / "actors.csv").read_text().splitlines()[0]
-    assert header == "id,name,kind,domain,person,waves,district,respondent,municipal"
+    assert header == "id,name,kind,domain,person,waves,district,respondent,municipal,public"
     assert relnet.validate(tmp_path / "n") == []
 
 
@@ -81,14 +83,20 @@ def test_cli_export_writes_everything_to_take_away(tmp_path, capsys):
         [f"brakkenveen_{part}.{fmt}" for part in ("netwerk", "partners", "doelen", "rollen",
                                                    "lessen") for fmt in ("svg", "png")]
         + ["brakkenveen_tabellen.xlsx", "brakkenveen_rapport.html",
-           "brakkenveen_netwerk.gexf", "brakkenveen_netwerk.graphml"])
+           "brakkenveen_netwerk.gexf", "brakkenveen_netwerk.graphml", "brakkenveen_netwerk.net",
+           "brakkenveen_netwerk.dl", "brakkenveen_netwerk_samengevat.gexf",
+           "brakkenveen_netwerk_samengevat.graphml"])
     assert "<text" in (out / "brakkenveen_rollen.svg").read_text()  # text stays text
     report = (out / "brakkenveen_rapport.html").read_text()
     assert "Sanne Everaerts" not in report and "gepseudonimiseerd" in report
-    G = nx.read_gexf(out / "brakkenveen_netwerk.gexf")
+    # one edge per tie (every wave), and the collapsed graph of the latest wave
+    G = nx.read_gexf(out / "brakkenveen_netwerk.gexf", version="1.3")
     H = nx.read_graphml(out / "brakkenveen_netwerk.graphml")
     case = relnet.load_example("brakkenveen")
-    assert G.number_of_nodes() == H.number_of_nodes() == relnet.network_metrics(case)["n_actors"]
+    assert G.number_of_edges() == H.number_of_edges() == len(case.ties)
+    C = nx.read_graphml(out / "brakkenveen_netwerk_samengevat.graphml")
+    assert C.number_of_nodes() == relnet.network_metrics(case)["n_actors"]
+    assert C.number_of_edges() == relnet.network_metrics(case)["n_ties"]
     book = openpyxl.load_workbook(out / "brakkenveen_tabellen.xlsx", read_only=True)
     assert len(book.sheetnames) >= 4
     book.close()
@@ -246,14 +254,14 @@ def test_output_paths_that_cannot_be_written(tmp_path, capsys, monkeypatch):
 
 
 def test_the_salt_can_stay_out_of_the_shell_history(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("RELNET_SALT", "geheim")
+    monkeypatch.setenv("RELNET_SALT", "geheim-en-lang-genoeg")
     assert run(["anonymize", "haverdonk", tmp_path / "a"], capsys)[0] == 0
     monkeypatch.delenv("RELNET_SALT")
-    monkeypatch.setattr("getpass.getpass", lambda prompt: "geheim")
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "geheim-en-lang-genoeg")
     assert run(["anonymize", "haverdonk", tmp_path / "b", "--ask-salt"], capsys)[0] == 0
     a, b = relnet.read_case(tmp_path / "a"), relnet.read_case(tmp_path / "b")
     pd.testing.assert_frame_equal(a.actors, b.actors)
-    direct = relnet.anonymize(relnet.load_example("haverdonk"), "geheim")
+    direct = relnet.anonymize(relnet.load_example("haverdonk"), "geheim-en-lang-genoeg")
     assert list(a.actors["id"]) == list(direct.actors["id"])
 
 
@@ -290,7 +298,8 @@ def test_every_command_on_every_bad_input_ends_cleanly(tmp_path, capsys):
     for name, path in _hostile_inputs(tmp_path).items():
         for command in (["validate", path], ["convert", path, tmp_path / f"{name}.xlsx"],
                         ["report", path, "-o", tmp_path / f"{name}.html"],
-                        ["anonymize", path, tmp_path / f"{name}-anon", "--salt", "s"]):
+                        ["anonymize", path, tmp_path / f"{name}-anon", "--salt",
+                         "k3Jx9-PqLm2vT7wZ-r3lnet"]):
             code, text = run(command, capsys)
             assert code == (0 if name in valid else 1), (name, command[0], text)
         if name not in valid:
@@ -311,3 +320,175 @@ def test_bad_inputs_stay_within_3_gb_and_a_minute(tmp_path):
                               capture_output=True, text=True, timeout=60)
         assert done.returncode == expected, (name, done.stderr[-500:])
         assert "Traceback" not in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize("how", ["--salt ' '", "--salt 1234", "RELNET_SALT=", "RELNET_SALT=1234",
+                                 "nothing"])
+def test_a_salt_that_can_be_guessed_or_is_empty_is_refused_and_never_printed(
+        how, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("RELNET_SALT", raising=False)
+    extra = []
+    if how.startswith("--salt"):
+        extra = ["--salt", how.split(" ", 1)[1].strip("'")]
+    elif how.startswith("RELNET_SALT="):
+        monkeypatch.setenv("RELNET_SALT", how.split("=", 1)[1])
+    code, text = run(["anonymize", "haverdonk", tmp_path / "a", *extra], capsys)
+    assert code == 2 and not (tmp_path / "a").exists()
+    assert "secrets" in text or "RELNET_SALT is empty" in text
+    assert not re.search(r"salt: [0-9a-f]{16,}", text)  # no random salt made and shown
+
+
+def test_a_good_salt_is_not_printed(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("RELNET_SALT", "k3Jx9-PqLm2vT7wZ-r3lnet")
+    code, text = run(["anonymize", "haverdonk", tmp_path / "a"], capsys)
+    assert code == 0 and "k3Jx9" not in text
+
+
+# ------------------------------------------------------------------ round 3: consoles, names, crashes
+
+
+def _cp1252_console(monkeypatch):
+    """stdout and stderr as a Windows console in cp1252 has them (strict)."""
+    import io
+
+    out, err = io.BytesIO(), io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="cp1252", errors="strict"))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(err, encoding="cp1252", errors="strict"))
+
+    def text():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return out.getvalue().decode("cp1252") + err.getvalue().decode("cp1252")
+    return text
+
+
+def test_an_emoji_on_a_cp1252_console_does_not_cut_the_problem_list(tmp_path, monkeypatch):
+    folder = write_case_files(tmp_path / "c", ties="source,target,type\ngem,zorg\U0001f600,x\n"
+                                                   "gem,welz,steun\nwelz,nobody,steun\n")
+    text = _cp1252_console(monkeypatch)
+    assert main(["--lang", "en", "validate", str(folder)]) == 1
+    shown = text()
+    assert "3 problems" in shown and "\\U0001f600" in shown and "'nobody'" in shown
+
+
+def test_a_report_to_an_emoji_name_on_a_cp1252_console(tmp_path, monkeypatch):
+    text = _cp1252_console(monkeypatch)
+    out = tmp_path / "r\U0001f600.html"
+    assert main(["--lang", "en", "report", "haverdonk", "-o", str(out)]) == 0
+    assert out.exists() and "wrote" in text()
+
+
+def test_convert_to_a_zip_writes_a_zip_and_to_a_csv_is_refused(tmp_path, capsys):
+    code, _ = run(["convert", "haverdonk", tmp_path / "x.zip"], capsys)
+    assert code == 0 and zipfile.is_zipfile(tmp_path / "x.zip")
+    assert relnet.read_case(tmp_path / "x.zip").meta["municipality"] == "Haverdonk"
+    code, text = run(["convert", "haverdonk", tmp_path / "x.csv"], capsys)
+    assert code == 2 and "not as '.csv'" in text and not (tmp_path / "x.csv").exists()
+
+
+def test_an_export_folder_named_after_a_shipped_case_does_not_hide_it(tmp_path, capsys,
+                                                                        monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "haverdonk").mkdir()
+    (tmp_path / "haverdonk" / "haverdonk_netwerk.svg").write_text("<svg/>")  # an export
+    code, text = run(["report", "haverdonk", "-o", tmp_path / "r.html"], capsys)
+    assert code == 0, text
+    assert "Haverdonk" in (tmp_path / "r.html").read_text()
+
+
+def test_a_full_disk_during_convert_overwrite_is_a_message_not_a_traceback(tmp_path):
+    target = tmp_path / "h.xlsx"
+    relnet.write_case(relnet.load_example("haverdonk"), target)
+    before = snapshot(target)
+    script = ("import resource, signal, sys\n"
+              "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+              "from relnet.cli import main\n"
+              "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000))  # the disk is full\n"
+              f"sys.exit(main(['--lang', 'en', 'convert', 'lindermeer', {str(target)!r}, "
+              "'--overwrite']))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert f"could not write or read {target}: File too large" in done.stderr
+    assert snapshot(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.xlsx"]
+
+
+INTERRUPTED = """
+import os, signal, sys
+from relnet.data import _atomic
+from relnet.present import export
+
+def terminate(name):
+    if name == sys.argv[1]:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+_atomic.crash_point = terminate
+real = export.tables_bytes
+export.tables_bytes = lambda *a: (terminate("export"), real(*a))[1]
+from relnet.cli import main
+sys.exit(main(["--lang", "en", *sys.argv[2:]]))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["convert", "export"])
+def test_sigterm_leaves_no_temporary_files_and_nothing_that_blocks_the_next_run(tmp_path,
+                                                                                command):
+    target = tmp_path / ("out.xlsx" if command == "convert" else "export")
+    args = [command, "haverdonk", str(target)]
+    point = "written" if command == "convert" else "export"
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED, point, *args],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 130 and "interrupted" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    leftovers = sorted(p.name for p in tmp_path.rglob("*"))
+    assert leftovers == (["export"] if command == "export" else [])
+    code = main(["--lang", "en", *args])  # the same command again
+    assert code == 0
+
+
+def test_survey_make_takes_deadline_contact_and_key_and_collect_says_what_it_found(
+        tmp_path, capsys, monkeypatch):
+    import openpyxl
+
+    monkeypatch.delenv("RELNET_SURVEY_KEY", raising=False)
+    sent = tmp_path / "uit"
+    assert main(["survey", "make", "haverdonk", str(sent), "--deadline", "15 maart 2027",
+                 "--contact", "Sanne (s.devries@example.nl)", "--key",
+                 "een-lange-sleutel-van-de-test"]) == 0
+    capsys.readouterr()
+    first = sorted(sent.glob("*.xlsx"))[0]
+    sheet = openpyxl.load_workbook(first)["vragenlijst"]
+    header = " ".join(str(c.value) for row in sheet.iter_rows(max_row=9) for c in row
+                      if c.value is not None)
+    assert "15 maart 2027" in header and "s.devries@example.nl" in header
+    # nothing filled in: collecting with the same key reads every file, finds no response
+    assert main(["survey", "collect", "haverdonk", str(sent), "-o", str(tmp_path / "c"),
+                 "--key", "een-lange-sleutel-van-de-test"]) == 1
+    said = capsys.readouterr()
+    assert "ingevuld" in (said.out + said.err).lower() or "onveranderd" in \
+        (said.out + said.err).lower()
+    assert not (tmp_path / "c").exists()
+
+
+def test_survey_collect_lists_unchanged_returns_and_skipped_files(tmp_path, capsys,
+                                                                  monkeypatch):
+    import shutil
+
+    from relnet import survey
+
+    monkeypatch.setenv("RELNET_SURVEY_KEY", "een-lange-sleutel-van-de-test")
+    case = relnet.load_example("haverdonk")
+    sent, back = tmp_path / "uit", tmp_path / "terug"
+    paths = survey.make_questionnaires(case, sent)
+    survey.simulate_answers(case, sent, back, silent=[])
+    blank = sorted(sent.glob("*.xlsx"))[0]
+    shutil.copy(blank, back / blank.name)  # one respondent sends it back unchanged
+    (back / "._mac.xlsx").write_bytes(b"\0\0")
+    assert main(["survey", "collect", "haverdonk", str(back), "-o", str(tmp_path / "c")]) == 0
+    out = capsys.readouterr().out
+    assert "1 vragenlijst(en) kwam(en) onveranderd terug" in out and blank.name in out
+    assert "1 bestand(en) niet gelezen" in out and "._mac.xlsx" in out
+    assert len(paths) == len(list(sent.glob("*.xlsx")))

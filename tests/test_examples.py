@@ -131,14 +131,17 @@ def test_brinkeloo_is_built_from_the_sources_and_its_report_says_so():
     page = relnet.build_report(case, lang="nl")
     findings = page.split("<h2>Samenvatting", 1)[0]
     assert "is zowel opdrachtgever als eigenaar van Werkbedrijf Brinkstreek (GR)" in findings
-    assert ("Jeugd- en jongerenwerk: 3 partners gaan samen verder als één partner" in findings
-            and "gezamenlijke beweging: omhoog + links" in findings)
+    assert ("Voorstel in de partnermatrix: 3 partners gaan samen verder als één partner "
+            "('jeugd- en jongerenwerk'" in findings
+            and "voorgestelde gezamenlijke beweging: omhoog + links" in findings)
     assert "3 taken (1.200 uur per jaar) dienen geen enkel doel" in findings
     assert "ambtelijk opdrachtgever" in findings  # the official entered as commissioner
     matrix = worded(relnet.partner_matrix(case), "nl")
     for row in matrix.itertuples():
         if row.phase_out:
-            assert row.target_strategy == "Bouw de relatie af en beëindig haar."
+            assert row.target_strategy == "Voorstel: bouw de relatie af en beëindig haar."
+        elif row.affiliated:  # steered through the roles, not the market
+            assert row.target_strategy == relnet.i18n.t("strategy.roles", "nl")
         else:
             assert row.target_strategy == relnet.i18n.t(f"strategy.{row.target_quadrant}", "nl")
     youth = matrix[matrix["bundle"] == "jeugd- en jongerenwerk"]

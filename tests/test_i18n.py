@@ -10,11 +10,13 @@ English term in brackets after its Dutch name, "tussenpositie (betweenness)", is
 
 import html
 import re
+from pathlib import Path
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+import yaml
 from conftest import write_case_files
 from matplotlib.text import Text
 
@@ -281,3 +283,52 @@ def test_the_scan_finds_what_it_looks_for():
     assert any("'ties'" in f for f in found) and any("district_team" in f for f in found)
     assert any("'0.42'" in f for f in found) and any("'48000'" in f for f in found)
     assert any("'True'" in f for f in found)
+
+
+# ------------------------------------------------------------------ one term per concept
+
+# sections whose Dutch labels name measures and categories a reader compares
+_TERM_SECTIONS = ("column", "metric", "indicator", "quadrant", "severity", "reading", "status",
+                  "band")
+# labels that share a head term because they name one concept (two waves of one weight, a
+# lesson and its title, the id and the name of an affiliated body, a remark)
+_SAME_CONCEPT = [{"column.weight_a", "column.weight_b"}, {"column.lesson", "column.title"},
+                 {"column.affiliated", "column.body"}, {"column.comment", "column.note"},
+                 {"column.partners", "column.partners_total"},
+                 {"column.indicator", "column.indicator_bench", "column.indicator_value"}]
+
+
+def _dutch_terms():
+    import collections
+
+    catalogue = yaml.safe_load(
+        (Path(relnet.__file__).parent / "i18n" / "catalogue.yaml").read_text("utf-8"))
+    heads = collections.defaultdict(set)
+    for section in _TERM_SECTIONS:
+        for key, value in catalogue.get(section, {}).items():
+            if isinstance(value, dict) and "nl" in value:
+                heads[str(value["nl"]).split(" (")[0].strip().lower()].add((section, key))
+    return catalogue, heads
+
+
+def test_one_dutch_term_per_concept():
+    """Two measures never share a Dutch name: a column and a metric of the same key are one
+    concept; everything else that shares a head term must be listed as one concept."""
+    _, heads = _dutch_terms()
+    clashes = []
+    for head, keys in heads.items():
+        concepts = {key for _, key in keys}
+        named = {f"{s}.{k}" for s, k in keys}
+        if len(concepts) > 1 and not any(named <= same for same in _SAME_CONCEPT):
+            clashes.append((head, sorted(named)))
+    assert not clashes
+
+
+@pytest.mark.parametrize("word", ["wederkerigheid", "invloed", "afhankelijkheid", "knelpunt"])
+def test_contested_words_name_one_concept(word):
+    """The words the council reviewer found naming two measures each name one now."""
+    catalogue, _ = _dutch_terms()
+    concepts = {key for section in _TERM_SECTIONS
+                for key, value in catalogue.get(section, {}).items()
+                if isinstance(value, dict) and word in str(value.get("nl", "")).lower()}
+    assert len(concepts) <= 1, concepts

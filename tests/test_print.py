@@ -2,6 +2,7 @@
 text stays at least 8 pt, and every table's last column reaches the paper. The pages are
 rendered to PNG in build/screenshots/ to be looked at."""
 
+import html
 import shutil
 
 import pytest
@@ -62,11 +63,27 @@ def test_the_report_prints_on_a4_without_cutting_anything_off(page, name, lang, 
     assert len(document) >= 4
     text = "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
     # the last column of the widest tables reaches the paper
-    last = {"nl": ["strategie na de beweging", "gemiddelde bijdrage", "verschilt", "Licentie"],
-            "en": ["strategy after the move", "mean contribution", "differs", "Licence"]}[lang]
+    last = {"nl": ["strategie na de voorgestelde beweging", "gemiddelde bijdrage", "verschilt",
+                   "Licentie"],
+            "en": ["strategy after the proposed move", "mean contribution", "differs",
+                   "Licence"]}[lang]
     flat = " ".join(text.split())
     for header in last:
         assert header in flat, header
+    # no page is more than a third empty, except the one before a chapter and the last
+    import re
+
+    chapters = [html.unescape(re.sub(r"<[^>]+>", "", t)) for t in
+                re.findall(r"<h2>(.*?)</h2>", html_path.read_text("utf-8"))]
+    for number in range(len(document) - 1):
+        page = document[number]
+        height = page.get_size()[1]
+        lowest = min(obj.get_bounds()[1] for obj in page.get_objects())
+        used = (height - lowest) / height
+        following = " ".join(document[number + 1].get_textpage().get_text_range().split())
+        if used < 2 / 3:
+            assert any(following.startswith(" ".join(c.split())) for c in chapters), \
+                (number + 1, round(used, 2), following[:60])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for number in range(min(len(document), 3)):
         document[number].render(scale=1.2).to_pil().save(

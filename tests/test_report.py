@@ -162,9 +162,9 @@ def test_report_of_a_case_with_only_actors(tmp_path):
 
 def test_anonymize_is_stable_and_salted():
     case = relnet.load_example("welderhoven")
-    a = relnet.anonymize(case, "zout-1")
-    b = relnet.anonymize(case, "zout-1")
-    c = relnet.anonymize(case, "zout-2")
+    a = relnet.anonymize(case, "zout-1-lang-genoeg")
+    b = relnet.anonymize(case, "zout-1-lang-genoeg")
+    c = relnet.anonymize(case, "zout-2-lang-genoeg")
     pd.testing.assert_frame_equal(a.actors, b.actors)
     pd.testing.assert_frame_equal(a.lessons, b.lessons)
     persons = case.actors["person"]
@@ -180,7 +180,7 @@ def test_anonymize_is_stable_and_salted():
     pd.testing.assert_frame_equal(relnet.network_metrics(a).to_frame(),
                                   relnet.network_metrics(case).to_frame())
     assert a.lessons["comment"].isna().all() and a.partners["note"].isna().all()
-    assert "comment" in relnet.anonymize(case, "z", keep_text=True).lessons.columns
+    assert "comment" in relnet.anonymize(case, "zout-1-lang-genoeg", keep_text=True).lessons.columns
     with pytest.raises(ValueError, match="salt"):
         relnet.anonymize(case, "")
 
@@ -188,9 +188,9 @@ def test_anonymize_is_stable_and_salted():
 def test_anonymize_across_waves_and_files_links(tmp_path):
     case = relnet.load_example("haverdonk")
     assert main(["--lang", "en", "anonymize", str(relnet.example_path("haverdonk")), str(tmp_path / "a"),
-                 "--salt", "s3cret"]) == 0
+                 "--salt", "s3cret-lang-genoeg"]) == 0
     assert main(["--lang", "en", "anonymize", str(relnet.example_path("haverdonk")), str(tmp_path / "b.xlsx"),
-                 "--salt", "s3cret"]) == 0
+                 "--salt", "s3cret-lang-genoeg"]) == 0
     a, b = relnet.read_case(tmp_path / "a"), relnet.read_case(tmp_path / "b.xlsx")
     assert relnet.validate(tmp_path / "a") == []
     pd.testing.assert_frame_equal(a.actors, b.actors)
@@ -199,9 +199,14 @@ def test_anonymize_across_waves_and_files_links(tmp_path):
         p for p in a.actors["id"] if p.startswith("P-")} & set(a.ties["source"])
 
 
-def test_anonymize_without_salt_prints_one(tmp_path, capsys):
-    assert main(["--lang", "en", "anonymize", str(relnet.example_path("lindermeer")), str(tmp_path / "x")]) == 0
-    assert re.search(r"salt: [0-9a-f]{32}", capsys.readouterr().out)
+def test_anonymize_without_salt_is_refused_and_prints_none(tmp_path, capsys, monkeypatch):
+    # issue 21: a made-up salt printed on the terminal is no secret, and links nothing later
+    monkeypatch.delenv("RELNET_SALT", raising=False)
+    assert main(["--lang", "en", "anonymize", str(relnet.example_path("lindermeer")),
+                 str(tmp_path / "x")]) == 2
+    out = capsys.readouterr()
+    assert not re.search(r"salt: [0-9a-f]{32}", out.out + out.err)
+    assert "secrets.token_urlsafe" in out.err and not (tmp_path / "x").exists()
 
 
 # ------------------------------------------------------------------ exports
@@ -212,9 +217,9 @@ def test_export_tables_every_format(tmp_path):
     tables = {"metrics": relnet.network_metrics(case), "profile": relnet.relational_profile(case),
               "partner_matrix": relnet.partner_matrix(case)}
     (book,) = export_tables(tables, tmp_path / "tables.xlsx", lang="en")
-    with pd.ExcelFile(book) as workbook:
+    with pd.ExcelFile(book, engine="openpyxl") as workbook:
         assert workbook.sheet_names == ["metrics", "profile", "partner_matrix"]
-    back = pd.read_excel(book, sheet_name="profile")
+    back = pd.read_excel(book, sheet_name="profile", engine="openpyxl")
     assert list(back["indicator"]) == [relnet.i18n.t(f"indicator.{i}", "en")
                                        for i in tables["profile"]["indicator"]]
     assert back["value"].dtype == float  # numbers stay numbers in Excel
@@ -330,3 +335,35 @@ def test_a_comparable_change_is_a_finding_only_beyond_two_standard_errors():
                                   and m != "administrator_reach"]].dropna(subset=["se"])
     beyond = shares[shares["difference"].abs() > 1.959964 * shares["se"]]
     assert len(headline) == (1 if len(beyond) else 0)
+
+
+# ------------------------------------------------------------------ round 3: sizes
+
+
+@pytest.mark.slow
+def test_a_report_of_a_10000_deep_goal_chain():
+    case = relnet.load_example("haverdonk")
+    n = 10_000
+    goals = pd.DataFrame({"id": [f"g{i}" for i in range(n)],
+                          "label": [f"Doel {i}" for i in range(n)],
+                          "parent": [None] + [f"g{i}" for i in range(n - 1)]})
+    deep = case.copy(goals=goals, goal_links=case.goal_links.iloc[0:0],
+                     activities=case.activities.iloc[0:0])
+    page = build_report(deep, lang="nl")  # took over 300 s
+    assert len(page.encode()) < 10 * 2**20 and "Doel 0" in page
+
+
+@pytest.mark.slow
+def test_a_report_of_20000_affiliated_bodies_says_what_it_left_out():
+    case = relnet.load_example("haverdonk")
+    n = 20_000
+    bodies = pd.DataFrame({"id": [f"vp{i}" for i in range(n)],
+                           "name": [f"Verbonden partij {i}" for i in range(n)],
+                           "kind": "affiliated_body"})
+    roles = pd.concat([case.roles, pd.DataFrame({"body": bodies["id"], "role": "owner",
+                                                 "holder": case.actors["id"].iloc[0]})],
+                      ignore_index=True)
+    big = case.copy(actors=pd.concat([case.actors, bodies], ignore_index=True), roles=roles)
+    page = build_report(big, lang="nl")  # took over 300 s
+    assert len(page.encode()) < 10 * 2**20
+    assert "De figuur van de rollen is weggelaten: de casus heeft 20.00" in page

@@ -19,7 +19,7 @@ from .errors import RuleError, problem
 from .rules import LESSON_COLUMN, parse_bool, parse_number, schema_for, table_rules
 
 __all__ = ["META_KEYS", "REQUIRED_META", "TEXT_META", "validate_raw", "wide_lessons",
-           "check_meta", "check_response", "meta_base"]
+           "check_meta", "check_response", "wave_response", "meta_base"]
 
 # The keys of case.yaml (their meaning for people: the catalogue's "meta" section).
 META_KEYS = ("name", "municipality", "fictional", "population", "region", "waves",
@@ -61,25 +61,81 @@ def _ids(value):
     raise RuleError("bad_response")
 
 
-def check_response(value):
-    """``meta["response"]`` (who was asked and who answered a survey) in its normal form:
-    ``{"wave": int or None, "asked": [ids], "answered": [ids]}``; RuleError otherwise."""
-    if not isinstance(value, dict) or not set(value) <= {"wave", "asked", "answered"}:
+def _wave_key(wave):
+    """A response's wave as an int (None: a case without waves); RuleError otherwise."""
+    if wave in (None, "", "None"):
+        return None
+    if isinstance(wave, bool):
         raise RuleError("bad_response")
-    wave = value.get("wave")
-    if wave in (None, ""):
-        wave = None
-    else:
-        if isinstance(wave, bool):
+    number = parse_number(wave)
+    if not number.is_integer():
+        raise RuleError("bad_response")
+    return int(number)
+
+
+_PARTS = ("asked", "answered")
+
+
+def check_response(value):
+    """``meta["response"]`` (who was asked and who answered a survey) in its normal form, per
+    wave (v3): ``{wave: {"asked": [ids], "answered": [ids]}}`` (wave an int, or None for a
+    case without waves); None when it says nothing; RuleError when it is no response.
+
+    The older form with one record, ``{"wave": w, "asked": [...], "answered": [...]}``, is
+    read as the entry of wave w; a workbook's case sheet gives the per-wave form as flat
+    rows (``2017.asked``).
+
+    >>> check_response({"wave": 2017, "asked": "a|b", "answered": ["a"]})
+    {2017: {'asked': ['a', 'b'], 'answered': ['a']}}
+    >>> check_response({2015: {"asked": ["a"], "answered": []}, "2017.asked": "a|b",
+    ...                 "2017.answered": "b"})
+    {2015: {'asked': ['a'], 'answered': []}, 2017: {'asked': ['a', 'b'], 'answered': ['b']}}
+    """
+    if not isinstance(value, dict):
+        raise RuleError("bad_response")
+    if value and set(map(str, value)) <= {"wave", *_PARTS}:  # the older single record
+        value = {value.get("wave"): {part: value.get(part) for part in _PARTS}}
+    waves = {}
+    for key, entry in value.items():
+        if isinstance(key, str) and "." in key:  # flat rows of a workbook: "2017.asked"
+            key, part = key.rsplit(".", 1)
+            if part not in _PARTS:
+                raise RuleError("bad_response")
+            entry = {part: entry}
+        if not isinstance(entry, dict) or not set(entry) <= set(_PARTS):
             raise RuleError("bad_response")
-        number = parse_number(wave)
-        if not number.is_integer():
-            raise RuleError("bad_response")
-        wave = int(number)
-    asked, answered = _ids(value.get("asked")), _ids(value.get("answered"))
-    if wave is None and not asked and not answered:
-        return None  # an empty response says nothing: as if there were none
-    return {"wave": wave, "asked": asked, "answered": answered}
+        record = waves.setdefault(_wave_key(key), {"asked": [], "answered": []})
+        for part in _PARTS:
+            if part in entry:
+                record[part] = _ids(entry[part])
+    clean = {wave: record for wave, record in waves.items()
+             if record["asked"] or record["answered"]}
+    return clean or None  # an empty response says nothing: as if there were none
+
+
+def wave_response(response, wave):
+    """The survey's response in `wave`, ``{"asked": [...], "answered": [...]}``, from
+    ``meta["response"]`` in either form; None when the wave has no entry (or the response
+    is no response). The entry of a case without waves (None) answers for every wave.
+
+    Every reader of ``meta["response"]`` goes through here.
+
+    >>> wave_response({"wave": 2017, "asked": ["a"], "answered": ["a"]}, 2017)
+    {'asked': ['a'], 'answered': ['a']}
+    >>> wave_response({2015: {"asked": ["a"], "answered": []}}, 2017) is None
+    True
+    """
+    if response is None:
+        return None
+    try:
+        clean = check_response(response)
+    except (RuleError, ValueError, TypeError):
+        return None
+    if not clean:
+        return None
+    if wave in clean:
+        return clean[wave]
+    return clean.get(None)
 
 
 def check_meta(meta, label, require=True):
@@ -263,6 +319,42 @@ def _goal_problems(raw):
     return problems
 
 
+def _bundle_warnings(raw):
+    """v3: partners to be brought together as one (a bundle) whose rows cannot both hold: a
+    member proposed for phase-out, or members proposing different moves. Warnings: the case
+    still reads, the report shows them as data problems."""
+    frame = raw.frame
+    if not {"bundle", "move"} <= set(frame.columns):
+        return []
+    from .rules import parse_move
+
+    waves = frame["wave"] if "wave" in frame.columns else pd.Series("", index=frame.index)
+    problems = []
+    for (_, bundle), rows in frame.groupby([waves, frame["bundle"].str.strip()],
+                                              sort=False):
+        if not bundle:
+            continue
+        moves = {}
+        for row, text in zip(rows.index, rows["move"]):
+            try:
+                moves[row] = parse_move(text) if str(text).strip() else ""
+            except RuleError:
+                moves[row] = None  # reported by the move column's own rule
+        known = {r: m for r, m in moves.items() if m is not None}
+        out = [r for r, m in known.items() if "down" in m.split("+")]
+        for row in out:
+            problems.append(problem(raw.label, row, raw.header("move"), rows["move"][row],
+                                    "bundle_member_phased_out", "bundle_one_move",
+                                    severity="warning", bundle=bundle))
+        if not out and len(set(known.values())) > 1:
+            first = next(iter(known.values()))
+            row = next(r for r, m in known.items() if m != first)
+            problems.append(problem(raw.label, row, raw.header("move"), rows["move"][row],
+                                    "bundle_moves_differ", "bundle_one_move",
+                                    severity="warning", bundle=bundle))
+    return problems
+
+
 def _lesson_column_problems(raw):
     """Wide lessons: l1 … l10 only (l0, l11, l99 are not lessons)."""
     return [problem(raw.label, 1, raw.header(c), None, "lesson_column", "lesson_columns")
@@ -293,6 +385,8 @@ def validate_raw(meta, meta_label, tables, require_meta=True):
         problems += _schema_problems(raw, rules, checks)
         if name == "goals":
             problems += _goal_problems(raw)
+        if name == "partners":
+            problems += _bundle_warnings(raw)
     if waves and actors is not None and "ties" in tables:
         problems += _presence_problems(actors, tables["ties"], waves)
     if isinstance(meta.get("response"), dict) and actors is not None and \
@@ -323,28 +417,34 @@ def _data_years(tables):
 
 
 def _response_problems(response, label, actor_ids, waves):
-    """Who was asked and who answered a survey, against the case: actor ids, each once,
-    answered ones among those asked, and a wave of the case."""
+    """Who was asked and who answered a survey, per wave, against the case: actor ids, each
+    once, answered ones among those asked, and a wave of the case. The column names the
+    wave's entry (``response.2017.asked``)."""
+    try:
+        response = check_response(response) or {}
+    except RuleError:
+        return []  # its form is reported by check_meta
     problems = []
-    for part in ("asked", "answered"):
-        seen = set()
-        for actor in response[part]:
-            if actor not in actor_ids:
-                problems.append(problem(label, None, f"response.{part}", actor, "not_id",
-                                        "actor_id", what=("what", "actor")))
-            elif actor in seen:
-                problems.append(problem(label, None, f"response.{part}", actor,
-                                        "listed_twice", "each_once"))
-            seen.add(actor)
-    asked = set(response["asked"])
-    for actor in response["answered"]:
-        if actor in actor_ids and actor not in asked:
-            problems.append(problem(label, None, "response.answered", actor, "not_asked",
-                                    "asked_actor"))
-    if response["wave"] is not None and waves and response["wave"] not in waves:
-        problems.append(problem(label, None, "response.wave", str(response["wave"]),
-                                "not_a_wave", "vocabulary",
-                                values=", ".join(str(w) for w in waves)))
+    for wave, record in response.items():
+        prefix = "response" if wave is None else f"response.{wave}"
+        for part in _PARTS:
+            seen = set()
+            for actor in record[part]:
+                if actor not in actor_ids:
+                    problems.append(problem(label, None, f"{prefix}.{part}", actor, "not_id",
+                                            "actor_id", what=("what", "actor")))
+                elif actor in seen:
+                    problems.append(problem(label, None, f"{prefix}.{part}", actor,
+                                            "listed_twice", "each_once"))
+                seen.add(actor)
+        asked = set(record["asked"])
+        for actor in record["answered"]:
+            if actor in actor_ids and actor not in asked:
+                problems.append(problem(label, None, f"{prefix}.answered", actor,
+                                        "not_asked", "asked_actor"))
+        if wave is not None and waves and wave not in waves:
+            problems.append(problem(label, None, "response", str(wave), "not_a_wave",
+                                    "vocabulary", values=", ".join(str(w) for w in waves)))
     return problems
 
 

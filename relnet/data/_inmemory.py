@@ -14,10 +14,10 @@ import pandas as pd
 
 from . import _memo
 from ._checks import check_meta, validate_raw
-from ._tokenise import RawTable, _cell_problems, _hints
+from ._tokenise import RawTable, _cell_problems, _hints, meta_characters
 from ._typing import fill_defaults, typed_table
 from .case import COLUMNS, TABLES, Case
-from .errors import CaseError, problem
+from .errors import CaseError, errors_of, problem
 
 __all__ = ["check_case", "problems_in_memory", "trust"]
 
@@ -72,6 +72,7 @@ def problems_in_memory(case, writing=False):
     case.yaml requires are required only of a case about to be written."""
     problems, tables = _text_tables(case)
     meta = case.meta if isinstance(case.meta, dict) else {}
+    problems += meta_characters(meta, "case.meta")
     _, more = validate_raw(meta, "case.meta", tables, require_meta=writing)
     return problems + more
 
@@ -110,9 +111,10 @@ def check_case(case, writing=False):
     _memo.COUNTS["check"] += 1
     problems, tables = _text_tables(case)
     meta = case.meta if isinstance(case.meta, dict) else {}
+    problems += meta_characters(meta, "case.meta")
     _, more = validate_raw(meta, "case.meta", tables, require_meta=writing)
-    if problems + more:
-        raise CaseError(problems + more)
+    if errors_of(problems + more):  # warnings (v3) leave the case usable
+        raise CaseError(errors_of(problems + more))
     if not found.checked:
         found.normal = _normalised(case, tables)
         # the normal form's own content is that of a case read from files

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import i18n
 
-__all__ = ["Problem", "CaseError", "RuleError", "Listing", "problem"]
+__all__ = ["Problem", "CaseError", "RuleError", "Listing", "problem", "errors_of"]
 
 
 class RuleError(ValueError):
@@ -81,11 +81,15 @@ class Problem:
     key: str | None = field(default=None, compare=False)
     accepted_key: str | None = field(default=None, compare=False)
     params: tuple = field(default=(), compare=False)
+    severity: str = field(default="error", compare=False)
 
     def text(self, lang=None):
-        """The problem as one sentence in `lang` (None: the default language)."""
+        """The problem as one sentence in `lang` (None: the default language); a warning
+        (the case still reads) says so first."""
         lang = i18n.resolve(lang)
         where = [self.located_file(lang)]
+        if self.severity == "warning":
+            where[0] = i18n.t("where.warning", lang) + " " + where[0]
         if self.row is not None:
             where.append(i18n.t("where.row", lang, row=self.row))
         if self.column:
@@ -124,13 +128,22 @@ class Problem:
         return self.text()
 
 
-def problem(file, row, column, value, key, accepted=None, **params):
-    """A `Problem` from catalogue keys: ``problem.<key>`` and ``accepted.<accepted>``."""
+def problem(file, row, column, value, key, accepted=None, severity="error", **params):
+    """A `Problem` from catalogue keys: ``problem.<key>`` and ``accepted.<accepted>``.
+
+    `severity` "warning" marks what a reader should look at while the case still reads
+    (v3: a bundle whose members cannot go on as one)."""
     english = _texts(params, "en")
     return Problem(
         file, row, column, value, i18n.t(f"problem.{key}", "en", **english),
         i18n.t(f"accepted.{accepted}", "en", **english) if accepted else None,
-        key=key, accepted_key=accepted, params=tuple(sorted(params.items())))
+        key=key, accepted_key=accepted, params=tuple(sorted(params.items())),
+        severity=severity)
+
+
+def errors_of(problems):
+    """The problems that stop a case from being read (warnings left out)."""
+    return [p for p in problems if p.severity != "warning"]
 
 
 class CaseError(ValueError):

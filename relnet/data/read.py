@@ -15,11 +15,20 @@ from pathlib import Path
 
 import yaml
 
+from ._atomic import recover
 from ._checks import REQUIRED_META, validate_raw
-from ._tokenise import LIMITS, cell_text, csv_grid, decode, size_text, table_of_grid
+from ._tokenise import (
+    LIMITS,
+    cell_text,
+    csv_grid,
+    decode,
+    meta_characters,
+    size_text,
+    table_of_grid,
+)
 from ._typing import build_case
 from .case import REQUIRED_COLUMNS, TABLES
-from .errors import CaseError, problem
+from .errors import CaseError, errors_of, problem
 from .rules import parse_bool
 from .vocab import fold
 
@@ -79,9 +88,10 @@ def _parse_yaml(data, label):
 def _read_folder(get_bytes, label_prefix=""):
     """Meta and raw tables from a folder-like source; get_bytes(name) -> bytes or None."""
     meta_label = f"{label_prefix}case.yaml"
-    data = get_bytes("case.yaml")
-    if data is None:
-        data = get_bytes("case.yml")
+    data, other = get_bytes("case.yaml"), get_bytes("case.yml")
+    if data is not None and other is not None:  # which one is meant? neither is ignored
+        _fail(f"{label_prefix}case.yml", None, "two_meta_files", "one_meta_file")
+    data = other if data is None else data
     if data is None:
         _fail(meta_label, None, "missing_file", "case_yaml", keys=", ".join(REQUIRED_META))
     meta = _parse_yaml(data, meta_label)
@@ -124,6 +134,8 @@ def _read_zip(path):
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         _fail(label, None, "not_zip", "zip_of_case", reason=str(exc)[:80])
     with archive:
+        for info in infos:  # Windows PowerShell's Compress-Archive writes folder\case.yaml
+            info.filename = info.filename.replace("\\", "/")
         names = [info.filename for info in infos]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
@@ -178,6 +190,90 @@ def _workbook_sizes(path, label):
     if total > LIMITS["workbook_bytes"]:
         _fail(label, None, "too_large", "limits", size=size_text(total),
               limit=size_text(LIMITS["workbook_bytes"]))
+    _wide_rows(path, label)
+
+
+_ROW_OR_PREFIX = re.compile(rb"<(\w+:)?(row|sheetData)\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb"""\br=["'](\d+)["']""")
+
+
+def _row_cells_limit():
+    return max(4 * LIMITS["columns"], 2000)
+
+
+def _wide_rows(path, label):
+    """Refuse a sheet with a row of more cells than any case has, before openpyxl builds
+    that row in memory (a 300 KB workbook can hold one row of 10,000,000 cells, which
+    openpyxl would turn into gigabytes). The sheets' XML is streamed and its cells counted
+    with bytes.count, a few MB at a time."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = _sheet_names(archive)
+            for info in archive.infolist():
+                if re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
+                    with archive.open(info) as handle:
+                        _scan_sheet(handle, f"{label}, sheet "
+                                    f"'{names.get(info.filename, info.filename)}'")
+    except CaseError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+            NotImplementedError):
+        return  # openpyxl reports a damaged workbook in its own words
+
+
+def _scan_sheet(handle, label):
+    limit, tail, prefix = _row_cells_limit(), b"", None
+    row, cells, cell_tags = None, 0, ()
+    while True:
+        chunk = handle.read(4 * 2**20)
+        data = tail + chunk
+        # keep an incomplete tag for the next chunk
+        cut = len(data) if not chunk else max(data.rfind(b"<"), 0)
+        part, tail = data[:cut], data[cut:]
+        start = 0
+        for match in _ROW_OR_PREFIX.finditer(part):
+            if prefix is None:
+                prefix = match.group(1) or b""
+                cell_tags = (b"<" + prefix + b"c ", b"<" + prefix + b"c>",
+                             b"<" + prefix + b"c/")
+            if match.group(2) != b"row":
+                continue
+            if row is not None:
+                cells += sum(part.count(t, start, match.start()) for t in cell_tags)
+                _check_row(cells, limit, row, label)
+            number = _ROW_NUMBER.search(match.group(3))
+            row = int(number.group(1)) if number else (row or 0) + 1
+            cells, start = 0, match.end()
+        if row is not None and cell_tags:
+            cells += sum(part.count(t, start) for t in cell_tags)
+            _check_row(cells, limit, row, label)
+        if not chunk:
+            return
+
+
+def _check_row(cells, limit, row, label):
+    if cells > limit:
+        _fail(label, row, "too_many_columns", "limits", limit=LIMITS["columns"])
+
+
+def _sheet_names(archive):
+    """Worksheet part -> sheet name, from the workbook's own list (for messages)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        book = ET.fromstring(archive.read("xl/workbook.xml"))
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ET.ParseError, OSError, ValueError, zipfile.BadZipFile):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    out = {}
+    for sheet in book.iter():
+        if sheet.tag.endswith("}sheet") or sheet.tag == "sheet":
+            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+            target = targets.get(rid, "").lstrip("/")
+            target = target if target.startswith("xl/") else f"xl/{target}"
+            out[target] = sheet.get("name", "")
+    return out
 
 
 def _sheet_grid(sheet):
@@ -235,12 +331,18 @@ def _read_book(book, label):
     else:
         grid = _sheet_grid(sheets["case"])
         for row, cells in zip(grid.index, grid.itertuples(index=False)):
-            cells = [str(c).strip() for c in list(cells)[:2]] + ["", ""]
-            key, value = cells[0], cells[1]
+            cells = [str(c) for c in list(cells)[:3]] + ["", "", ""]
+            key, value, how = cells[0].strip(), cells[1], cells[2].strip().lower()
             if key == "" or (row == 1 and key.lower() == "key"):
                 continue
             if key.startswith("response."):  # the survey's response, one row per part
-                meta.setdefault("response", {})[key.split(".", 1)[1]] = value
+                meta.setdefault("response", {})[key.split(".", 1)[1]] = value.strip()
+                continue
+            if how == "yaml":  # written by relnet: the value's YAML text keeps its type
+                try:
+                    meta[key] = _yaml_cell(value, meta_label, row)
+                except CaseError as exc:
+                    problems += exc.problems
                 continue
             meta[key] = _meta_cell(key, value)
     for table in TABLES:
@@ -262,8 +364,27 @@ def _read_book(book, label):
     return meta, meta_label, tables, problems
 
 
+def _yaml_cell(text, label, row):
+    """A value of the case sheet written as YAML (third column ``yaml``), as case.yaml
+    would hold it; the same guards as case.yaml (no aliases, no deep nesting)."""
+    try:
+        _yaml_shape(text, label)
+        return yaml.safe_load(text)
+    except CaseError as exc:
+        raise CaseError([problem(label, row, "value", None, p.key, p.accepted_key,
+                                 **dict(p.params)) for p in exc.problems]) from None
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
+        reason = getattr(exc, "problem", None) or type(exc).__name__
+        _fail_at(label, row, "value", "bad_yaml", "yaml_lines", reason=reason)
+
+
+def _fail_at(label, row, column, key, accepted=None, **params):
+    raise CaseError([problem(label, row, column, None, key, accepted, **params)])
+
+
 def _meta_cell(key, value):
     """A value from the workbook's case sheet, typed as case.yaml would type it."""
+    value = value.strip() if key in ("waves", "lessons", "fictional") else value
     if key in ("waves", "lessons"):
         return [p for p in re.split(r"[|;,\s\[\]]+", value) if p]
     if key == "fictional":
@@ -300,7 +421,9 @@ def _kind_of(path):
 def load(path):
     """(case or None, problems) for any supported path; never raises for bad data."""
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not (path.parent.is_dir() and recover(path)):
+        # (recover: a write killed between parking the previous version and moving the new
+        # one in leaves the previous one in a temporary folder; it is put back)
         return None, [problem(str(path), None, None, None, "not_exist", "case_path")]
     kind = _kind_of(path)
     try:
@@ -324,11 +447,19 @@ def load(path):
     except MemoryError:
         return None, [problem(str(path), None, None, None, "too_large", "limits",
                               size="?", limit=size_text(LIMITS["file_bytes"]))]
+    problems += meta_characters(meta, meta_label)
     meta, more = validate_raw(meta, meta_label, tables)
-    problems += more
-    if problems:
+    # when the actors (or goals) could not be read (a name too long), every reference to
+    # them would look unknown: those problems say nothing the table's own do not
+    unread = {what for table, what in (("actors", "actor"), ("goals", "goal"))
+              if table not in tables}
+    problems += [p for p in more if not (p.key == "not_id" and
+                                         dict(p.params).get("what") in
+                                         {("what", w) for w in unread})]
+    if errors_of(problems):
         return None, problems
-    return build_case(meta, tables, str(path)), []
+    # warnings only (v3): the case reads, `validate` still lists them
+    return build_case(meta, tables, str(path)), problems
 
 
 def read_case(path):
@@ -370,8 +501,8 @@ def read_case(path):
     ['administrator', 'affiliated_body']
     """
     case, problems = load(path)
-    if problems:
-        raise CaseError(problems)
+    if errors_of(problems):
+        raise CaseError(errors_of(problems))
     from ._inmemory import trust
 
     trust(case)

@@ -25,7 +25,8 @@ from .vocab import (
     normalise,
 )
 
-__all__ = ["Rule", "table_rules", "schema_for", "parse_number", "parse_bool", "LESSON_COLUMN"]
+__all__ = ["Rule", "table_rules", "schema_for", "parse_number", "parse_bool", "parse_move",
+           "LESSON_COLUMN"]
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d{1,3})?$")
 LESSON_COLUMN = re.compile(r"^l(\d+)$")
@@ -103,6 +104,12 @@ def _domains(text):
         if key not in keys:
             keys.append(key)
     return "|".join(keys)
+
+
+def parse_move(text):
+    """A move as its English keys in the source's order ("omhoog en naar rechts" ->
+    "up+right"); `RuleError` for what is not a move."""
+    return _move(text)
 
 
 def _move(text):
@@ -210,6 +217,7 @@ def table_rules(table, actor_ids, goal_ids, waves):
             Rule("district"),
             Rule("respondent", **yes_no),
             Rule("municipal", **yes_no),
+            Rule("public", **yes_no),
         ],
         "ties": [
             Rule("source", actor, "actor_id", required=True),

@@ -8,6 +8,13 @@ with Welch's t-test per lesson, corrects the ten p-values with Holm's method (`_
 and calls a lesson different only when the corrected p is below 0.05; it says when the
 other cases are fictional.
 
+v3: respondents of one municipality are not independent. Per lesson the intraclass
+correlation (ICC(1), one-way random effects, cases as groups; Shrout & Fleiss 1979) says how
+much of the variation lies between cases, and the t-test uses Kish's effective sample size
+n / (1 + (m - 1) ICC), m the respondents per case (Kish 1965). The case itself is never in
+its benchmark (`other_cases`), and the other cases' range (lowest and highest case mean) is
+given with the pooled mean.
+
 References
 ----------
 Welch, B. L. (1947). The generalization of "Student's" problem when several different
@@ -15,6 +22,11 @@ population variances are involved. *Biometrika*, 34(1-2), 28-35.
 
 Holm, S. (1979). A simple sequentially rejective multiple test procedure. *Scandinavian
 Journal of Statistics*, 6(2), 65-70.
+
+Kish, L. (1965). *Survey Sampling*. New York: Wiley.
+
+Shrout, P. E., & Fleiss, J. L. (1979). Intraclass correlations: uses in assessing rater
+reliability. *Psychological Bulletin*, 86(2), 420-428.
 """
 
 import math
@@ -25,8 +37,8 @@ import pandas as pd
 from ..data.arguments import analysis
 from ..network.indicators import INDICATORS, relational_profile
 
-__all__ = ["lesson_scores", "lesson_benchmark", "lessons_for_wave", "other_cases", "MIN_INTERVAL",
-           "FEW"]
+__all__ = ["lesson_scores", "lesson_benchmark", "lessons_for_wave", "other_cases", "icc1",
+           "kish_n", "MIN_INTERVAL", "FEW"]
 
 # lesson -> its network indicator (lessons 2, 3 and 6 have none)
 LESSON_INDICATOR = {lesson: name for name, lesson in INDICATORS.items() if lesson}
@@ -74,6 +86,59 @@ def _holm(p):
     adjusted = np.empty(m)
     adjusted[order] = np.maximum.accumulate(steps)
     return adjusted
+
+
+def icc1(groups):
+    """ICC(1) of scores in groups (one-way random effects, unequal group sizes), cut at 0.
+
+    (MSB - MSW) / (MSB + (n0 - 1) MSW) with n0 = (N - sum n_i^2 / N) / (g - 1); NaN with
+    fewer than two groups, no within-group freedom or no variation.
+
+    >>> round(icc1([[1, 2, 3], [4, 5, 6]]), 4)
+    0.8065
+    >>> icc1([[1, 3], [1, 3]])
+    0.0
+    """
+    groups = [np.asarray(g, dtype=float) for g in groups if len(g)]
+    g = len(groups)
+    sizes = np.array([len(x) for x in groups], dtype=float)
+    total = sizes.sum()
+    if g < 2 or total - g < 1:
+        return math.nan
+    grand = np.concatenate(groups).mean()
+    msb = sum(n * (x.mean() - grand) ** 2 for n, x in zip(sizes, groups)) / (g - 1)
+    msw = sum(((x - x.mean()) ** 2).sum() for x in groups) / (total - g)
+    n0 = (total - (sizes ** 2).sum() / total) / (g - 1)
+    denominator = msb + (n0 - 1) * msw
+    if denominator <= 0:
+        return math.nan
+    return float(min(1.0, max(0.0, (msb - msw) / denominator)))
+
+
+def kish_n(n, cluster_size, icc):
+    """Kish's effective sample size n / (1 + (m - 1) ICC); n itself without an ICC.
+
+    >>> kish_n(10, 10, 0.5), kish_n(10, 10, float("nan"))
+    (1.8181818181818181, 10.0)
+    """
+    if math.isnan(icc) or cluster_size <= 1:
+        return float(n)
+    return float(n / (1 + (cluster_size - 1) * icc))
+
+
+def _welch_p(a, b, n_a, n_b):
+    """Two-sided p of Welch's t-test with the effective sample sizes n_a and n_b in place of
+    the counts (both variances from the observed answers); NaN where it is undefined."""
+    from scipy import stats  # loaded on first use: importing relnet stays light
+
+    if n_a <= 1 or n_b <= 1 or len(a) < 2 or len(b) < 2:
+        return math.nan
+    va, vb = np.var(a, ddof=1) / n_a, np.var(b, ddof=1) / n_b
+    if va + vb <= 0:
+        return math.nan
+    t = (np.mean(a) - np.mean(b)) / math.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va ** 2 / (n_a - 1) + vb ** 2 / (n_b - 1))
+    return float(2 * stats.t.sf(abs(t), df))
 
 
 def _scores(answers, lesson):
@@ -147,9 +212,12 @@ def lesson_benchmark(case, others, *, wave=None):
     DataFrame
         lesson, n, mean, ci_low, ci_high, few (the case); bench_n, bench_mean,
         bench_ci_low, bench_ci_high (every respondent of the other cases together),
-        bench_cases, bench_low, bench_high (the lowest and highest case mean: the spread
-        between municipalities that pooling hides); difference, p_value (Welch's t-test),
-        p_adjusted (Holm over the ten lessons), differs (p_adjusted < 0.05),
+        others_cases, others_min, others_max (how many other cases answered the lesson and
+        the lowest and highest case mean: the spread between municipalities that pooling
+        hides); icc (ICC(1) of the lesson across all the cases, this one included),
+        n_effective and bench_n_effective (Kish's effective sample sizes); difference,
+        p_value (Welch's t-test on the effective sample sizes), p_adjusted (Holm over the
+        ten lessons), differs (p_adjusted < 0.05),
         fictional_benchmark (any other case is fictional); and where the lesson has a
         network indicator: indicator, indicator_value (the case) and indicator_bench (mean
         over the others).
@@ -176,20 +244,20 @@ def lesson_benchmark(case, others, *, wave=None):
         b = _scores(pooled, lesson) if len(pooled) else np.array([])
         n, mean, _, low, high = _summary(a)
         bn, bmean, _, blow, bhigh = _summary(b)
-        means = [float(np.mean(s)) for s in (_scores(t, lesson) for t in theirs) if len(s)]
-        if len(a) >= 2 and len(b) >= 2 and (np.var(a) > 0 or np.var(b) > 0):
-            from scipy import stats  # loaded on first use: importing relnet stays light
-
-            p = float(stats.ttest_ind(a, b, equal_var=False).pvalue)
-        else:
-            p = math.nan
+        per_case = [s for s in (_scores(t, lesson) for t in theirs) if len(s)]
+        means = [float(np.mean(s)) for s in per_case]
+        icc = icc1([a, *per_case])
+        n_eff = kish_n(len(a), len(a), icc)
+        bench_eff = kish_n(len(b), len(b) / len(per_case) if per_case else 1, icc)
+        p = _welch_p(a, b, n_eff, bench_eff)
         indicator = LESSON_INDICATOR.get(lesson)
         rows.append({
             "lesson": lesson, "n": n, "mean": mean, "ci_low": low, "ci_high": high,
             "few": n < FEW, "bench_n": bn, "bench_mean": bmean, "bench_ci_low": blow,
-            "bench_ci_high": bhigh, "bench_cases": len(means),
-            "bench_low": min(means) if means else math.nan,
-            "bench_high": max(means) if means else math.nan,
+            "bench_ci_high": bhigh, "others_cases": len(means),
+            "others_min": min(means) if means else math.nan,
+            "others_max": max(means) if means else math.nan,
+            "icc": icc, "n_effective": n_eff, "bench_n_effective": bench_eff,
             "difference": mean - bmean, "p_value": p,
             "indicator": indicator,
             "indicator_value": own_profile.get(indicator, math.nan) if indicator else math.nan,
@@ -207,7 +275,8 @@ def lesson_benchmark(case, others, *, wave=None):
     frame["differs"] = (frame["p_adjusted"] < 0.05).fillna(False).astype(bool)
     frame["fictional_benchmark"] = fictional
     order = ["lesson", "n", "mean", "ci_low", "ci_high", "few", "bench_n", "bench_mean",
-             "bench_ci_low", "bench_ci_high", "bench_cases", "bench_low", "bench_high",
+             "bench_ci_low", "bench_ci_high", "others_cases", "others_min", "others_max",
+             "icc", "n_effective", "bench_n_effective",
              "difference", "p_value", "p_adjusted", "differs", "fictional_benchmark",
              "indicator", "indicator_value", "indicator_bench"]
     frame["indicator"] = frame["indicator"].astype("str")

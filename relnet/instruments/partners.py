@@ -14,21 +14,26 @@ quadrant the partner moves to (or the phase-out), so strategy and move never con
 each other. Partners with the same `bundle` are to be brought together as one (the source's
 youth work by three organisations, to be asked for one complete offer).
 
+v3: a move is a *proposal* (the source: where would you want the partnership to go?), worded
+as such. An affiliated body (kind affiliated_body, or a body in the roles table) is not a
+market party: the municipality steers it through its roles as owner and commissioner (the
+source on affiliated bodies), so its strategy is ``roles``, never the leverage quadrant's
+competition. A bundle whose members propose different moves, or with a member proposed for
+phase-out, is a data problem (`bundle_problems`), not two decisions.
+
 References
 ----------
 Kraljic, P. (1983). Purchasing must become supply management. *Harvard Business Review*,
 61(5), 109-117.
 """
 
-import math
-
 import pandas as pd
 
 from ..data.arguments import analysis
 from ..network._cache import snapshot
 
-__all__ = ["partner_matrix", "partner_bundles", "quadrant", "target_quadrant", "action",
-           "QUADRANTS", "MOVES_ORDER"]
+__all__ = ["partner_matrix", "partner_bundles", "bundle_problems", "quadrant",
+           "target_quadrant", "action", "affiliated_ids", "QUADRANTS", "MOVES_ORDER"]
 
 # key -> (influence high?, dependency high?)
 QUADRANTS = {
@@ -93,6 +98,14 @@ def _scores_for_wave(case, wave):
     return pd.concat([rows, general]).drop_duplicates("actor", keep="last")
 
 
+def affiliated_ids(case):
+    """The affiliated bodies of a case: actors of kind affiliated_body and every body the
+    roles table names."""
+    kinds = case.actors["kind"]
+    return set(case.actors.loc[(kinds == "affiliated_body").to_numpy(dtype=bool), "id"]) | \
+        set(case.roles["body"])
+
+
 def _text(series):
     return pd.Series([v if isinstance(v, str) and v else None for v in series], dtype="str")
 
@@ -113,14 +126,17 @@ def partner_matrix(case, *, wave=None, threshold=5):
     -------
     DataFrame
         actor, name, influence, dependency, quadrant (strategic, leverage, bottleneck,
-        routine), strategy (the key of the current quadrant's strategy), move,
+        routine), affiliated (an affiliated body), strategy (the key of the current
+        quadrant's strategy; ``"roles"`` for an affiliated body: steered through the
+        municipality's roles, not through the market), move (the proposed move),
         target_quadrant, action (the move's parts as keys, ``"none"`` without a move),
-        target_strategy (the key of the strategy after the move: the target quadrant, or
-        ``"phase_out"`` for a move down), phase_out, note, bundle; and the partner's
-        position in the collapsed network of the wave: betweenness, cut_point (the network
-        falls into more pieces without it) and mismatch (perceived dependency and structural
-        position disagree: a high dependency score for a partner that is neither a cut point
-        nor in the top quarter of betweenness, or a low one for a partner that is).
+        target_strategy (the key of the strategy after the move: the target quadrant,
+        ``"roles"`` for an affiliated body, or ``"phase_out"`` for a move down), phase_out,
+        note, bundle; and the partner's position in the collapsed network of the wave:
+        betweenness and cut_point (the network falls into more pieces without it), shown
+        beside the scores for the discussion. (v3: the v2 ``mismatch`` between the
+        dependency score and betweenness is gone: the source's "is there an alternative?"
+        and betweenness measure different things, and no direction follows from them.)
 
     See Also
     --------
@@ -148,17 +164,21 @@ def partner_matrix(case, *, wave=None, threshold=5):
     moves = [m if isinstance(m, str) and m else None for m in scores["move"]]
     targets = [target_quadrant(q, m) for q, m in zip(quadrants, moves)]
     phase_out = ["down" in (m or "").split("+") for m in moves]
+    bodies = affiliated_ids(case)
+    affiliated = [a in bodies for a in scores["actor"]]
     frame = pd.DataFrame({
         "actor": scores["actor"].to_numpy(),
         "name": [names.get(a, a) for a in scores["actor"]],
         "influence": scores["influence"].to_numpy(dtype=float),
         "dependency": scores["dependency"].to_numpy(dtype=float),
         "quadrant": quadrants,
-        "strategy": quadrants,
+        "affiliated": affiliated,
+        "strategy": ["roles" if body else q for q, body in zip(quadrants, affiliated)],
         "move": pd.Series(moves, dtype="str"),
         "target_quadrant": targets,
         "action": [action(m) for m in moves],
-        "target_strategy": ["phase_out" if out else t for t, out in zip(targets, phase_out)],
+        "target_strategy": ["phase_out" if out else "roles" if body else t
+                            for t, out, body in zip(targets, phase_out, affiliated)],
         "phase_out": phase_out,
         "note": _text(scores["note"]),
         "bundle": _text(scores["bundle"]),
@@ -166,10 +186,6 @@ def partner_matrix(case, *, wave=None, threshold=5):
     position = _structural_position(case, wave)
     frame["betweenness"] = frame["actor"].map(position["betweenness"]).astype(float)
     frame["cut_point"] = frame["actor"].map(position["cut_point"]).fillna(False).astype(bool)
-    central = (frame["betweenness"] > 0) & (frame["betweenness"] >= position["top_quarter"])
-    structural = frame["cut_point"] | central
-    perceived = frame["dependency"] >= threshold
-    frame["mismatch"] = (structural != perceived) & frame["betweenness"].notna()
     return frame.sort_values(["quadrant", "actor"]).reset_index(drop=True)
 
 
@@ -186,10 +202,20 @@ def _structural_position(case, wave):
             "betweenness": betweenness,
             "cut_point": pd.Series([i in cut for i in range(arrays.n)], index=arrays.ids,
                                    dtype=bool),
-            "top_quarter": betweenness.quantile(0.75) if len(betweenness) else math.inf,
         }
 
     return snap.cached("structural_position", compute)
+
+
+def _bundle_problem(members):
+    """Why a bundle's members cannot go on as one: ``member_phased_out`` (a member is
+    proposed for phase-out), ``moves_differ`` (the members propose different moves), else
+    None."""
+    if members["phase_out"].any():
+        return "member_phased_out"
+    if len(set(members["move"].fillna(""))) > 1:
+        return "moves_differ"
+    return None
 
 
 @analysis(legacy=("wave", "threshold", "lang"), dropped=("lang",))
@@ -206,8 +232,10 @@ def partner_bundles(case, *, wave=None, threshold=5):
     DataFrame
         bundle, members (their names, joined by ", "), n, influence and dependency (the
         members' means: the bundle's joint position), quadrant (of that position), move
-        (the members' common move, else empty), target_quadrant, note (the members'
-        notes, distinct, joined by "; ").
+        (the members' common proposed move, else empty), target_quadrant, note (the
+        members' notes, distinct, joined by "; "), problem (v3: ``moves_differ`` or
+        ``member_phased_out`` when the members cannot go on as one as entered, else empty;
+        `validate` lists the same as a located warning).
 
     Examples
     --------
@@ -218,7 +246,7 @@ def partner_bundles(case, *, wave=None, threshold=5):
     """
     matrix = partner_matrix(case, wave=wave, threshold=threshold)
     columns = ["bundle", "members", "n", "influence", "dependency", "quadrant", "move",
-               "target_quadrant", "note"]
+               "target_quadrant", "note", "problem"]
     grouped = matrix[matrix["bundle"].notna().to_numpy(dtype=bool)]
     rows = []
     for bundle, members in grouped.groupby("bundle", sort=True):
@@ -232,9 +260,44 @@ def partner_bundles(case, *, wave=None, threshold=5):
                      "n": len(members), "influence": influence, "dependency": dependency,
                      "quadrant": where, "move": move or None,
                      "target_quadrant": target_quadrant(where, move or None),
-                     "note": "; ".join(notes) or None})
+                     "note": "; ".join(notes) or None, "problem": _bundle_problem(members)})
     frame = pd.DataFrame(rows, columns=columns)
     frame["n"] = frame["n"].astype("int64")
-    frame["move"] = frame["move"].astype("str")
-    frame["note"] = frame["note"].astype("str")
+    for column in ("move", "note", "problem"):
+        frame[column] = frame[column].astype("str")
     return frame.astype({"influence": float, "dependency": float})
+
+
+@analysis
+def bundle_problems(case, *, wave=None, threshold=5):
+    """The bundles whose members cannot go on as one as entered (v3): a member proposed for
+    phase-out, or members proposing different moves.
+
+    Parameters
+    ----------
+    <<case, wave>>
+    threshold : float
+
+    Returns
+    -------
+    DataFrame
+        bundle, problem (``member_phased_out`` or ``moves_differ``), members (ids, a list),
+        moves (each member's proposed move by id, a dict; None without one).
+
+    Examples
+    --------
+    >>> import relnet
+    >>> relnet.bundle_problems(relnet.load_example("lindermeer")).empty
+    True
+    """
+    matrix = partner_matrix(case, wave=wave, threshold=threshold)
+    grouped = matrix[matrix["bundle"].notna().to_numpy(dtype=bool)]
+    rows = []
+    for bundle, members in grouped.groupby("bundle", sort=True):
+        found = _bundle_problem(members)
+        if found:
+            rows.append({"bundle": bundle, "problem": found,
+                         "members": members["actor"].tolist(),
+                         "moves": {a: (m if isinstance(m, str) else None)
+                                   for a, m in zip(members["actor"], members["move"])}})
+    return pd.DataFrame(rows, columns=["bundle", "problem", "members", "moves"])

@@ -9,15 +9,18 @@ Every file is written under a temporary name and renamed; existing files are ref
 ``overwrite=True``.
 """
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
 
 from .. import i18n
 from .._docs import shared
-from ..data._atomic import atomic_write, check_target
-from ..data.write import xlsx_row
+from ..data._atomic import atomic_write, check_target, recover, temp_folder
+from ..data.write import quiet_workbook, xlsx_row
+from .netexport import network_bytes
 from .tables import display_table, display_value, html_table
 from .words import worded
 
@@ -27,6 +30,8 @@ __all__ = ["export_tables", "export_case", "network_bytes", "tables_bytes", "cas
 
 FORMATS = ("csv", "xlsx", "tex", "md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# every line break a reader may honour: CR LF, CR, LF, VT, FF, NEL, LS, PS
+_LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 def neutralise(text):
@@ -41,22 +46,29 @@ def neutralise(text):
     Returns
     -------
     object
-        `text` with ``'`` in front when it is a str starting with ``=``, ``+``, ``-``,
-        ``@``, a tab, a carriage return or a newline; otherwise `text` unchanged.
+        A str on one line (a line break inside a cell becomes a space: LibreOffice's import
+        would start a new row there, and a formula with it), with ``'`` in front when it
+        starts, after spaces, with ``=``, ``+``, ``-``, ``@`` or a tab; otherwise `text`
+        unchanged.
 
     Examples
     --------
     >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("@SUM(A1)|cmd"), neutralise("Oost")
     ('\\'=HYPERLINK("http://x")', "'@SUM(A1)|cmd", 'Oost')
+    >>> neutralise("Stichting Hoop\\r=cmd|' /C calc'!A0")
+    "Stichting Hoop =cmd|' /C calc'!A0"
     """
-    if isinstance(text, str) and text.startswith(_FORMULA_START):
+    if not isinstance(text, str):
+        return text
+    text = _LINE_BREAK.sub(" ", text)
+    if text.lstrip(" ").startswith(_FORMULA_START):
         return "'" + text
     return text
 
 
 _LATEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
           "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-          "^": r"\textasciicircum{}"}
+          "^": r"\textasciicircum{}", "[": "{[}", "]": "{]}"}
 _LATEX_PATTERN = re.compile("|".join(re.escape(k) for k in _LATEX))
 
 
@@ -71,14 +83,20 @@ def latex_escape(text):
     Returns
     -------
     str
-        The text with LaTeX's special characters ``\ & % $ # _ { } ~ ^`` escaped.
+        The text with LaTeX's special characters ``\ & % $ # _ { } ~ ^`` escaped, ``[``
+        and ``]`` in braces and a leading ``*`` too (after a row's end ``\\`` they would
+        be read as its argument), line breaks as spaces (a blank line ends a paragraph,
+        which a table cell cannot hold).
 
     Examples
     --------
     >>> print(latex_escape(r"\input{/etc/passwd} & 50% _x_ #1"))
     \textbackslash{}input\{/etc/passwd\} \& 50\% \_x\_ \#1
+    >>> print(latex_escape("[3cm] *x"), latex_escape("*ster"))
+    {[}3cm{]} *x {*}ster
     """
-    return _LATEX_PATTERN.sub(lambda m: _LATEX[m.group()], str(text))
+    text = _LATEX_PATTERN.sub(lambda m: _LATEX[m.group()], _LINE_BREAK.sub(" ", str(text)))
+    return "{*}" + text[1:] if text.startswith("*") else text
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
@@ -96,14 +114,14 @@ def markdown_escape(text):
     -------
     str
         The text with a backslash before each of ``\ ` * _ { } [ ] ( ) # + ! | < >`` and
-        newlines replaced by spaces.
+        every line break (LF, CR, CR LF and the Unicode ones) replaced by a space.
 
     Examples
     --------
     >>> print(markdown_escape("<script>x</script> [a](javascript:alert(1)) | b"))
     \<script\>x\</script\> \[a\]\(javascript:alert\(1\)\) \| b
     """
-    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _LINE_BREAK.sub(" ", _MARKDOWN.sub(r"\\\1", str(text)))
 
 
 def sheet_names(names):
@@ -251,7 +269,9 @@ def file_name(case, part, suffix, lang=None, wave=None):
     >>> file_name(relnet.load_example("haverdonk"), "network", "svg", lang="nl", wave=2017)
     'haverdonk_netwerk_2017.svg'
     """
-    stem = _file_part(case.meta.get("municipality") or case.name or "").lower()[:40]
+    # no dot in the stem: "st._anthonis_netwerk" would lose everything after "st" as a suffix
+    stem = _file_part(str(case.meta.get("municipality") or case.name or "").replace(".", " ")
+                      ).lower()[:40]
     words = [stem or i18n.t("file.case", lang), i18n.t(f"file.{part}", lang)]
     if wave is not None:
         words.append(str(wave))
@@ -262,13 +282,14 @@ def _write_xlsx(frames, temp, lang):
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
-    for name, sheet_name in zip(frames, sheet_names(frames)):
-        sheet = book.create_sheet(sheet_name)
-        shown = _translated(frames[name], lang)
-        sheet.append(xlsx_row(sheet, list(shown.columns)))
-        for row in shown.itertuples(index=False):
-            sheet.append(xlsx_row(sheet, row))
-    book.save(temp)
+    with quiet_workbook(book):
+        for name, sheet_name in zip(frames, sheet_names(frames)):
+            sheet = book.create_sheet(sheet_name)
+            shown = _translated(frames[name], lang)
+            sheet.append(xlsx_row(sheet, list(shown.columns)))
+            for row in shown.itertuples(index=False):
+                sheet.append(xlsx_row(sheet, row, rounded=True))
+        book.save(temp)
 
 
 def _write_csv(frame, temp, lang, digits, name):
@@ -304,80 +325,6 @@ def _write_md(frame, temp, lang, digits, name):
 
 
 # --------------------------------------------------------------------------- a whole case
-
-
-@shared
-def network_bytes(case, fmt="gexf", wave=None, lang=None):
-    """The collapsed network of a wave as a GEXF (Gephi) or GraphML (Cytoscape) file.
-
-    Nodes carry the name, kind and domain (in `lang`) and the actor metrics; links their
-    weight. Returns bytes.
-
-    Parameters
-    ----------
-    <<case>>
-    fmt : {"gexf", "graphml"}
-        GEXF for Gephi, GraphML for Cytoscape.
-    wave : int, optional
-        The wave; None (default) is the latest. Every tie type counts.
-    lang : {"nl", "en"}, optional
-        Language of kind and domain; None: the default language set by
-        `relnet.set_language` (Dutch by default).
-
-    Returns
-    -------
-    bytes
-        The file's content (UTF-8 XML). Node attributes: label (the actor's name), kind,
-        domain and every column of `actor_metrics` (registered metrics included) as a
-        float, a NaN value written as 0.0; link attribute: weight.
-
-    Raises
-    ------
-    <<raises_case>>
-    ValueError
-        `fmt` is neither format, `wave` is not one of the case's waves, or `lang` is not
-        a language relnet speaks.
-
-    See Also
-    --------
-    export_case : writes both files with the rest of a case's material.
-
-    Examples
-    --------
-    >>> import relnet
-    >>> data = network_bytes(relnet.load_example("haverdonk"), "graphml", lang="nl")
-    >>> data[:5] == b"<?xml" and b"gemeente" in data
-    True
-    """
-    import io
-
-    import networkx as nx
-
-    from ..network.graph import collapsed_graph
-    from ..network.metrics import actor_metrics
-
-    lang = i18n.resolve(lang)
-    G = collapsed_graph(case, wave=wave)
-    metrics = actor_metrics(case, wave=wave)
-    H = nx.Graph()
-    for node, data in G.nodes(data=True):
-        attrs = {"label": str(data.get("name", node)),
-                 "kind": display_value(data.get("kind", ""), "kind", lang),
-                 "domain": display_value(data.get("domain", ""), "domain", lang)
-                 if isinstance(data.get("domain"), str) else ""}
-        for column in metrics.columns:
-            value = metrics.loc[node, column]
-            attrs[column] = float(value) if value == value else 0.0
-        H.add_node(node, **attrs)
-    H.add_weighted_edges_from((u, v, float(w)) for u, v, w in G.edges(data="weight"))
-    buffer = io.BytesIO()
-    if fmt == "gexf":
-        nx.write_gexf(H, buffer)
-    elif fmt == "graphml":
-        nx.write_graphml(H, buffer)
-    else:
-        raise ValueError(f"fmt must be 'gexf' or 'graphml', not {fmt!r}")
-    return buffer.getvalue()
 
 
 @shared
@@ -567,21 +514,42 @@ def export_case(case, folder, lang=None, names=False, wave=None, overwrite=False
         ("tables", "xlsx"): lambda: tables_bytes(shown, wave, lang),
         ("report", "html"): lambda: build_report(case, lang=lang, names=names,
                                                  wave=wave).encode(),
+        # one edge per tie (every wave, or the chosen one), and the collapsed graph of the
+        # wave with the actor metrics; Pajek and UCINET DL for the ties
         ("network", "gexf"): lambda: network_bytes(shown, "gexf", wave, lang),
         ("network", "graphml"): lambda: network_bytes(shown, "graphml", wave, lang),
+        ("network", "net"): lambda: network_bytes(shown, "pajek", wave, lang),
+        ("network", "dl"): lambda: network_bytes(shown, "dl", wave, lang),
+        ("network_collapsed", "gexf"): lambda: network_bytes(shown, "gexf", wave, lang,
+                                                             graph="collapsed"),
+        ("network_collapsed", "graphml"): lambda: network_bytes(
+            shown, "graphml", wave, lang, graph="collapsed"),
     })
     for part, suffix in files:
         check_target(target(part, suffix), overwrite)
-    written = []
-    for part, draw in figures.items():
-        ax = draw()
-        written += plot.save_figure(ax, target(part, "svg").with_suffix(""),
-                                    fmt=("svg", "png"), overwrite=overwrite)
-        plt.close(ax.figure)
-    for (part, suffix), make in files.items():
-        if make is not None:
-            data = make()
-            written.append(atomic_write(target(part, suffix),
-                                        lambda temp, data=data: Path(temp).write_bytes(data),
-                                        overwrite=overwrite))
+    # Everything is made in a temporary folder first and moved in at the end: an error, Ctrl-C
+    # or SIGTERM halfway leaves no partial export that would block the same command again
+    # (what a killed run leaves, the next one removes).
+    marker = folder / "relnet-export"
+    recover(marker)
+    staging = temp_folder(marker)
+    try:
+        staged = []
+        for part, draw in figures.items():
+            ax = draw()
+            stem = staging / Path(file_name(case, part, "svg", lang)).stem
+            staged += plot.save_figure(ax, stem, fmt=("svg", "png"), overwrite=True)
+            plt.close(ax.figure)
+        for (part, suffix), make in files.items():
+            if make is not None:
+                path = staging / file_name(case, part, suffix, lang)
+                path.write_bytes(make())
+                staged.append(path)
+        for path in staged:
+            check_target(folder / path.name, overwrite)
+        written = []
+        for path in staged:
+            written.append(Path(os.replace(path, folder / path.name) or folder / path.name))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return written

@@ -17,7 +17,6 @@ import base64
 import datetime
 import html
 import io
-import math
 from pathlib import Path
 
 import pandas as pd
@@ -26,21 +25,23 @@ from .. import i18n
 from ..data._atomic import atomic_write, check_target
 from ..data.arguments import analysis
 from ..data.examples import example_names, load_example
+from ..data.provenance import input_checksum
 from ..data.read import read_case
-from ..instruments.goals import goal_coverage, goal_priorities, unserved_activities
+from ..instruments.findings import findings
+from ..instruments.goals import goal_priorities
 from ..instruments.governance import role_conflicts
 from ..instruments.lessons import lesson_benchmark, lesson_scores
 from ..instruments.partners import partner_bundles, partner_matrix
-from ..network.evidence import Z95, coding_sensitivity, profile_evidence
-from ..network.indicators import INDICATORS
+from ..network.evidence import coding_sensitivity, profile_evidence
 from ..network.metrics import actor_metrics, network_metrics
-from ..network.quality import response_band, response_rate, trust_value
+from ..network.quality import trust_value
 from ..network.waves import wave_changes
 from . import plot
 from .content import LESSONS
+from .findings_text import finding_sentences
 from .plot._labels import shorten
-from .tables import display_value, html_table, spans
-from .words import count_indicator, pseudonymised, response_note, trust_note, worded
+from .tables import html_table, spans
+from .words import count_indicator, privacy_note, pseudonymised, response_note, trust_note
 
 __all__ = ["build_report", "write_report", "key_findings", "DATA_DICTIONARY_VERSION", "MAX_ROWS"]
 
@@ -69,11 +70,18 @@ th{background:#f2f6fa}.note{border-left:4px solid #D55E00;background:#fdf3ec;
 .findings{border:2px solid #0072B2;background:#f7fafd;padding:4px 14px;margin:1em 0}
 .findings li{margin:.35em 0}
 .muted{color:#555;font-size:.9em}
+.reading{font-size:.9em;color:#1a1a1a;background:#f4f4f4;padding:4px 8px;margin:.3em 0}
+.vision{font-style:italic;margin:.4em 0 .8em}
+footer{border-top:1px solid #bbb;margin-top:2em;padding-top:.4em;font-size:.82em;color:#444;
+ overflow-wrap:anywhere}
 @page{size:A4;margin:16mm 15mm}
 @media print{
  body{max-width:none;padding:0;font-size:10pt}
  h2{page-break-after:avoid;break-after:avoid}
- figure,table,.findings{page-break-inside:avoid;break-inside:avoid}
+ figure,.findings{page-break-inside:avoid;break-inside:avoid}
+ tr,.reading,figcaption{page-break-inside:avoid;break-inside:avoid}
+ thead{display:table-header-group}
+ caption,.reading{page-break-after:avoid;break-after:avoid}
  .table{overflow:visible}
  table{font-size:8.5pt;table-layout:auto}
  figcaption,caption,.source{font-size:8.5pt}
@@ -90,7 +98,14 @@ class _Numbering:
         self.figures = 0
         self.tables = 0
 
-    def figure(self, ax, caption, source=None):
+    def reading(self, key):
+        """The "Hoe lees je dit" paragraph of a figure or table (catalogue ``reading_guide``)."""
+        if not key:
+            return ""
+        return (f'<p class="reading"><b>{html.escape(i18n.t("reading_guide.label", self.lang))}'
+                f"</b> {html.escape(i18n.t(f'reading_guide.{key}', self.lang))}</p>")
+
+    def figure(self, ax, caption, source=None, reading=None):
         import matplotlib.pyplot as plt
 
         self.figures += 1
@@ -104,9 +119,11 @@ class _Numbering:
         alt = i18n.t("report.figure_alt", self.lang, n=self.figures, caption=caption)
         return (f'<figure><img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{data}">'
                 f"<figcaption><b>{html.escape(label)}</b> {html.escape(caption)}</figcaption>"
+                f"{self.reading(reading)}"
                 f'<p class="source">{html.escape(source or self.source)}</p></figure>')
 
-    def table(self, frame, caption, index=False, index_section=None, digits=3, source=None):
+    def table(self, frame, caption, index=False, index_section=None, digits=3, source=None,
+              reading=None):
         self.tables += 1
         label = i18n.t("report.table", self.lang, n=self.tables)
         frame = _short_cells(frame)
@@ -115,7 +132,7 @@ class _Numbering:
                           caption=f"{label} {caption}")
         body = body.replace(f"<caption>{html.escape(label)} ",
                             f"<caption><b>{html.escape(label)}</b> ", 1)
-        return (f'<div class="table">{body}</div>'
+        return (f'<div class="table">{body}</div>{self.reading(reading)}'
                 f'<p class="source">{html.escape(source or self.source)}</p>')
 
 
@@ -141,6 +158,42 @@ def _p(text, cls=None):
     if not text:
         return ""
     return f'<p class="{cls}">{_text(text)}</p>' if cls else f"<p>{_text(text)}</p>"
+
+
+def _vision(case, lang):
+    """The vision under the main goal (the source's central step), as the report states it."""
+    goals = case.goals
+    roots = goals[goals["parent"].isna().to_numpy(dtype=bool) |
+                  (goals["parent"].fillna("") == "").to_numpy(dtype=bool)]
+    if not len(roots):
+        return ""
+    root = roots.iloc[0]
+    vision = root["vision"] if isinstance(root["vision"], str) and root["vision"] else None
+    key = "report.vision" if vision else "report.no_vision"
+    text = i18n.t(key, lang, goal=shorten(root["label"], 120), vision=shorten(vision or "", 600))
+    return f'<p class="vision">{_text(text)}</p>'
+
+
+def _sources_section(lang):
+    """The texts the concepts come from, with publishers and years as the texts state them,
+    and what relnet adds itself."""
+    items = "".join(f"<li>{_text(i18n.t(f'source.{k}', lang))}</li>"
+                    for k in ("lessons", "board", "bodies", "goals"))
+    return _section(i18n.t("sources_section.title", lang),
+                    _p(i18n.t("reading_guide.sources", lang), "muted"),
+                    f"<ul>{items}</ul>",
+                    _p(i18n.t("sources_section.own", lang)),
+                    _p(i18n.t("sources_section.quotes", lang), "muted"))
+
+
+GLOSSARY = ("tussenpositie", "ingeslotenheid", "verbonden_paren", "indicator", "bandbreedte",
+            "toeval", "respons", "holm", "icc", "kraljic", "partner", "verbonden_partij",
+            "regisseur", "beweging")
+
+
+def _glossary_section(lang):
+    items = "".join(f"<li>{_text(i18n.t(f'glossary.{k}', lang))}</li>" for k in GLOSSARY)
+    return _section(i18n.t("glossary.title", lang), f'<ul class="glossary">{items}</ul>')
 
 
 def _meta_text(meta, key, lang):
@@ -172,85 +225,16 @@ def _join(names, lang, limit=6):
 
 
 def _findings(case, wave, others, lang):
-    """The key findings as sentences, most serious first."""
-    t = i18n.t
-    found = []
-    conflicts = worded(role_conflicts(case), lang)
-    for message in conflicts.loc[conflicts["severity"] == "error", "message"]:
-        found.append(message)
-    if len(case.goals):
-        coverage = goal_coverage(case)
-        for label in coverage.loc[~coverage["covered"], "label"]:
-            found.append(t("report.finding_uncovered", lang, label=shorten(label, 80)))
-        unserved = unserved_activities(case)
-        if len(unserved):
-            found.append(i18n.plural(
-                "report.finding_unserved", len(unserved), lang,
-                hours=i18n.number(float(unserved["effort"].fillna(0).sum()), lang)))
-    for message in conflicts.loc[conflicts["severity"] == "warning", "message"].head(4):
-        found.append(message)
-    if len(case.partners):
-        matrix = partner_matrix(case, wave=wave)
-        for row in partner_bundles(case, wave=wave).itertuples(index=False):
-            found.append(t("report.finding_bundle", lang, bundle=row.bundle, n=row.n,
-                           members=shorten(row.members, 200),
-                           move=display_value(row.move, "move", lang)
-                           if isinstance(row.move, str) else "–"))
-        out = matrix.loc[matrix["phase_out"], "name"]
-        if len(out):
-            found.append(t("report.finding_phase_out", lang, names=_join(out, lang)))
-        mismatch = matrix.loc[matrix["mismatch"], "name"]
-        if len(mismatch):
-            found.append(t("report.finding_mismatch", lang, names=_join(mismatch, lang)))
-    if len(case.lessons) and others:
-        bench = lesson_benchmark(case, others, wave=wave).dropna(subset=["difference"])
-        bench = bench.reindex(bench["difference"].abs().sort_values(ascending=False).index)
-        for row in bench.head(2).itertuples(index=False):
-            p = row.p_adjusted
-            verdict = t("report.verdict_differs" if row.differs else "report.verdict_not",
-                        lang, p=i18n.number(p, lang, 3) if not math.isnan(p) else "–")
-            sentence = t("report.finding_lesson", lang, n=row.lesson,
-                         title=LESSONS[row.lesson].title(lang),
-                         mean=i18n.number(row.mean, lang, 1),
-                         bench=i18n.number(row.bench_mean, lang, 1), verdict=verdict)
-            if row.fictional_benchmark:
-                sentence += t("report.verdict_fictional", lang)
-            found.append(sentence)
-    if len(case.waves) >= 2:
-        a, b = case.waves[0], case.waves[-1]
-        changes = wave_changes(case, a, b)
-        if not changes.comparable:
-            ra, rb = (i18n.percent(r, lang) if r is not None else t("report.no_survey", lang)
-                      for r in changes.rates)
-            found.append(t("report.finding_incomparable", lang, a=a, b=b, ra=ra, rb=rb))
-        else:
-            metrics = changes.metrics
-            shares = metrics[metrics.index.isin([m for m in INDICATORS
-                                                 if m != "administrator_reach"])]
-            shares = shares.dropna(subset=["difference", "se"])
-            # a change within two standard errors is no finding
-            shares = shares[shares["difference"].abs() > Z95 * shares["se"]]
-            ranked = shares.reindex(shares["difference"].abs().sort_values(
-                ascending=False).index).head(2)
-            for number_, (name, row) in enumerate(ranked.iterrows()):
-                found.append(t("report.finding_change" if number_ == 0 else
-                               "report.finding_change_next", lang,
-                               indicator=t(f"indicator.{name}", lang), a=a, b=b,
-                               va=i18n.number(row["a"], lang, 2, fixed=True),
-                               vb=i18n.number(row["b"], lang, 2, fixed=True)))
-    rate = response_rate(case, wave=wave)
-    if rate is not None and not math.isnan(rate) and response_band(rate) != "high":
-        found.append(t("report.finding_response", lang, rate=i18n.percent(rate, lang),
-                       band=t(f"band.{response_band(rate)}", lang)))
-    # a finding is a sentence, also when it opens with a name from the data
-    return [f[:1].upper() + f[1:] for f in found]
+    """The key findings as sentences, strongest first (`relnet.findings`, worded)."""
+    return finding_sentences(findings(case, others, wave=wave), lang)
 
 
 @analysis
 def key_findings(case, *, lang=None, names=False, wave=None, others=None):
-    """The report's key findings as sentences, most serious first: role conflicts, goals
-    without a partner, unserved activities, partner bundles and moves, lessons that differ
-    from the benchmark, the largest changes between the first and last wave, a low response.
+    """The report's key findings as sentences, strongest first: `relnet.findings` worded
+    (role conflicts, goals no partner carries, unserved tasks, bundle problems, waves that
+    cannot be compared or a low response, changes beyond their uncertainty, lessons outside
+    the other cases' range, proposed bundles and phase-outs).
 
     Parameters
     ----------
@@ -276,7 +260,7 @@ def key_findings(case, *, lang=None, names=False, wave=None, others=None):
     >>> any("opdrachtgever" in f for f in found)
     True
     """
-    others = _default_others(case) if others is None else [o for o in others if o is not case]
+    others = _default_others(case) if others is None else list(others)
     if not names:
         case = pseudonymised(case, lang)
         others = [pseudonymised(o, lang) for o in others]
@@ -330,7 +314,9 @@ def build_report(case, *, lang=None, names=False, wave=None, others=None):
         + (f'<div class="note">{html.escape(i18n.t("common.fictional_case", lang))}</div>'
            if meta.get("fictional") else "")
         + '<div class="note privacy">' + html.escape(i18n.t(
-            "report.named" if names else "report.pseudonymised", lang)) + "</div></div>")
+            "report.named" if names else "report.pseudonymised", lang))
+        + ("" if names else html.escape(" " + privacy_note(case, lang)).rstrip())
+        + "</div></div>")
 
     findings = _findings(case, wave, others_shown, lang)
     items = "".join(f"<li>{html.escape(f, quote=False)}</li>" for f in findings) or \
@@ -366,21 +352,39 @@ def build_report(case, *, lang=None, names=False, wave=None, others=None):
                                   __version__))
     parts.append(_trust_section(case, wave, lang, number))
 
+    parts.append(_sources_section(lang))
+    parts.append(_glossary_section(lang))
     source = Path(original.source).name if original.source else "–"
+    digest, from_files = input_checksum(original)
+    options = i18n.t(
+        "provenance.options_value", lang, language=lang,
+        wave=i18n.t("provenance.latest_wave", lang, wave=case.resolve_wave(None))
+        if wave is None else wave,
+        names=i18n.t("report.named_short" if names else "report.pseudonymised_short", lang),
+        others=", ".join(shorten(str(o.meta.get("municipality") or o.meta.get("name", "")),
+                                 40) for o in others)
+        if others else i18n.t("provenance.no_others", lang))
     provenance = pd.DataFrame({
         "": [i18n.t(f"report.{k}", lang) for k in ("file", "date", "version", "dictionary",
                                                      "is_fictional", "data_source", "licence",
-                                                     "privacy")],
+                                                     "privacy")]
+        + [i18n.t("provenance.checksum", lang), i18n.t("provenance.options", lang)],
         " ": [f"‘{shorten(source, 80)}’" if original.source else "–", _date(date, lang),
               f"relnet {__version__}",
               i18n.t("report.dictionary_value", lang, version=DATA_DICTIONARY_VERSION),
               i18n.yes_no(bool(meta.get("fictional")), lang),
               shorten(_meta_text(meta, "source", lang) or "–", 600),
               shorten(str(meta.get("licence") or "–"), 80),
-              i18n.t("report.named_short" if names else "report.pseudonymised_short", lang)]})
+              i18n.t("report.named_short" if names else "report.pseudonymised_short", lang),
+              digest if from_files else i18n.t("provenance.checksum_content", lang,
+                                                digest=digest),
+              options]})
     parts.append(_section(i18n.t("report.provenance", lang),
                           number.table(provenance, i18n.t("report.caption_provenance", lang),
-                                       source=" ")))
+                                       source=" ", reading="provenance")))
+    parts.append("<footer>" + _text(i18n.t(
+        "provenance.footer", lang, version=__version__, date=_date(date, lang),
+        options=options, digest=digest)) + "</footer>")
     body = "\n".join(p for p in parts if p)
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -413,17 +417,19 @@ def _network_section(case, wave, lang, number):
         _section(i18n.t("report.network", lang),
                  number.figure(plot.network_plot(case, wave=wave, lang=lang,
                                                  size_by="betweenness"),
-                               i18n.t("report.caption_network", lang, wave=wave)),
+                               i18n.t("report.caption_network", lang, wave=wave),
+                               reading="network"),
                  number.table(table, i18n.t("report.caption_metrics", lang, wave=wave),
-                              index=True, index_section="metric"),
+                              index=True, index_section="metric", reading="metrics"),
                  number.table(central, i18n.t("report.caption_central", lang,
-                                              n=len(central), wave=wave))),
+                                              n=len(central), wave=wave), reading="central")),
         _section(i18n.t("report.profile", lang),
                  number.figure(plot.profile_plot(case, wave=wave, reps=500, lang=lang),
-                               i18n.t("report.caption_profile_figure", lang, wave=wave)),
-                 number.table(shown, i18n.t("report.caption_profile", lang, wave=wave)),
+                               i18n.t("report.caption_profile_figure", lang, wave=wave),
+                               reading="profile_figure"),
+                 number.table(shown, i18n.t("report.caption_profile", lang, wave=wave),
+                              reading="profile"),
                  _p(count_indicator(evidence, lang)),
-                 _p(i18n.t("report.reading_profile", lang), "muted"),
                  _p(response_note(case, lang, wave), "muted"),
                  *_coding_table(case, wave, lang, number))])
 
@@ -433,8 +439,8 @@ def _coding_table(case, wave, lang, number):
     table = coding_sensitivity(case, wave=wave)
     if not len(table):
         return []
-    return [number.table(table, i18n.t("report.caption_coding", lang, wave=wave), digits=3),
-            _p(i18n.t("report.reading_coding", lang), "muted")]
+    return [number.table(table, i18n.t("report.caption_coding", lang, wave=wave), digits=3,
+                         reading="coding_table")]
 
 
 def _waves_section(case, lang, number, title, version):
@@ -450,11 +456,13 @@ def _waves_section(case, lang, number, title, version):
     table.columns = [str(a), str(b), "difference"]
     return _section(f"{i18n.t('report.waves', lang)} {a}–{b}",
                     number.figure(plot.wave_plot(case, a, b, lang=lang),
-                                  i18n.t("report.caption_waves", lang, a=a, b=b), source),
+                                  i18n.t("report.caption_waves", lang, a=a, b=b), source,
+                                  reading="waves_figure"),
                     number.table(counts, i18n.t("report.caption_counts", lang, a=a, b=b),
-                                 index=True, source=source),
+                                 index=True, source=source, reading="counts"),
                     number.table(table, i18n.t("report.caption_wave_metrics", lang, a=a, b=b),
-                                 index=True, index_section="metric", source=source))
+                                 index=True, index_section="metric", source=source,
+                                 reading="wave_metrics"))
 
 
 def _partners_section(case, wave, lang, number):
@@ -465,14 +473,18 @@ def _partners_section(case, wave, lang, number):
     # two tables of a partner each (position, then what the move asks): one would not fit A4
     return _section(i18n.t("report.partners", lang),
                     number.figure(plot.partner_matrix_plot(case, wave=wave, lang=lang),
-                                  i18n.t("report.caption_matrix", lang, wave=wave)),
+                                  i18n.t("report.caption_matrix", lang, wave=wave),
+                                  reading="matrix"),
                     number.table(matrix[["name", "influence", "dependency", "quadrant", "move"]],
-                                 i18n.t("report.caption_partners", lang), digits=1),
+                                 i18n.t("report.caption_partners", lang), digits=1,
+                                 reading="partners"),
                     number.table(matrix[["name", "action", "target_strategy", "note"]],
-                                 i18n.t("report.caption_partner_actions", lang)),
+                                 i18n.t("report.caption_partner_actions", lang),
+                                 reading="partner_actions"),
                     number.table(bundles[["bundle", "members", "n", "influence", "dependency",
                                           "move", "target_quadrant", "note"]],
-                                 i18n.t("report.caption_bundles", lang), digits=1)
+                                 i18n.t("report.caption_bundles", lang), digits=1,
+                                 reading="bundles")
                     if len(bundles) else "")
 
 
@@ -484,8 +496,20 @@ def _goals_section(case, lang, number):
                         "partners_total", "mean_contribution"]]
     return _section(i18n.t("report.goals", lang),
                     number.figure(plot.goal_tree_plot(case, lang=lang),
-                                  i18n.t("report.caption_tree", lang)),
-                    number.table(shown, i18n.t("report.caption_priorities", lang), digits=1))
+                                  i18n.t("report.caption_tree", lang), reading="tree"),
+                    _vision(case, lang),
+                    number.table(shown, i18n.t("report.caption_priorities", lang), digits=1,
+                                 reading="priorities"))
+
+
+MAX_BODIES = 200  # affiliated bodies a roles figure can show legibly (and draw in seconds)
+
+
+def _governance_bodies(case):
+    """How many bodies the roles figure would draw: the cap's measure."""
+    from ..instruments.governance import _bodies
+
+    return len(_bodies(case))
 
 
 def _governance_section(case, lang, number):
@@ -495,11 +519,16 @@ def _governance_section(case, lang, number):
     names = case.actors.set_index("id")["name"]
     shown = findings.copy()
     shown["body"] = names.reindex(shown["body"]).to_numpy()
+    bodies = _governance_bodies(case)
     return _section(i18n.t("report.governance", lang),
                     number.figure(plot.roles_plot(case, lang=lang),
-                                  i18n.t("report.caption_roles", lang)),
+                                  i18n.t("report.caption_roles", lang), reading="roles")
+                    if bodies <= MAX_BODIES else _p(i18n.t(
+                        "report.roles_left_out", lang, n=i18n.number(bodies, lang),
+                        limit=i18n.number(MAX_BODIES, lang)), "muted"),
                     number.table(shown[["body", "rule", "severity", "message", "params"]],
-                                 i18n.t("report.caption_findings", lang))
+                                 i18n.t("report.caption_findings", lang),
+                                 reading="role_findings")
                     if len(shown) else _p(i18n.t("roles.no_findings", lang)))
 
 
@@ -511,8 +540,11 @@ def _lessons_section(case, wave, others, lang, number, title, version):
         fictional = bool(table["fictional_benchmark"].iloc[0])
         against = i18n.t("report.against_fictional" if fictional else "report.against_others",
                          lang, n=len(others))
+        spread = spans(table["others_min"], table["others_max"], lang)
+        # the difference is mean minus bench_mean, both shown: left out to fit A4
         table = table[["lesson", "n", "mean", "ci_low", "ci_high", "bench_mean",
-                       "difference", "p_adjusted", "differs"]].copy()
+                       "icc", "p_adjusted", "differs"]].copy()
+        table.insert(list(table.columns).index("bench_mean") + 1, "others_range", spread)
         source = i18n.t("report.source_benchmark", lang, case=title, wave=wave, n=len(others),
                         version=version)
     else:
@@ -528,9 +560,10 @@ def _lessons_section(case, wave, others, lang, number, title, version):
     return _section(i18n.t("report.lessons", lang),
                     number.figure(plot.lesson_plot(case, others, wave=wave, lang=lang),
                                   i18n.t("report.caption_lessons", lang, others=against),
-                                  source),
+                                  source, reading="lessons_figure"),
                     number.table(table, i18n.t("report.caption_lesson_table", lang,
-                                               others=against), digits=2, source=source))
+                                               others=against), digits=2, source=source,
+                                 reading="lessons_table" if others else None))
 
 
 def _trust_section(case, wave, lang, number):
@@ -539,8 +572,27 @@ def _trust_section(case, wave, lang, number):
         return ""
     return _section(i18n.t("report.trust", lang),
                     number.figure(plot.trust_value_plot(case, wave=wave, lang=lang),
-                                  i18n.t("report.caption_trust", lang)),
+                                  i18n.t("report.caption_trust", lang), reading="trust"),
+                    _trust_table(case, tv, lang, number),
                     _p(trust_note(tv, lang), "muted"))
+
+
+def _trust_table(case, tv, lang, number, k=3):
+    """The actors with the lowest and the highest trust received (names as the report shows
+    them: persons pseudonymised), with what each rests on."""
+    rated = tv.actors.dropna(subset=["trust"])
+    if not len(rated):
+        return ""
+    ordered = rated.sort_values(["trust", "value"])
+    picked = pd.concat([ordered.head(k), ordered.tail(k)]) if len(ordered) > 2 * k else ordered
+    picked = picked[~picked.index.duplicated()]
+    names = case.actors.set_index("id")["name"]
+    shown = pd.DataFrame({"name": names.reindex(picked.index).to_numpy(),
+                          "trust": picked["trust"].to_numpy(),
+                          "value": picked["value"].to_numpy(),
+                          "n_ratings": picked["n_ratings"].to_numpy()})
+    return number.table(shown, i18n.t("report.caption_trust_table", lang, k=k), digits=2,
+                        reading="trust_table")
 
 
 def write_report(case_or_path, out, lang=None, names=False, wave=None, overwrite=False,

@@ -24,7 +24,7 @@ VALUE_SECTIONS = {
     "quadrant": "quadrant", "target_quadrant": "quadrant", "kind": "kind", "type": "tie_type",
     "role": "role", "severity": "severity", "status": "status", "indicator": "indicator",
     "metric": "metric", "rule": "rule", "reason": "similar_reason", "response_band": "band",
-    "reading": "reading",
+    "reading": "reading", "problem": "bundle_problem",
 }
 # Columns whose values are combinations ("up+right", "care|youth").
 COMBINED = {"move": ("move", "+", " + "), "domain": ("domain", "|", ", ")}
@@ -139,6 +139,9 @@ def display_table(frame, lang=None, digits=3, index=False, index_section=None):
         frame = frame.to_frame()
     frame = worded(frame, lang)  # keys and their parameters into sentences
     out = {}
+    # rows that hold counts (a metric table's "aantal componenten"): whole numbers, also in
+    # a column of fractions
+    counted = [isinstance(k, str) and k in COUNT_KEYS for k in frame.index]
     if index:
         name = frame.index.name or index_section or ""
         section = index_section or VALUE_SECTIONS.get(name)
@@ -149,13 +152,32 @@ def display_table(frame, lang=None, digits=3, index=False, index_section=None):
         values = frame[column].tolist()
         # in a column with fractions, 0 and 1 get their decimals too (1,000 by 0,936);
         # counts (33 actors) stay whole
-        numbers_ = [v for v in values if isinstance(v, float) and not math.isnan(v)]
+        numbers_ = [v for v, c in zip(values, counted)
+                    if isinstance(v, float) and not math.isnan(v) and not c]
         fractions = any(not v.is_integer() for v in numbers_)
         out[_header(column, lang)] = [
-            display_value(v, column, lang, digits,
-                          fractions and isinstance(v, float) and abs(v) <= 1)
-            for v in values]
+            display_value(_whole(v) if (count or column in COUNT_KEYS or not fractions) else v,
+                          column, lang, digits,
+                          fractions and not count and isinstance(v, float) and abs(v) <= 1)
+            for v, count in zip(values, counted)]
     return pd.DataFrame(out, dtype=object)
+
+
+# metrics and columns that count (actors, links, pieces, answers, hours): shown without
+# decimals ("aantal componenten 1", never "1,000"; "0 uur", never "0,0 uur")
+COUNT_KEYS = frozenset({
+    "n_actors", "n_ties", "components", "degree", "in_degree", "out_degree", "core_number",
+    "n", "bench_n", "others_cases", "n_ratings", "activities", "partners", "partners_total",
+    "partners_external", "effort", "statutory_effort", "added", "lost", "kept", "unknown",
+})
+
+
+def _whole(value):
+    """A float that is a whole number as an int (so it is written without decimals); a
+    count given as a fraction (a mean) rounded to a whole number."""
+    if isinstance(value, float) and not math.isnan(value):
+        return int(round(value)) if value.is_integer() or abs(value) >= 1 else value
+    return value
 
 
 @shared

@@ -9,7 +9,7 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from ... import i18n
 from ...data.arguments import analysis, renamed
 from ...instruments.partners import partner_bundles, partner_matrix
-from ._labels import MAX_LABELS, repel, wrap
+from ._labels import MAX_LABELS, place_labels, wrap
 from ._style import GREY, OKABE_ITO, WIDTH, new_axes, number_formatter, style
 
 __all__ = ["partner_matrix_plot"]
@@ -137,11 +137,18 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
         ax.yaxis.set_major_formatter(number_formatter(lang))
         ax.set_xticks(range(0, 11, 2))
         ax.set_yticks(range(0, 11, 2))
-        if names:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  frameon=False)
+        ax.text(0.0, -0.14, i18n.t("figure.kraljic", lang), transform=ax.transAxes,
+                ha="left", va="top", fontsize=10, color="#333333")
+        if title:
+            ax.set_title(title)
+        if names:  # last, once everything else has its place
             order = np.argsort(-(m["influence"].to_numpy() + m["dependency"].to_numpy()))
             order = [i for i in chosen] + [i for i in order[:MAX_LABELS] if i not in chosen]
-            placed = repel(ax, [shown[i] for i in order],
-                           [wrap(m["name"].iloc[i], 20, 40) for i in order], fontsize=9.5)
+            placed = place_labels(ax, [shown[i] for i in order],
+                                  [wrap(m["name"].iloc[i], 20, 40) for i in order],
+                                  fontsize=9.5)
             if chosen:
                 name = wrap(m["name"].iloc[chosen[0]], 20, 40)
                 for text in ax.texts:
@@ -151,12 +158,6 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
             if missing > 0:
                 ax.text(1.0, -0.14, i18n.plural("figure.not_labelled", missing, lang),
                         transform=ax.transAxes, ha="right", va="top", fontsize=10)
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
-                  frameon=False)
-        ax.text(0.0, -0.14, i18n.t("figure.kraljic", lang), transform=ax.transAxes,
-                ha="left", va="top", fontsize=10, color="#333333")
-        if title:
-            ax.set_title(title)
     return ax
 
 

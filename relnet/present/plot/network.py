@@ -116,7 +116,7 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
     >>> import relnet
     >>> ax = relnet.plot.network_plot(relnet.load_example("haverdonk"), lang="nl")
     >>> ax.get_legend().get_title().get_text()
-    'grootte: aantal relaties (degree)'
+    'grootte: aantal directe contacten (degree)'
     """
     if color_by not in COLOR_BY:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
@@ -126,13 +126,13 @@ def network_plot(case, *, wave=None, types=None, color_by="kind", size_by="degre
     snap = snapshot(case, wave, types, confirmed_only)
     ax = new_axes(ax, figsize=(WIDTH, 6.0))
     with style():
+        ax.set_axis_off()  # before the names are placed: that draws the figure once
         if snap.arrays.n > AGGREGATE_ABOVE:  # groups only: no actor metric is needed
             _aggregated(ax, snap, lang)
         else:
             metrics = actor_metrics(case, wave=wave, types=types, confirmed_only=confirmed_only)
             _actors(ax, case, snap, metrics, wave, types, color_by, size_by, n_labels,
                     set(removed), lang, kwargs)
-        ax.set_axis_off()
         if title:
             ax.set_title(title)
     return ax
@@ -166,13 +166,6 @@ def _actors(ax, case, snap, metrics, wave, types, color_by, size_by, n_labels, r
         pad = 0.08 * max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]), 1e-9)
         ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
         ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
-    wanted = min(int(n_labels), MAX_LABELS, len(nodes))
-    placed = 0
-    if wanted:
-        names = dict(zip(actors["id"], actors["name"]))
-        top = pd.Series(values, index=nodes).nlargest(wanted).index
-        placed = place_labels(ax, [pos[n] for n in top],
-                              [wrap(names.get(n, n), 22, 44) for n in top], fontsize=9.5)
     handles = [Line2D([], [], marker="o", ls="", color=c, label=k, markersize=8)
                for k, c in legend.items()]
     handles.append(Line2D([], [], marker="s", ls="", color="white", markeredgecolor="black",
@@ -193,8 +186,15 @@ def _actors(ax, case, snap, metrics, wave, types, color_by, size_by, n_labels, r
         notes.append(i18n.t("figure.removed", lang, n=len(removed & set(ids))))
     if snap.confirmed_only:
         notes.append(i18n.t("figure.confirmed_only", lang))
-    if wanted and placed < wanted:
-        notes.append(i18n.plural("figure.not_labelled", wanted - placed, lang))
+    # names last, once the legends have their place: nothing may move under them
+    wanted = min(int(n_labels), MAX_LABELS, len(nodes))
+    if wanted:
+        names = dict(zip(actors["id"], actors["name"]))
+        top = pd.Series(values, index=nodes).nlargest(wanted).index
+        placed = place_labels(ax, [pos[n] for n in top],
+                              [wrap(names.get(n, n), 22, 44) for n in top], fontsize=9.5)
+        if placed < wanted:
+            notes.append(i18n.plural("figure.not_labelled", wanted - placed, lang))
     if notes:
         ax.text(0.0, -0.02, " · ".join(notes), transform=ax.transAxes, ha="left", va="top",
                 fontsize=10, color="#333333")

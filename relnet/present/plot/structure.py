@@ -97,7 +97,7 @@ def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwarg
                     va="center", fontsize=10, zorder=3, linespacing=1.0,
                     bbox=None if covered else dict(facecolor="white", edgecolor="none",
                                                    pad=0.5))
-            total = int(coverage.loc[goal, "partners_total"])
+            total = int(coverage.loc[goal, "partners_external"])
             note = (i18n.t("goals.one_partner", lang) if total == 1 else
                     i18n.t("goals.partners", lang, n=total)) if covered \
                 else i18n.t("goals.no_partner", lang)
@@ -134,8 +134,12 @@ def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwarg
         if len(tree) > len(shown):
             ax.text(1.0, 0.0, i18n.t("common.and_more", lang, n=len(tree) - len(shown)),
                     transform=ax.transAxes, ha="right", va="top", fontsize=10)
+        vision = tree.nodes[root].get("vision")
         if title:
             ax.set_title(title)
+        elif vision:  # the source's central step: the main goal with its vision
+            ax.set_title(wrap(i18n.t("figure.vision", lang, vision=vision), 95, 400),
+                         loc="left", fontsize=10, style="italic")
     return ax
 
 
