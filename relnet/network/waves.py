@@ -37,7 +37,9 @@ class WaveChanges:
     metrics : DataFrame
         Every network metric and relational indicator (registered metrics included):
         index = metric, columns a, b, difference (b - a), se (the jackknife standard error
-        of the difference), kind (metric or indicator), comparable (the same on every row).
+        of the difference: indicators up to 1,000 actors present in both waves, network
+        metrics up to `METRICS_JACKKNIFE_LIMIT` = 150; NaN above), kind (metric or
+        indicator), comparable (the same on every row).
     comparable : bool
         Whether the two waves can be compared: neither has reporting data, or both have a
         response rate of at least 65% and the rates differ by at most 10 points.
@@ -108,9 +110,15 @@ def _metrics_without(snap, actor):
     return network_metrics_of_graph(G, communities=communities, ties=ties)
 
 
+# network metrics are recomputed in networkx for every actor dropped: their se only up to
+# this many actors present in both waves (the indicators' up to JACKKNIFE_LIMIT)
+METRICS_JACKKNIFE_LIMIT = 150
+
+
 def _jackknife_changes(case, a, b):
     """metric or indicator -> the jackknife se of its change, each actor present in both
-    waves dropped from both at once (Snijders & Borgatti 1999)."""
+    waves dropped from both at once (Snijders & Borgatti 1999). Network metrics get one up
+    to `METRICS_JACKKNIFE_LIMIT` actors in both waves, indicators up to `JACKKNIFE_LIMIT`."""
     snaps = snapshot(case, a), snapshot(case, b)
     ids = [pd.Index(snap.actors["id"]) for snap in snaps]
     later = set(ids[1])
@@ -119,6 +127,7 @@ def _jackknife_changes(case, a, b):
         return {}
     coded = [_encode(snap.actors, snap.ties, municipal_mask(snap.actors), reporting(case, w))
              for snap, w in zip(snaps, (a, b))]
+    with_metrics = len(both) <= METRICS_JACKKNIFE_LIMIT
     changes = {}
     for actor in both:
         values = []
@@ -126,7 +135,8 @@ def _jackknife_changes(case, a, b):
             present = np.ones(len(index), dtype=bool)
             present[index.get_loc(actor)] = False
             found = {name: v[0] for name, v in _values(code, present).items()}
-            found.update(_metrics_without(snap, actor))
+            if with_metrics:
+                found.update(_metrics_without(snap, actor))
             values.append(found)
         for name in values[1]:
             changes.setdefault(name, []).append(values[1][name] - values[0][name])
