@@ -21,11 +21,11 @@ from pathlib import Path
 
 from . import i18n
 from ._version import __version__
-from .data._atomic import TargetExistsError
+from .data._atomic import CurrentFolderError, TargetExistsError
 from .data.errors import CaseError, errors_of
 from .data.examples import example_names, example_path
 from .data.read import read_case, validate
-from .data.write import TargetNameError, new_case, write_case
+from .data.write import ForeignFilesError, TargetNameError, new_case, write_case
 
 __all__ = ["main", "build_parser", "case_path"]
 
@@ -177,11 +177,13 @@ class _SaltRefused(Exception):
         self.key = key
 
 
-def _salt(args, lang):
-    """The salt from --salt, RELNET_SALT or a prompt, checked (`check_salt`). An empty
-    RELNET_SALT or no salt at all is refused: a random salt would make the pseudonyms
-    unlinkable, and printing it would put the secret on the screen and in logs."""
-    from .network.privacy import check_salt
+def _salt(args, lang, case=None):
+    """The salt from --salt, RELNET_SALT or a prompt, checked (`check_salt`: at least 16
+    characters without whitespace, not guessable, not holding the `case`'s name or
+    municipality). An empty RELNET_SALT or no salt at all is refused: a random salt would
+    make the pseudonyms unlinkable, and printing it would put the secret on the screen and
+    in logs."""
+    from .network.privacy import check_salt, salt_words
 
     if args.salt is not None:
         salt = args.salt
@@ -194,7 +196,7 @@ def _salt(args, lang):
     else:
         raise _SaltRefused("salt_missing")
     try:
-        check_salt(salt)
+        check_salt(salt, salt_words(case) if case is not None else ())
     except ValueError:
         raise _SaltRefused("salt_weak") from None
     return salt
@@ -204,7 +206,7 @@ def _anonymize(args, lang):
     from .network.privacy import anonymize
 
     case = read_case(case_path(args.src))
-    salt = _salt(args, lang)
+    salt = _salt(args, lang, case)
     anon = anonymize(case, salt, keep_text=args.keep_text)
     write_case(anon, args.dst, overwrite=args.overwrite)
     _say("wrote", lang, path=args.dst)
@@ -565,6 +567,13 @@ def _run(args, lang):
     except TargetExistsError as exc:
         print(i18n.t("cli.exists", lang, path=exc.path), file=sys.stderr)
         return 2
+    except ForeignFilesError as exc:
+        print(i18n.t("cli_target.foreign_files", lang, path=exc.path,
+                     files=", ".join(exc.files[:5])), file=sys.stderr)
+        return 1  # as every other target that cannot be written (an OSError)
+    except CurrentFolderError as exc:
+        print(i18n.t("cli_target.current_folder", lang, path=exc.path), file=sys.stderr)
+        return 1
     except TargetNameError as exc:
         print(i18n.t("cli.not_a_case_name", lang, path=exc.path, suffix=exc.path.suffix),
               file=sys.stderr)

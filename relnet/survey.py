@@ -46,7 +46,7 @@ import pandas as pd
 from . import i18n
 from .data._atomic import atomic_write, check_target
 from .data._checks import check_response
-from .data._tokenise import LIMITS, cell_text
+from .data._tokenise import LIMITS, cell_text, load_workbook
 from .data.arguments import analysis
 from .data.errors import CaseError, RuleError, problem
 from .data.read import _sheet_grid, _workbook_sizes
@@ -596,19 +596,19 @@ class _Book:
 
     sheets: dict
     formulas: dict = field(default_factory=dict)
+    merged: dict = field(default_factory=dict)  # sheet -> [(row, column, last row,
+    # last column)], rows as Excel shows them, columns from 0
 
 
 def _xlsx_book(path, label):
     """An .xlsx or .xlsm as a `_Book`: values as stored (a formula's stored result), and
     formulas whose result was never stored (as some programs and scripts save them)."""
-    import openpyxl
-
     _workbook_sizes(path, label)
     with warnings.catch_warnings():  # features openpyxl does not read (Excel's extensions)
         warnings.simplefilter("ignore")
         with open(path, "rb") as handle:
             try:
-                book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+                book = load_workbook(handle, read_only=True, data_only=True)
             except Exception as exc:  # openpyxl raises many types for a damaged file
                 raise CaseError([problem(label, None, None, None, "not_workbook", "workbook",
                                          reason=type(exc).__name__)]) from None
@@ -619,12 +619,13 @@ def _xlsx_book(path, label):
                                          "workbook", reason=type(exc).__name__)]) from None
             finally:
                 book.close()
-        formulas = {}
+        formulas, merged = {}, {}
         roster = _roster_name(sheets)
         if roster is not None:
             with open(path, "rb") as handle:
-                book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
+                book = load_workbook(handle, read_only=True, data_only=False)
                 try:
+                    merged[roster] = _merged_ranges(book[roster])
                     grid = sheets[roster]
                     for cells in book[roster].iter_rows(max_row=LIMITS["rows"] + 2):
                         for cell in cells[:LIMITS["columns"] + 1]:
@@ -635,7 +636,31 @@ def _xlsx_book(path, label):
                                     (cell.row, cell.column - 1))
                 finally:
                     book.close()
-    return _Book(sheets, formulas)
+    return _Book(sheets, formulas, merged)
+
+
+def _merged_ranges(sheet):
+    """The merged cells of a read-only openpyxl sheet (which does not read them itself):
+    [(row, column, last row, last column)], rows as Excel shows them, columns from 0."""
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    tag = f"{{{SHEET_MAIN_NS}}}mergeCell"
+    ranges = []
+    with sheet.parent._archive.open(sheet._worksheet_path) as source:
+        for _, node in iterparse(source):
+            if node.tag == tag:
+                try:
+                    first_col, first_row, last_col, last_row = range_boundaries(
+                        node.get("ref", ""))
+                except (TypeError, ValueError):
+                    continue
+                ranges.append((first_row, first_col - 1, last_row, last_col - 1))
+                if len(ranges) > LIMITS["rows"]:
+                    break
+            node.clear()
+    return ranges
 
 
 def _ods_book(path, label):
@@ -648,11 +673,11 @@ def _ods_book(path, label):
     except Exception as exc:  # calamine's errors for what is no spreadsheet
         raise CaseError([problem(label, None, None, None, "not_workbook", "workbook",
                                  reason=type(exc).__name__)]) from None
-    sheets = {}
+    sheets, merged = {}, {}
     try:
         for name in book.sheet_names:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            rows = [[cell_text(c) for c in row[:LIMITS["columns"] + 1]]
+            rows = [[cell_text(c, escaped=False) for c in row[:LIMITS["columns"] + 1]]
                     for row in rows[:LIMITS["rows"] + 2]]
             for row in rows:
                 while row and row[-1] == "":
@@ -666,7 +691,82 @@ def _ods_book(path, label):
                                  reason=type(exc).__name__)]) from None
     finally:
         book.close()
-    return _Book(sheets)
+    roster = _roster_name(sheets)
+    if roster is not None:
+        try:
+            merged[roster], tabbed = _ods_roster_details(path, roster)
+        except Exception as exc:  # damaged content.xml: calamine read it, this did not
+            raise CaseError([problem(label, None, None, None, "damaged_workbook", "workbook",
+                                     reason=type(exc).__name__)]) from None
+        grid = sheets[roster]
+        for (row, column), text in tabbed.items():
+            if row in grid.index and column < grid.shape[1] and \
+                    grid.at[row, column].replace("\t", "") == text.replace("\t", ""):
+                grid.at[row, column] = text
+    return _Book(sheets, merged=merged)
+
+
+_ODS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+        "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+
+
+def _ods_paragraph(node):
+    """The text of an ODF text:p as typed: text:tab a tab, text:s spaces, text:line-break
+    a line feed (calamine leaves the tabs out)."""
+    out = [node.text or ""]
+    for child in node:
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "tab":
+            out.append("\t")
+        elif tag == "s":
+            out.append(" " * int(child.get(f"{{{_ODS['text']}}}c", "1") or 1))
+        elif tag == "line-break":
+            out.append("\n")
+        else:
+            out.append(_ods_paragraph(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _ods_roster_details(path, sheet):
+    """What calamine does not give of an .ods roster sheet: its merged cells [(row,
+    column, last row, last column)] and the cells whose text holds a tab {(row, column):
+    text}, rows as the spreadsheet shows them, columns from 0."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    table, cell = f"{{{_ODS['table']}}}", f"{{{_ODS['text']}}}p"
+    merged, tabbed = [], {}
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
+        inside, row, column = False, 0, 0
+        for event, node in ET.iterparse(source, events=("start", "end")):
+            tag = node.tag
+            if tag == table + "table":
+                if event == "start":
+                    inside = node.get(table + "name") == sheet
+                elif inside:
+                    break
+                continue
+            if not inside or event != "end":
+                if inside and event == "start" and tag == table + "table-row":
+                    column = 0
+                continue
+            if tag == table + "table-row":
+                row += int(node.get(table + "number-rows-repeated", "1") or 1)
+                node.clear()
+            elif tag in (table + "table-cell", table + "covered-table-cell"):
+                repeat = int(node.get(table + "number-columns-repeated", "1") or 1)
+                rows = int(node.get(table + "number-rows-spanned", "1") or 1)
+                columns = int(node.get(table + "number-columns-spanned", "1") or 1)
+                if tag == table + "table-cell" and (rows > 1 or columns > 1):
+                    merged.append((row + 1, column, row + rows, column + columns - 1))
+                paragraphs = [_ods_paragraph(p) for p in node.iter(cell)]
+                if any("\t" in p for p in paragraphs):
+                    tabbed[(row + 1, column)] = "\n".join(paragraphs)
+                column += repeat
+                if row > LIMITS["rows"] + 2 or len(merged) > LIMITS["rows"]:
+                    break
+    return merged, tabbed
 
 
 def _roster_name(sheets):
@@ -796,6 +896,7 @@ def _answers(book, sheet, label, respondent, survey, lang):
                 filled = bool(_yes_no_unknown(_cell(grid, row, 2)))
             except RuleError:
                 filled = True  # something typed at "done": the respondent says it is done
+    found += _merged_problems(book.merged.get(sheet, ()), grid, top, label, section)
     roster = survey.rosters[respondent]
     listed = set(roster)
     answer_keys = QUESTIONS + QUALITY + ("comment",)
@@ -882,14 +983,37 @@ def _answers(book, sheet, label, respondent, survey, lang):
     return _Returned(respondent, rows, filled, unknown), []
 
 
-def _read_questionnaire(path, survey):
-    """(`_Returned` or None, problems) of one returned workbook."""
-    label = path.name
+def _merged_problems(merged, grid, top, label, section):
+    """Cells merged in the grid (under its header row): a value in a merged cell belongs to
+    its first cell only, so an answer merged over three rows would count for one. The
+    title row of the free rows is merged by relnet itself."""
+    from openpyxl.utils import get_column_letter
+
+    found = []
+    for row, column, last_row, last_column in sorted(merged):
+        if last_row <= top:
+            continue  # the header block above the grid
+        if last_row == row and fold(_cell(grid, row, 0)) in section:
+            continue
+        cells = f"{get_column_letter(column + 1)}{row}:" \
+            f"{get_column_letter(last_column + 1)}{last_row}"
+        key = "merged_rows" if last_row > row else "merged_columns"
+        found.append((row, column, problem(
+            label, int(row), _cell(grid, top, column).strip() or None, None, key,
+            "one_cell_each", cells=cells, first=row, last=last_row,
+            columns=f"{get_column_letter(column + 1)}-{get_column_letter(last_column + 1)}")))
+    return found
+
+
+def _read_questionnaire(path, survey, label=None):
+    """(`_Returned` or None, the respondent or None, problems) of one returned workbook:
+    the respondent is known from a sound marker even when the answers have problems."""
+    label = label or path.name
     try:
         book = _ods_book(path, label) if path.suffix.lower() == ".ods" else \
             _xlsx_book(path, label)
     except CaseError as exc:
-        return None, exc.problems
+        return None, None, exc.problems
     marker, header, problems = _marker(book, label)
     respondent, more = _identify(marker, header, label, survey)
     problems += more
@@ -900,9 +1024,24 @@ def _read_questionnaire(path, survey):
         problems.append(problem(label, None, None, None, "no_sheet", "questionnaire",
                                 sheet=i18n.t("survey.sheet.roster", lang)))
     if respondent is None or sheet is None:
-        return None, problems
+        return None, respondent, problems
     returned, more = _answers(book, sheet, label, respondent, survey, lang)
-    return returned, problems + more
+    return returned, respondent, problems + more
+
+
+def _returned_files(folder):
+    """(path, label) of every file in `folder` and in its sub-folders at any depth (an
+    e-mail's attachments unpacked into ``terug/bijlagen``), by label: the path relative to
+    `folder` with ``/``. Hidden folders (``.git``, macOS's ``__MACOSX``) are not entered
+    and symbolic links to folders not followed (no loops)."""
+    found = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith((".", "~$", "__MACOSX"))]
+        for name in names:
+            path = Path(root) / name
+            if path.is_file():
+                found.append((path, path.relative_to(folder).as_posix()))
+    return sorted(found, key=lambda item: (item[1].count("/"), item[1]))
 
 
 def _hidden(path):
@@ -914,15 +1053,17 @@ def _hidden(path):
     return bool(attributes & 2)  # FILE_ATTRIBUTE_HIDDEN
 
 
-def _slug(name, taken):
-    """A new actor id from a name typed in a free row, unique among `taken`."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    base = re.sub(r"[^a-z0-9]+", "_", text).strip("_")[:40] or "actor"
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}_{number}", number + 1
-    return candidate
+ADDED_PREFIX = "toegevoegd_"
+
+
+def _added_id(taken):
+    """A neutral id for a partner added in a free row (``toegevoegd_01``, ...), unique among
+    `taken`: never made from the name, which may be a person's (an id is shown where a
+    name is pseudonymised)."""
+    number = 1
+    while f"{ADDED_PREFIX}{number:02d}" in taken:
+        number += 1
+    return f"{ADDED_PREFIX}{number:02d}"
 
 
 def _survey_ties(case, wave, returned, order):
@@ -1085,28 +1226,27 @@ def collect(case, folder, *, wave=None, key=None):
                      dict(zip(case.actors["id"], case.actors["name"].astype(str))),
                      _survey_key(key))
     problems, returned, files, skipped = [], {}, {}, []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not path.is_file():
-            continue
+    for path, label in _returned_files(folder):
         suffix = path.suffix.lower()
         if _hidden(path):
-            skipped.append(path.name)
+            skipped.append(label)
             continue
         if suffix in _TEXT_RETURNS or suffix == ".xls":
-            problems.append(problem(path.name, None, None, None,
+            problems.append(problem(label, None, None, None,
                                     "csv_return" if suffix != ".xls" else "old_excel",
                                     "send_workbook"))
             continue
         if suffix not in _WORKBOOKS:
-            skipped.append(path.name)
+            skipped.append(label)
             continue
-        result, found = _read_questionnaire(path, survey)
-        respondent = result.respondent if result is not None else None
+        # the respondent is known even when the answers have problems: a questionnaire
+        # returned twice is said in the same run as the problems of its cells
+        result, respondent, found = _read_questionnaire(path, survey, label)
         if respondent is not None and respondent in files:
-            found = [problem(path.name, None, None, respondent, "second_questionnaire",
+            found = [problem(label, None, None, respondent, "second_questionnaire",
                              "one_questionnaire", first=files[respondent])] + found
         elif respondent is not None:
-            files[respondent] = path.name
+            files[respondent] = label
         problems += found
         if not found and result is not None:
             returned[respondent] = result
@@ -1155,7 +1295,7 @@ def _added_partners(case, wave, returned):
             name = rows.at[index, "added"]
             folded = normalise_name(name) or fold(name)  # "St. X" and "Stichting X": one
             if folded not in by_name:
-                new = _slug(name, taken)
+                new = _added_id(taken)
                 taken.add(new)
                 by_name[folded] = new
                 added.append({"id": new, "name": name, "added_by": [respondent]})

@@ -492,3 +492,37 @@ def test_survey_collect_lists_unchanged_returns_and_skipped_files(tmp_path, caps
     assert "1 vragenlijst(en) kwam(en) onveranderd terug" in out and blank.name in out
     assert "1 bestand(en) niet gelezen" in out and "._mac.xlsx" in out
     assert len(paths) == len(list(sent.glob("*.xlsx")))
+
+
+# ------------------------------------------------------------------ review of round 3
+
+
+@pytest.mark.parametrize("salt", ["abcdef          g", "1234567890123456", "wachtwoord123456",
+                                  "haverdonkhaverdonk", "Haverdonk-k3Jx9-PqLm2vT7wZ"])
+def test_a_salt_with_inner_spaces_or_guessable_is_refused_and_not_printed(
+        salt, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("RELNET_SALT", salt)
+    code, text = run(["anonymize", "haverdonk", tmp_path / "a"], capsys)
+    assert code == 2 and not (tmp_path / "a").exists()
+    assert "secrets.token_urlsafe(24)" in text and salt not in text
+
+
+def test_convert_into_the_current_folder_is_refused_in_a_sentence(tmp_path, capsys,
+                                                                  monkeypatch):
+    relnet.write_case(relnet.load_example("haverdonk"), tmp_path / "c")
+    before = snapshot(tmp_path)
+    monkeypatch.chdir(tmp_path / "c")
+    code, text = run(["convert", "haverdonk", ".", "--overwrite"], capsys)
+    assert code == 1 and "is the folder you are in" in text and ".tmp" not in text
+    code, text = run(["convert", "haverdonk", str(tmp_path), "--overwrite"], capsys)  # around
+    assert code == 1 and "is the folder you are in" in text
+    assert snapshot(tmp_path) == before
+
+
+def test_a_folder_with_other_files_is_named_when_refused(tmp_path, capsys):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "x.txt").write_text("mine")
+    code, text = run(["convert", "haverdonk", tmp_path / "notes", "--overwrite"], capsys)
+    assert code == 1 and (tmp_path / "notes" / "x.txt").read_text() == "mine"
+    assert f"relnet: {tmp_path / 'notes'} holds files that are not part of a case (x.txt)" \
+        in text and "could not write" not in text

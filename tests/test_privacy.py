@@ -233,3 +233,114 @@ def test_a_guessable_salt_reversed_in_a_dozen_tries_is_refused():
 
     with pytest.raises(ValueError, match="16 characters"):
         pseudonym("sp1", "1234", "P-")
+
+
+# ------------------------------------------------------------------ round 3, review: forms that slipped
+
+REVIEW_PEOPLE = [("Esra Terlouw", "Persoon 01"), ("Piet de Jong", "Persoon 02"),
+                 ("Fatma Y\u0131lmaz", "Persoon 03"), ("Micha\u0142 W\u00f3jcik", "Persoon 04"),
+                 ("Ilse Dijkhuis", "Persoon 05"), ("Bj\u00f8rn \u00c6rlig", "Persoon 06"),
+                 ("Dragan \u0110uri\u0107", "Persoon 07"), ("Hans Stra\u00dfer", "Persoon 08")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Afspraak met dhr. P. de Jong", "Afspraak met dhr. Persoon 02"),
+    ("mevrouw E. Terlouw belde", "mevrouw Persoon 01 belde"),
+    ("Gesprek met Fatma Yilmaz", "Gesprek met Persoon 03"),  # dotless i typed as i
+    ("Michal belde", "Persoon 04 belde"),  # \u0142 typed as l
+    ("Bjorn Aerlig en Dragan Duric", "Persoon 06 en Persoon 07"),  # \u00f8, \u00e6, \u0111
+    ("Hans Strasser zei", "Persoon 08 zei"),  # \u00df as ss
+    ("Terlouws aanpak werkt", "Persoon 01's aanpak werkt"),  # possessive, no apostrophe
+    ("mail esra_terlouw@haverdonk.nl", "mail Persoon 01@haverdonk.nl"),
+    ("mail esra.terlouw@haverdonk.nl", "mail Persoon 01@haverdonk.nl"),
+    ("Dijk\u00adhuis regelt het", "Persoon 05 regelt het"),  # soft hyphen
+    ("Ilse Dijk\u200bhuis en Dijk\u200dhuis en Dijk\u2060huis", "Persoon 05 en Persoon 05 en "
+                                                            "Persoon 05"),
+    ("Er\u00adg huis en de Jongens", "Er\u00adg huis en de Jongens"),  # nothing to replace
+])
+def test_names_written_as_the_review_found_them_are_replaced(text, expected):
+    from relnet.network.privacy import NameReplacer
+
+    assert NameReplacer(REVIEW_PEOPLE, ["Wijkteam Noord"])(text, "case.summary") == expected
+
+
+def test_a_possessive_is_only_taken_for_a_name_that_is_no_ordinary_word():
+    from relnet.network.privacy import NameReplacer
+
+    replace = NameReplacer([("Jan Kok", "Persoon 01"), ("Mark Vogel", "Persoon 02")])
+    # "koks" and "vogels" are ordinary plurals: left
+    assert replace("De koks en de vogels", "x") == "De koks en de vogels"
+    assert replace("mevrouw Kok en dhr. Vogel", "x") == "mevrouw Persoon 01 en dhr. Persoon 02"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("Tom Hart", "Met hart voor de buurt"), ("Tom Hart", "Met hart en ziel voor de buurt"),
+    ("Mark van den Heuvel", "Speeltuin op de heuvel"), ("Kim Maas", "Wonen langs de Maas"),
+    ("Jan Vogel", "De vogel is gevlogen"), ("Anna Kroon", "Kroon op het werk"),
+    ("Eva Engel", "Een engel van een buurvrouw"), ("Sara Bloem", "Bloem en plant in de wijk"),
+    ("Joost Tuin", "De tuin van de buurt"), ("Lieve Jansen", "Lieve mensen in de wijk"),
+    ("Kees Zwart", "Zwart op wit"), ("Ben Wolf", "Een wolf in schaapskleren"),
+    ("Rik Kaas", "Kaas en brood"), ("Ada Schaap", "Het schaap met vijf poten"),
+    ("Mila Haas", "Een haas in de wei"), ("Dirk de Groot", "De groot opgezette aanpak"),
+    ("Jan Smit", "De smit van het dorp"), ("Tineke Mulder", "De mulder maalt"),
+    ("Ria Brouwer", "Een brouwer in de buurt"), ("Henk de Graaf", "De graaf van Holland"),
+    ("Wim van Dijk", "Achter de dijk"), ("Lisa van der Meer", "Aan het meer"),
+    ("Gert de Haan", "De haan kraait"), ("Sem van der Veen", "Wonen op het veen"),
+    ("Nina de Wit", "Wit en zwart"), ("Bram van Beek", "Langs de beek"),
+    ("Mees Koster", "De koster luidt"), ("Dan Peters", "Dan gaan we verder"),
+    ("Merel Bos", "Een merel zingt"), ("Job Kuipers", "Een job in de zorg"),
+])
+def test_ordinary_words_that_are_names_stay_and_are_listed_as_unsure(name, text):
+    from relnet.network.privacy import NameReplacer
+
+    replace = NameReplacer([(name, "Persoon 01")], ["Wijkteam Noord"])
+    assert replace(text, "goals.label") == text
+    assert replace.unsure == {"goals.label": 1}
+    # with a title, or as the full name, it is always replaced
+    surname = name.split()[-1]
+    assert replace(f"mevrouw {surname} en {name}", "x") == "mevrouw Persoon 01 en Persoon 01"
+
+
+def test_hart_in_a_report_stays_and_mevrouw_hart_is_replaced(case_dir):
+    actors = PEOPLE + "hart,Tom Hart,sleutelpersoon\n"
+    folder = case_dir(actors=actors, ties="source,target,type\ngem,hart,steun\n")
+    case = relnet.read_case(folder)
+    case.meta["summary"] = "Met hart voor de buurt. Afspraak met mevrouw Hart."
+    shown = relnet.present.words.pseudonymised(case, "nl")
+    assert shown.meta["summary"].startswith("Met hart voor de buurt. Afspraak met mevrouw "
+                                            "Persoon ")
+    assert "case.summary" in shown.meta["unsure"]
+
+
+def test_the_report_hides_every_form_the_review_found(case_dir):
+    actors = PEOPLE + ("pj,Piet de Jong (sleutelpersoon),sleutelpersoon\n"
+                       "fy,Fatma Y\u0131lmaz (sleutelpersoon),sleutelpersoon\n"
+                       "id,Ilse Dijkhuis (mantelzorger),informele_hulp\n")
+    folder = case_dir(actors=actors.replace("piet,Piet de Jong,bestuurder\n", ""),
+                      ties="source,target,type\ngem,pj,steun\n")
+    case = relnet.read_case(folder)
+    case.meta["summary"] = ("Afspraak met dhr. P. de Jong. Gesprek met Fatma Yilmaz. Terlouws "
+                            "aanpak werkt. Mail esra_terlouw@haverdonk.nl. Dijk\u00adhuis "
+                            "regelt het.")
+    page = relnet.build_report(case, lang="nl").replace("\u00ad", "")
+    for leak in ("P. de Jong", "Yilmaz", "Terlouws", "esra_terlouw", "Dijkhuis"):
+        assert leak not in page, leak
+
+
+@pytest.mark.parametrize("salt", ["1234567890123456", "12345678 90123456 7", "wachtwoord123456",
+                                  "Welkom2024!Welkom", "password12345678", "haverdonkhaverdonk",
+                                  "abcdef          g", "a b c d e f g h i j k l m n o",
+                                  "ab12ab12ab12ab12", "Haverdonk-k3Jx9-PqLm2vT7wZ"])
+def test_a_guessable_salt_of_16_characters_is_refused(salt):
+    case = relnet.load_example("haverdonk")
+    with pytest.raises(ValueError, match="16 characters") as caught:
+        relnet.anonymize(case, salt)
+    assert "secrets.token_urlsafe" in str(caught.value) and salt not in str(caught.value)
+
+
+def test_a_good_salt_with_spaces_is_accepted():
+    from relnet.network.privacy import check_salt
+
+    check_salt("k3Jx9 PqLm2vT7wZ r3")  # 17 characters without the spaces
+    with pytest.raises(ValueError):
+        check_salt("k3Jx9 PqLm2 vT7wZ")  # 15

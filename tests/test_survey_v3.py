@@ -115,7 +115,7 @@ EXPECTED = [
     ("gem", "wt", "support", True, "gem", True, 4.0, None),  # wt: "zij steunen ons"
     ("gem", "zorg", "funding", True, "gem", False, np.nan, None),
     ("welz", "gem", "support", True, "gem", False, np.nan, None),  # welz did not answer
-    ("gem", "stichting_buurtkracht", "collaboration", False, "gem", False, np.nan, "nieuw"),
+    ("gem", "toegevoegd_01", "collaboration", False, "gem", False, np.nan, "nieuw"),
     ("wt", "gem", "collaboration", False, "wt", True, np.nan, None),
     ("gem", "wt", "support", True, "wt", True, np.nan, None),
     ("wt", "welz", "referral", True, "wt", False, np.nan, "via het loket"),
@@ -157,12 +157,12 @@ def test_holdout_round_trip_gives_exactly_what_was_filled_in(proefdorp, tmp_path
     assert relnet.network.quality.response_rate(result, wave=2017) == pytest.approx(0.75)
     # the added partner: a new actor flagged with who added it, a person until the analyst
     # decides, present in this wave only
-    added = result.actors.set_index("id").loc["stichting_buurtkracht"]
+    added = result.actors.set_index("id").loc["toegevoegd_01"]
     assert (added["name"], added["kind"], added["added_by"], bool(added["person"]),
             bool(added["respondent"]), added["waves"]) == \
         ("Stichting Buurtkracht", "other", "gem", True, False, "2017")
     report = result.collection
-    assert report.added.values.tolist() == [["stichting_buurtkracht", "Stichting Buurtkracht",
+    assert report.added.values.tolist() == [["toegevoegd_01", "Stichting Buurtkracht",
                                              "gem"]]
     assert report.unchanged.values.tolist() == [["Welzijn Proefdorp.xlsx", "welz"]]
     assert report.unknown.values.tolist() == [["gem", "zorg", "support_received"]]
@@ -172,7 +172,7 @@ def test_holdout_round_trip_gives_exactly_what_was_filled_in(proefdorp, tmp_path
     relnet.write_case(result, tmp_path / "out")
     back = relnet.read_case(tmp_path / "out")
     assert same(collected_ties(back), EXPECTED)
-    assert back.actors.set_index("id").loc["stichting_buurtkracht", "added_by"] == "gem"
+    assert back.actors.set_index("id").loc["toegevoegd_01", "added_by"] == "gem"
     # mutuality (DESIGN 5) now has answers from both sides: gem and wt named each other
     # pairs with one municipal end, both respondents: gem-zorg (zorg supports gem; gem
     # named only funding, transactional, and "weet niet") and wt-zorg (only zorg named
@@ -200,13 +200,13 @@ def test_an_added_partner_gets_a_merge_proposal(proefdorp, tmp_path):
     fill(book_of(paths, "zorg"), added=[("st welzijn proefdorp", {"referral": "ja"})])
     result = survey.collect(proefdorp, tmp_path / "q", wave=2017)
     added = result.collection.added
-    assert added.values.tolist() == [["st_welzijn_proefdorp", "St. Welzijn Proefdorp",
+    assert added.values.tolist() == [["toegevoegd_01", "St. Welzijn Proefdorp",
                                       "wt|zorg"]]  # one actor, added by both
     merges = result.collection.merges
     assert {frozenset(p) for p in zip(merges["id_a"], merges["id_b"])} == {
-        frozenset({"welz", "st_welzijn_proefdorp"})}
-    merged = relnet.merge_actors(result, {"st_welzijn_proefdorp": "welz"})
-    assert "st_welzijn_proefdorp" not in set(merged.actors["id"])
+        frozenset({"welz", "toegevoegd_01"})}
+    merged = relnet.merge_actors(result, {"toegevoegd_01": "welz"})
+    assert "toegevoegd_01" not in set(merged.actors["id"])
 
 
 def test_no_questionnaire_names_a_person_who_is_not_public(proefdorp, tmp_path):
@@ -488,3 +488,118 @@ def test_the_roster_prints_landscape_with_the_header_and_readable_text(tmp_path)
     assert "Graag terug vóór 1 maart. Vragen? Anna de Vries." in first
     assert "Taalcafé Centrum" in " ".join(
         pdf[roster_pages[-1]].get_textpage().get_text_range().split())
+
+
+# --------------------------------------------------------------------------- review of round 3
+
+
+def _edit(path, change):
+    """Open a questionnaire as a spreadsheet program would, change its roster sheet, save."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    rows = {sheet.cell(r, 1).value: r for r in range(HEADER + 1, sheet.max_row + 1)
+            if sheet.cell(r, 1).value}
+    columns = {key: c for key, c in zip(survey.QUESTIONNAIRE_COLUMNS,
+                                        range(1, len(survey.QUESTIONNAIRE_COLUMNS) + 1))}
+    change(sheet, rows, columns)
+    book.save(path)
+
+
+def _merge_over_three_rows(sheet, rows, columns):
+    sheet.protection.sheet = False  # as a respondent who lifts the protection
+    first = rows["wt"]
+    cell = sheet.cell(first, columns["collaboration"])
+    cell.value = "ja"
+    sheet.merge_cells(start_row=first, start_column=cell.column, end_row=first + 2,
+                      end_column=cell.column)
+
+
+def test_an_answer_merged_over_rows_is_a_located_problem_in_the_same_run(proefdorp, tmp_path):
+    paths = survey.make_questionnaires(proefdorp, tmp_path / "q", wave=2017)
+    fill_proefdorp(paths)
+    _edit(book_of(paths, "gem"), _merge_over_three_rows)
+    fill(book_of(paths, "zorg"), {"gem": {"reliability": "Ja"}})  # a cell problem elsewhere
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(proefdorp, tmp_path / "q", wave=2017)
+    got = [(p.file, p.key) for p in caught.value.problems]
+    assert got == [("Gemeente Proefdorp.xlsx, sheet 'vragenlijst'", "merged_rows"),
+                   ("Zorg BV.xlsx, sheet 'vragenlijst'", "not_number")]
+    merged = next(p for p in caught.value.problems if p.key == "merged_rows")
+    text = merged.text("nl")
+    assert f"cellen samengevoegd over rij {merged.row}-{merged.row + 2}" in text
+    assert merged.column == survey._headers("nl")[2]  # the collaboration column
+
+
+def test_a_questionnaire_returned_twice_is_said_with_its_cell_problems(proefdorp, tmp_path):
+    paths = survey.make_questionnaires(proefdorp, tmp_path / "q", wave=2017)
+    fill_proefdorp(paths)
+    gem = book_of(paths, "gem")
+    fill(gem, {"wt": {"reliability": "Ja"}})  # "Ja" in a score column
+    shutil.copy(gem, tmp_path / "q" / "Welzijn kopie.xlsx")  # the same return, twice
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(proefdorp, tmp_path / "q", wave=2017)
+    keys = [(p.file.split(",")[0], p.key) for p in caught.value.problems]
+    assert ("Welzijn kopie.xlsx", "second_questionnaire") in keys
+    assert keys == [("Gemeente Proefdorp.xlsx", "not_number"),
+                    ("Welzijn kopie.xlsx", "second_questionnaire"),
+                    ("Welzijn kopie.xlsx", "not_number")]
+
+
+def test_a_person_typed_without_the_description_gets_a_merge_proposal_and_a_neutral_id(
+        proefdorp, tmp_path):
+    paths = survey.make_questionnaires(proefdorp, tmp_path / "q", wave=2017)
+    fill(book_of(paths, "gem"), added=[("Mila Jansen", {"collaboration": "ja"})])
+    result = survey.collect(proefdorp, tmp_path / "q", wave=2017)
+    added = result.collection.added
+    assert added.values.tolist() == [["toegevoegd_01", "Mila Jansen", "gem"]]
+    merges = result.collection.merges
+    assert [(a, b, r) for a, b, r in zip(merges["id_a"], merges["id_b"], merges["reason"])] == \
+        [("mz", "toegevoegd_01", "same name without the description in brackets")]
+    # the id gives nothing of the name away, in the case and in a report
+    ids = set(result.actors["id"]) | set(result.ties["target"])
+    assert not any("mila" in i.lower() or "jansen" in i.lower() for i in ids)
+
+
+def test_returns_in_a_sub_folder_are_read_and_a_copy_there_is_a_second_one(proefdorp,
+                                                                          tmp_path):
+    paths = survey.make_questionnaires(proefdorp, tmp_path / "q", wave=2017)
+    fill_proefdorp(paths)
+    folder = tmp_path / "q"
+    (folder / "bijlagen" / "mail 3").mkdir(parents=True)
+    zorg = book_of(paths, "zorg")
+    shutil.move(zorg, folder / "bijlagen" / "mail 3" / zorg.name)
+    (folder / "__MACOSX").mkdir()
+    (folder / "__MACOSX" / "._Zorg BV.xlsx").write_bytes(b"\x00\x05\x16\x07")
+    (folder / "bijlagen" / "._x.xlsx").write_bytes(b"\x00\x05\x16\x07")
+    result = survey.collect(proefdorp, folder, wave=2017)
+    assert same(collected_ties(result), EXPECTED)
+    assert result.meta["response"][2017]["answered"] == ["gem", "wt", "zorg"]
+    assert result.collection.skipped == ["bijlagen/._x.xlsx"]
+    shutil.copy(folder / "bijlagen" / "mail 3" / zorg.name, folder / zorg.name)
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(proefdorp, folder, wave=2017)
+    [twice] = caught.value.problems
+    assert (twice.file, twice.key) == ("bijlagen/mail 3/Zorg BV.xlsx", "second_questionnaire")
+    assert "(Zorg BV.xlsx)" in twice.text("en")
+
+
+@pytest.mark.office
+def test_an_ods_return_keeps_tabs_in_comments_and_shows_merged_cells(proefdorp, tmp_path):
+    _need_soffice()
+    paths = survey.make_questionnaires(proefdorp, tmp_path / "q", wave=2017)
+    fill_proefdorp(paths)
+    fill(book_of(paths, "wt"), {"welz": {"comment": "kolom1\tkolom2  twee spaties"}})
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for path in paths:
+        _soffice(tmp_path, path, "ods", saved)
+    for folder in (tmp_path / "q", saved):
+        ties = survey.collect(proefdorp, folder, wave=2017).ties
+        comments = dict(zip(zip(ties["source"], ties["target"]), ties["comment"]))
+        assert comments[("wt", "welz")] == "kolom1\tkolom2  twee spaties", folder
+    _edit(book_of(paths, "gem"), _merge_over_three_rows)
+    (saved / "Gemeente Proefdorp.ods").unlink()
+    _soffice(tmp_path, book_of(paths, "gem"), "ods", saved)
+    with pytest.raises(relnet.CaseError) as caught:
+        survey.collect(proefdorp, saved, wave=2017)
+    assert [p.key for p in caught.value.problems] == ["merged_rows"]

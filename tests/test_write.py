@@ -177,10 +177,9 @@ def test_a_case_workbook_saved_by_libreoffice_reads_back_the_same(tmp_path):
     from relnet.network.names import merge_actors
 
     case = _hostile_case()
-    # LibreOffice keeps a line break inside a cell as LF (its cell model has no CR), and
-    # its shared strings lose OOXML's _x005F_ protection: those two are relnet's limits
+    # LibreOffice keeps a line break CR LF inside a cell as LF (a lone CR stays): that is
+    # relnet's limit; text that looks like an escape ("_x000D_ letterlijk") survives
     case.ties.loc[1, "comment"] = "een\ntwee"
-    case.ties.loc[3, "comment"] = "gewoon"
     case.meta["summary"] = "een\ntwee"
     case = merge_actors(case, {"vrijw_cent": "welz_hav"})  # means of 17 digits
     relnet.write_case(case, tmp_path / "a.xlsx")
@@ -203,3 +202,59 @@ def test_a_500_column_actors_table_is_written_so_that_relnet_reads_it_back(tmp_p
         relnet.write_case(case, target)
         back = relnet.read_case(target)
         pd.testing.assert_frame_equal(back.actors, case.actors)
+
+
+# ------------------------------------------------------------------ review of round 3
+
+
+def test_a_lone_cr_in_a_cell_is_quoted_and_read_back(tmp_path):
+    import csv
+    import io
+
+    case = relnet.load_example("haverdonk")
+    ties = case.ties.copy()
+    ties["comment"] = ties["comment"].astype(object)
+    values = ["eerste regel\rtweede regel", "a\r\nb\rc", 'zei "ja"\rnee', "=x\ry"]
+    for row, value in enumerate(values):
+        ties.loc[row, "comment"] = value
+    relnet.write_case(case.copy(ties=ties), tmp_path / "c")
+    data = (tmp_path / "c" / "ties.csv").read_bytes().decode("utf-8")
+    assert "\r\n" not in data.replace("a\r\nb", "")  # line ends stay LF
+    rows = list(csv.reader(io.StringIO(data, newline="")))
+    assert len(rows) == len(ties) + 1  # every CR inside its (quoted) cell
+    back = relnet.read_case(tmp_path / "c")
+    assert list(back.ties["comment"][:4]) == values
+    relnet.write_case(back, tmp_path / "c.zip")
+    relnet.write_case(relnet.read_case(tmp_path / "c.zip"), tmp_path / "d.xlsx")
+    _same(back, relnet.read_case(tmp_path / "d.xlsx"))
+
+
+def test_text_that_looks_like_an_ooxml_escape_is_decoded_once(tmp_path):
+    from conftest import book
+
+    # openpyxl stores these as shared strings, as Excel and LibreOffice do
+    path = book(tmp_path / "s.xlsx", {
+        "case": [["key", "value"], ["name", "X"], ["municipality", "Y"], ["fictional", "ja"]],
+        "actors": [["id", "name", "kind"], ["gem", "Gemeente _x005F_x0041_", "gemeente"],
+                   ["zorg", "Zorg_x000D_BV", "zorgaanbieder"]],
+        "ties": [["source", "target", "type"], ["gem", "zorg", "financiering"]]})
+    names = list(relnet.read_case(path).actors["name"])
+    assert names == ["Gemeente _x0041_", "Zorg\rBV"]
+    case = relnet.load_example("haverdonk")
+    case.ties["comment"] = case.ties["comment"].astype(object)
+    case.ties.loc[0, "comment"] = "_x005F_x000D_"  # overlapping escapes
+    relnet.write_case(case, tmp_path / "o.xlsx")
+    assert relnet.read_case(tmp_path / "o.xlsx").ties.loc[0, "comment"] == "_x005F_x000D_"
+
+
+@pytest.mark.office
+def test_escape_like_text_survives_libreoffice(tmp_path):
+    case = relnet.load_example("haverdonk")
+    case.ties["comment"] = case.ties["comment"].astype(object)
+    values = ["code _x0041_ uit het oude systeem", "_x000D_", "a_x005F_b", "a\rb",
+              "x_x00e9_y"]
+    for row, value in enumerate(values):
+        case.ties.loc[row, "comment"] = value
+    relnet.write_case(case, tmp_path / "a.xlsx")
+    saved = relnet.read_case(_libreoffice_save_as_xlsx(tmp_path / "a.xlsx", tmp_path))
+    assert list(saved.ties["comment"][:5]) == values

@@ -22,8 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write", "TargetExistsError", "check_target", "recover", "crash_point",
-           "temp_folder"]
+__all__ = ["atomic_write", "TargetExistsError", "CurrentFolderError", "check_target", "recover",
+           "crash_point", "temp_folder"]
 
 # Tests kill the writer at a named point (RELNET_CRASH_AT=written|parked|swapped) to prove
 # that the target is whole whatever the moment; nothing else sets it.
@@ -41,6 +41,28 @@ class TargetExistsError(FileExistsError):
     def __init__(self, path):
         self.path = Path(path)
         super().__init__(f"{self.path} already exists; pass overwrite=True to replace it")
+
+
+class CurrentFolderError(OSError):
+    """The target of a write is the current folder or a folder around it (``relnet convert
+    x .`` run inside a case folder): it cannot be replaced while a program stands in it."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        super().__init__(errno.EBUSY, f"{self.path} is the current folder (or holds it); "
+                         "relnet cannot replace the folder you are in: go to the folder "
+                         "above it (cd ..) or choose another target", str(self.path))
+
+    def __str__(self):
+        return self.strerror
+
+
+def _holds_current_folder(path):
+    try:
+        here, target = Path.cwd().resolve(), Path(path).resolve()
+    except OSError:  # the current folder was removed
+        return False
+    return here == target or target in here.parents
 
 
 def check_target(path, overwrite=False, kind="file"):
@@ -61,6 +83,8 @@ def check_target(path, overwrite=False, kind="file"):
     if kind == "folder" and not path.is_dir():
         raise NotADirectoryError(f"{path} is a file, not a folder; give the path of a folder "
                                  "to write")
+    if kind == "folder" and _holds_current_folder(path):
+        raise CurrentFolderError(path)
     if not overwrite:
         raise TargetExistsError(path)
 

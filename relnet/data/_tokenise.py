@@ -22,7 +22,8 @@ from .errors import CaseError, problem
 from .vocab import fold, normalise_header
 
 __all__ = ["LIMITS", "RawTable", "decode", "csv_grid", "table_of_grid", "cell_text",
-           "size_text", "ooxml_escape", "ooxml_unescape", "NOT_XML", "meta_characters"]
+           "size_text", "ooxml_escape", "ooxml_unescape", "load_workbook", "NOT_XML",
+           "meta_characters"]
 
 # Input limits (docs/data-dictionary.md): what a municipality's case needs, many times over,
 # and small enough that a hostile file cannot exhaust this machine's memory.
@@ -44,6 +45,7 @@ NOT_XML = re.compile("[\ufffe\uffff]")
 _SEP_LINE = re.compile(r"^sep=([;,\t|])[ \t]*\r?(?:\n|$)", re.I)
 # OOXML writes a carriage return (and any code point) in a cell as _x000D_ (ECMA-376 22.9.2.19)
 _OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+_ESCAPE_START = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
 _NEUTRALISED = re.compile(r"^'(?='*[=+\-@])")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
                              rb"[\xf0-\xf4][\x80-\xbf]{3}")
@@ -184,8 +186,9 @@ def csv_grid(data, label, table):
     return grid.fillna(""), hints
 
 
-def cell_text(value):
-    """A workbook cell's value as the text a CSV would hold."""
+def cell_text(value, escaped=True):
+    """A workbook cell's value as the text a CSV would hold; `escaped`: text holds OOXML's
+    escapes (an .xlsx), not an .ods."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -194,7 +197,39 @@ def cell_text(value):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10] if hasattr(value, "hour") else value.isoformat()
-    return ooxml_unescape(str(value))
+    return ooxml_unescape(str(value)) if escaped else str(value)
+
+
+def load_workbook(handle, **options):
+    """`openpyxl.load_workbook` whose shared strings are kept as the file holds them.
+
+    openpyxl reads a shared string's ``_x005F_`` (the escape of a literal ``_x``) itself but
+    leaves every other escape (``_x000D_``) to the caller, and inline strings (as relnet
+    writes them) untouched: `cell_text` would decode a literal ``_x0041_`` that LibreOffice
+    saved as ``_x005F_x0041_`` a second time, to "A". Kept raw, every string is decoded
+    once, by `ooxml_unescape`, whoever wrote the workbook.
+    """
+    from openpyxl.cell.text import Text
+    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    class _Reader(ExcelReader):
+        def read_strings(self):  # openpyxl.reader.strings.read_string_table, without
+            part = self.package.find(SHARED_STRINGS)  # its replace("x005F_", "")
+            if part is None or self.rich_text:
+                return super().read_strings()
+            tag = f"{{{SHEET_MAIN_NS}}}si"
+            self.shared_strings = strings = []
+            with self.archive.open(part.PartName[1:]) as source:
+                for _, node in iterparse(source):
+                    if node.tag == tag:
+                        strings.append(Text.from_tree(node).content)
+                        node.clear()
+
+    reader = _Reader(handle, **options)
+    reader.read()
+    return reader.wb
 
 
 def ooxml_unescape(text):
@@ -215,9 +250,11 @@ def ooxml_escape(text):
 
     >>> ooxml_escape("a\\r\\nb"), ooxml_escape("_x000D_")
     ('a_x000D_\\nb', '_x005F_x000D_')
+    >>> ooxml_unescape(ooxml_escape("_x005F_x000D_"))
+    '_x005F_x000D_'
     """
-    if "_x" in text:
-        text = _OOXML_ESCAPE.sub(lambda m: "_x005F" + m.group(0), text)
+    if "_x" in text:  # every "_" that starts an escape, overlapping ones too
+        text = _ESCAPE_START.sub("_x005F_", text)
     return text.replace("\r", "_x000D_")
 
 

@@ -22,6 +22,7 @@ from ._tokenise import (
     cell_text,
     csv_grid,
     decode,
+    load_workbook,
     meta_characters,
     size_text,
     table_of_grid,
@@ -301,14 +302,12 @@ def _sheet_grid(sheet):
 
 
 def _read_xlsx(path):
-    import openpyxl
-
     label = path.name
     _workbook_sizes(path, label)
     # relnet holds the file: whatever openpyxl leaves half-open on a damaged file is closed
     with open(path, "rb") as handle:
         try:
-            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+            book = load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many types for a damaged file
             _fail(label, None, "not_workbook", "workbook", reason=type(exc).__name__)
         try:

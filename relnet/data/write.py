@@ -7,6 +7,7 @@ nothing but a case's own files: relnet never deletes a file it did not write.
 """
 
 import contextlib
+import errno
 import math
 import re
 from pathlib import Path
@@ -21,8 +22,8 @@ from ._tokenise import LIMITS, ooxml_escape
 from .case import COLUMNS, REQUIRED_COLUMNS, TABLES, Case
 from .vocab import PERSON_KINDS
 
-__all__ = ["write_case", "new_case", "CASE_FILES", "xlsx_row", "neutralised_cell",
-           "quiet_workbook", "TargetNameError", "FILE_SUFFIXES"]
+__all__ = ["write_case", "new_case", "ForeignFilesError", "CASE_FILES", "xlsx_row",
+           "neutralised_cell", "quiet_workbook", "TargetNameError", "FILE_SUFFIXES"]
 
 CASE_FILES = frozenset({"case.yaml", "case.yml"} | {f"{t}.csv" for t in TABLES})
 
@@ -97,7 +98,16 @@ def _csv_text(frame, table=None):
         if out[column].dtype == object or str(out[column].dtype) in ("str", "string"):
             out[column] = out[column].map(neutralised_cell)
     out.columns = [neutralised_cell(c) for c in out.columns]
-    return out.to_csv(index=False, lineterminator="\n")
+    text = out.to_csv(index=False, lineterminator="\n")
+    if "\r" not in text:
+        return text
+    # A lone CR (old Mac text, some pastes) is a line end to every CSV reader, and the csv
+    # module quotes only the characters of its own line end: written with CRLF line ends
+    # every cell holding a CR or LF is quoted, then the line ends outside quotes (the even
+    # pieces between quote characters) become LF again.
+    parts = out.to_csv(index=False, lineterminator="\r\n").split('"')
+    parts[::2] = [part.replace("\r\n", "\n") for part in parts[::2]]
+    return '"'.join(parts)
 
 
 def _case_files(case):
@@ -228,6 +238,20 @@ class TargetNameError(ValueError):
                          "ending in .xlsx or .zip")
 
 
+class ForeignFilesError(FileExistsError):
+    """A folder to be replaced holds files that are not a case's own: relnet never deletes
+    a file it did not write."""
+
+    def __init__(self, path, files):
+        self.path, self.files = Path(path), list(files)
+        super().__init__(errno.EEXIST, f"{self.path} holds files that are not part of a case "
+                         f"({', '.join(self.files[:5])}); relnet will not replace it. "
+                         "Choose another folder.", str(self.path))
+
+    def __str__(self):
+        return self.strerror
+
+
 def _foreign_files(folder):
     """Files in an existing target folder that are not a case's own."""
     return sorted(p.name for p in Path(folder).iterdir() if p.name not in CASE_FILES)
@@ -258,7 +282,10 @@ def write_case(case, path, overwrite=False):
     ------
     <<raises_case>>
     FileExistsError
-        `path` exists and `overwrite` is False, or it is a folder with other files in it.
+        `path` exists and `overwrite` is False, or it is a folder with other files in it
+        (`ForeignFilesError`, a subclass).
+    CurrentFolderError
+        `path` is the current folder or holds it (an `OSError`).
     TargetNameError
         `path` ends like a file that is no case (a subclass of `ValueError`).
 
@@ -290,10 +317,7 @@ def write_case(case, path, overwrite=False):
     kind = "folder" if writer is _write_folder else "file"
     check_target(path, overwrite, kind)
     if kind == "folder" and path.is_dir() and _foreign_files(path):
-        raise FileExistsError(
-            f"{path} holds files that are not part of a case "
-            f"({', '.join(_foreign_files(path)[:5])}); relnet will not replace it. "
-            "Choose another folder.")
+        raise ForeignFilesError(path, _foreign_files(path))
     atomic_write(path, lambda staged: writer(case, staged), overwrite=overwrite, kind=kind)
 
 

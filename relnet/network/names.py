@@ -69,6 +69,7 @@ def _abbreviates(acronym, words):
     return False
 
 
+_DESCRIPTION = re.compile(r"\s*\([^()]*\)\s*$")  # "(mantelzorger)" at the end of a name
 _BLOCK_CELLS = 2**22  # scores computed at once: 16 MB of float32, whatever the number of actors
 
 
@@ -116,7 +117,9 @@ def similar_names(case, *, threshold=85.0, limit=None):
 
     Returns
     -------
-    DataFrame with id_a, name_a, id_b, name_b, score (0-100), reason.
+    DataFrame with id_a, name_a, id_b, name_b, score (0-100), reason. A name with a
+    description in brackets at its end ("Ilse Dijkhuis (mantelzorger)") is also compared
+    without it with names that have none ("Ilse Dijkhuis").
 
     Examples
     --------
@@ -127,6 +130,10 @@ def similar_names(case, *, threshold=85.0, limit=None):
     >>> similar_names(Case(actors=actors))[["id_a", "id_b", "score"]]
       id_a id_b  score
     0    a    b  100.0
+    >>> actors = pd.DataFrame({"id": ["mz", "new"], "kind": ["informal_carer", "other"],
+    ...     "name": ["Ilse Dijkhuis (mantelzorger)", "Ilse Dijkhuis"]})
+    >>> similar_names(Case(actors=actors))[["id_a", "id_b", "reason"]].values.tolist()
+    [['mz', 'new', 'same name without the description in brackets']]
     """
     actors = case.actors
     ids = actors["id"].tolist()
@@ -136,6 +143,18 @@ def similar_names(case, *, threshold=85.0, limit=None):
     for i, j, score in _similar_pairs(folded, threshold):
         reason = "same name after folding" if folded[i] == folded[j] else "similar spelling"
         rows.append((ids[i], raw[i], ids[j], raw[j], score, reason))
+    # A name typed without the description in brackets that the case gives it ("Ilse
+    # Dijkhuis" for "Ilse Dijkhuis (mantelzorger)"): compared without it, when one of the
+    # two names has a description and the other none (two descriptions say two roles).
+    bare = [normalise_name(_DESCRIPTION.sub("", n)) for n in raw]
+    described = [b != f for b, f in zip(bare, folded)]
+    if any(described):
+        for i, j, score in _similar_pairs(bare, threshold):
+            if described[i] != described[j] and bare[i] and bare[j]:
+                rows.append((ids[i], raw[i], ids[j], raw[j], score,
+                             "same name without the description in brackets"
+                             if bare[i] == bare[j] else
+                             "similar spelling without the description in brackets"))
     # Acronyms: "GGZ Oost" for "Geestelijke Gezondheidszorg Oost".
     for i, short in enumerate(folded):
         head = short.split()[0] if short else ""

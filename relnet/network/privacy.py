@@ -42,7 +42,7 @@ from ..data.arguments import analysis
 from ..data.case import ACTOR_REFERENCES, COLUMNS, renamed, response_renamed
 
 __all__ = ["anonymize", "pseudonym", "person_ids", "report_pseudonyms", "replace_names",
-           "NameReplacer", "check_salt", "fold_text", "SALT_ADVICE", "MIN_SALT"]
+           "NameReplacer", "check_salt", "salt_words", "fold_text", "SALT_ADVICE", "MIN_SALT"]
 
 # Contract columns that hold free text about people or practice.
 FREE_TEXT = {"lessons": ["comment"], "partners": ["note"], "ties": ["comment"]}
@@ -54,25 +54,53 @@ NAMED_TEXT = {"goals": ["label", "vision"], "activities": ["name", "team"],
 _OWN_META = ("pseudonymised", "dropped", "unsure")
 PSEUDONYM_HEX = 20  # 80 bits
 MIN_SALT = 16
-SALT_ADVICE = ("a salt must be a secret text of at least 16 characters, not a word or number "
-               "that can be guessed; make one with: python -c \"import secrets; "
+SALT_ADVICE = ("a salt must be a secret text of at least 16 characters (spaces not counted), "
+               "not digits only, a repeated word, the case's name or a common password with "
+               "a number; make one with: python -c \"import secrets; "
                "print(secrets.token_urlsafe(24))\" and keep it apart from the data (in "
                "RELNET_SALT, or type it at --ask-salt)")
+# Words people use as a password, with digits ("wachtwoord123456", "Welkom2024!Welkom").
+_PASSWORD_WORDS = re.compile(
+    r"(wachtwoord|password|passwort|passw0rd|paswoord|welkom|welcome|geheim|secret|sleutel|"
+    r"salt|qwerty|azerty|letmein|admin|test|relnet|iloveyou|hallo|hello|abc|zomer|winter|"
+    r"lente|herfst|voorjaar|najaar|gemeente|sociaal|domein)+")
 
 
-def check_salt(salt):
-    """Refuse a salt that can be guessed: shorter than 16 characters (spaces not counted) or
-    of fewer than 6 different characters ("1234", "aaaaaaaaaaaaaaaa"). The salt itself is
-    never part of the message.
+def check_salt(salt, known=()):
+    """Refuse a salt that can be guessed: shorter than 16 characters (spaces and other
+    whitespace not counted, also between the words), of fewer than 6 different characters
+    ("aaaaaaaaaaaaaaaa"), only digits, one word repeated ("haverdonkhaverdonk"), holding
+    one of the `known` words (the case's name and municipality) or only common password
+    words and digits ("wachtwoord123456"). The salt itself is never part of the message.
 
     >>> check_salt("k3Jx9-PqLm2vT7wZ")
     >>> check_salt("1234")
     Traceback (most recent call last):
-    ValueError: a salt must be a secret text of at least 16 characters, ...
+    ValueError: a salt must be a secret text of at least 16 characters (spaces not counted), ...
+    >>> check_salt("haverdonk-k3Jx9-PqLm2vT7wZ", known=["Haverdonk"])
+    Traceback (most recent call last):
+    ValueError: a salt must be a secret text of at least 16 characters (spaces not counted), ...
     """
     text = "" if salt is None else str(salt)
-    if len(text.strip()) < MIN_SALT or len(set(text)) < 6:
+    core = "".join(text.split())
+    folded = _fold(core)
+    plain = re.sub(r"[\W_]+", "", folded)
+    words = set()
+    for value in known:
+        value = _fold(str(value or ""))
+        words.add(re.sub(r"[\W_]+", "", value))
+        words.update(w for w in _WORD.findall(value) if len(w) >= 5)
+    if (len(core) < MIN_SALT or len(set(core)) < 6 or plain.isdigit()
+            or re.fullmatch(r"(.+?)\1+", folded) or re.fullmatch(r"(.+?)\1+", plain)
+            or any(w and len(w) >= 4 and w in plain for w in words)
+            or re.fullmatch(r"(?:" + _PASSWORD_WORDS.pattern + r"|\d)+", plain)):
         raise ValueError(SALT_ADVICE)
+
+
+def salt_words(case):
+    """The words of a case a salt must not hold: its name and municipality."""
+    meta = getattr(case, "meta", None) or {}
+    return [str(meta[key]) for key in ("name", "municipality") if meta.get(key)]
 
 
 def pseudonym(value, salt, prefix):
@@ -112,8 +140,23 @@ def _check_unique(mapping, taken, what):
 
 _SIMILAR = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'",
                           "\u2010": "-", "\u2011": "-", "\u2013": "-"})
-_WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[\s\-'.(]+")  # between the words of one name ("Yilmaz-Bakker", "J. de")
+# Letters that NFKD does not take apart into a base letter and a mark (after casefold).
+_LETTERS = str.maketrans({"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u00e6": "ae",
+                          "\u0153": "oe", "\u0111": "d", "\u00f0": "d", "\u00fe": "th",
+                          "\u0127": "h", "\u0167": "t", "\u014b": "n", "\u0140": "l",
+                          "\u0138": "k"})
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: "esra_terlouw" is two words
+_GAP = re.compile(r"[\s\-'._(]+")  # between the words of one name ("Yilmaz-Bakker", "J. de")
+
+
+def _fold_char(ch):
+    """One character folded: "" for an invisible format character (a soft hyphen, a
+    zero-width space or joiner, a word joiner), else case, compatibility form, marks and
+    the letters NFKD keeps (\u0131, \u0142, \u00f8, \u00e6, \u0111) made plain."""
+    if unicodedata.category(ch) == "Cf":
+        return ""
+    folded = unicodedata.normalize("NFKD", ch.translate(_SIMILAR).casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)).translate(_LETTERS)
 
 
 def fold_text(text):
@@ -121,18 +164,21 @@ def fold_text(text):
     (folded, index), index None when every character stays in place (ASCII text).
 
     Folding: lower case (casefold), compatibility form (a non-breaking space is a space),
-    accents and other combining marks removed, curly quotes and dashes made plain.
+    accents and other combining marks removed, letters without a decomposition folded by
+    a small table (\u0131 i, \u0142 l, \u00f8 o, \u00e6 ae, \u0111 d, \u00df ss),
+    invisible format characters (soft hyphen, zero-width space and joiners) left out,
+    curly quotes and dashes made plain.
 
     >>> fold_text("Zoe\\u0308 C\\u0327elik")[0], fold_text("ESRA\\u00a0Terlouw")[0]
     ('zoe celik', 'esra terlouw')
+    >>> fold_text("Yılmaz Wójcik Michał Dijk\\u00adhuis Bjørn")[0]
+    'yilmaz wojcik michal dijkhuis bjorn'
     """
     if text.isascii():
         return text.lower(), None
     out, index = [], []
     for i, ch in enumerate(text):
-        folded = "".join(c for c in unicodedata.normalize("NFKD", ch.translate(_SIMILAR)
-                                                          .casefold())
-                         if not unicodedata.combining(c))
+        folded = _fold_char(ch)
         out.append(folded)
         index.extend([i] * len(folded))
     return "".join(out), index
@@ -151,17 +197,19 @@ def _words():
 
 
 def _name_forms(name):
-    """The forms of a person's name as word tuples (folded): (full forms, partial forms).
+    """The forms of a person's name as word tuples (folded): (full forms, partial forms,
+    forms with the first name's initial).
 
     Full forms (the name as written, without a description in brackets, without titles and
     initials) are always a name; partial forms (the first name, the surname with and
     without its particles, each part of a double surname) are a name after a title, or
-    alone when they are not ordinary words.
+    alone when they are not ordinary words; the initial forms ("P. de Jong") are a name
+    when the initial is followed by a full stop.
 
     >>> _name_forms("Fatima Yilmaz-Bakker (wijkverpleegkundige)")[1]
     [('fatima',), ('yilmaz', 'bakker'), ('yilmaz',), ('bakker',)]
-    >>> _name_forms("Piet de Jong")[1]
-    [('piet',), ('de', 'jong'), ('jong',)]
+    >>> _name_forms("Piet de Jong")[1:]
+    ([('piet',), ('de', 'jong'), ('jong',)], [('p', 'de', 'jong'), ('p', 'jong')])
     """
     words = _words()
     folded = _fold(name)
@@ -171,7 +219,7 @@ def _name_forms(name):
     while len(tokens) > 1 and (tokens[0] in words["titles"] or len(tokens[0]) == 1):
         tokens = tokens[1:]  # "dhr. J. de Jong" -> de jong
     full.add(tuple(tokens))
-    partial = []
+    partial, initials = [], []
     if len(tokens) >= 2:
         first, surname = tokens[0], tokens[1:]
         core = list(surname)
@@ -179,16 +227,19 @@ def _name_forms(name):
             core = core[1:]
         partial = [(first,), tuple(surname), tuple(core)]
         partial += [(part,) for part in core] if len(core) > 1 else []
+        initials = list(dict.fromkeys([(first[0], *surname), (first[0], *core)]))
     elif tokens:
         partial = [tuple(tokens)]  # a one-word name is only sure after a title
         full = {f for f in full if len(f) > 1}
     partial = [p for p in dict.fromkeys(partial) if p and len("".join(p)) >= 2
                and p not in full]
-    return sorted(f for f in full if f), partial
+    return sorted(f for f in full if f), partial, [i for i in initials if i not in full]
 
 
 class NameReplacer:
-    """Replaces persons' names in texts, found in any case, accents, Unicode form or spacing.
+    """Replaces persons' names in texts, found in any case, accents, Unicode form, spacing
+    or invisible characters (a soft hyphen), with an initial ("P. de Jong"), as a possessive
+    ("Terlouws aanpak") or joined by an underscore ("esra_terlouw@...").
 
     Parameters
     ----------
@@ -212,6 +263,8 @@ class NameReplacer:
     'Persoon 01, mevrouw Persoon 01 en Persoon 01; Wijkteam Noord met mevr. Persoon 02'
     >>> replace("Noord versterken", "goals.label"), replace.unsure
     ('Noord versterken', {'goals.label': 1})
+    >>> replace("Terlouws aanpak, E. Terlouw")
+    "Persoon 01's aanpak, Persoon 01"
     """
 
     def __init__(self, names, organisations=(), generic="Persoon"):
@@ -219,12 +272,12 @@ class NameReplacer:
         self.generic = generic
         self.unsure = {}
         self._titles, self._particles = words["titles"], words["particles"]
-        forms = {}  # word tuple -> [kind, set of pseudonyms]
+        forms = {}  # word tuple -> [kind, set of pseudonyms, suffix]
         for name, alias in names:
-            full, partial = _name_forms(name)
-            for kind, group in (("full", full), ("partial", partial)):
+            full, partial, initials = _name_forms(name)
+            for kind, group in (("full", full), ("partial", partial), ("initial", initials)):
                 for form in group:
-                    entry = forms.setdefault(form, [kind, set()])
+                    entry = forms.setdefault(form, [kind, set(), ""])
                     if kind == "full":
                         entry[0] = "full"
                     entry[1].add(alias)
@@ -232,22 +285,40 @@ class NameReplacer:
         for organisation in organisations:
             tokens = tuple(_WORD.findall(_fold(organisation)))
             if tokens:
-                forms[tokens] = ["organisation", set()]
+                forms[tokens] = ["organisation", set(), ""]
                 self._common.update(tokens)
+        for form, (kind, aliases, _) in list(forms.items()):
+            # the possessive without apostrophe ("Terlouws aanpak"), only for a last word
+            # that is no ordinary word and whose form with s is none either ("Kok": koks)
+            last = form[-1]
+            own = last + "s"
+            if kind == "organisation" or len(last) < 3 or last[-1] in "sxz" or \
+                    last in self._common or own in self._common or \
+                    (kind == "partial" and all(w in self._common for w in form
+                                               if w not in self._particles)):
+                continue
+            forms.setdefault(form[:-1] + (own,), [kind, aliases, "'s"])
         self._forms = {}
-        for form, (kind, aliases) in forms.items():
-            self._forms.setdefault(form[0], []).append((form, kind, aliases))
+        for form, (kind, aliases, suffix) in forms.items():
+            self._forms.setdefault(form[0], []).append((form, kind, aliases, suffix))
         for candidates in self._forms.values():  # longest first; an organisation wins a tie
-            candidates.sort(key=lambda c: (-len(c[0]), c[1] != "organisation"))
+            candidates.sort(key=lambda c: (-len(c[0]), c[1] != "organisation", c[3]))
 
     def __bool__(self):
         return any(kind != "organisation" for candidates in self._forms.values()
-                   for _, kind, _ in candidates)
+                   for _, kind, _, _ in candidates)
+
+    def _initial(self, folded, tokens, j):
+        """Whether token j is an initial: one letter followed by a full stop."""
+        token = tokens[j]
+        return len(token.group()) == 1 and folded[token.end():token.end() + 1] == "."
 
     def _titled(self, folded, tokens, i):
-        """Whether token i follows a title (with particles between: "mevrouw van der")."""
+        """Whether token i follows a title (with particles or initials between: "mevrouw
+        van der", "dhr. P. de")."""
         j = i - 1
-        while j >= 0 and tokens[j].group() in self._particles:
+        while j >= 0 and (tokens[j].group() in self._particles
+                          or self._initial(folded, tokens, j)):
             j -= 1
         if j < 0 or tokens[j].group() not in self._titles:
             return False
@@ -257,6 +328,8 @@ class NameReplacer:
     def _choice(self, folded, tokens, i, form, kind, aliases, where):
         """The pseudonym for a match, or None to leave it."""
         if kind == "organisation":
+            return None
+        if kind == "initial" and not self._initial(folded, tokens, i):
             return None
         if kind == "partial" and not self._titled(folded, tokens, i):
             core = [word for word in form if word not in self._particles] or form
@@ -273,13 +346,15 @@ class NameReplacer:
         words = [t.group() for t in tokens]
         pieces, done, i = [], 0, 0
         while i < len(tokens):
-            for form, kind, aliases in self._forms.get(words[i], ()):
+            for form, kind, aliases, suffix in self._forms.get(words[i], ()):
                 n = len(form)
                 if tuple(words[i:i + n]) != form or any(
                         _GAP.fullmatch(folded[tokens[k].end():tokens[k + 1].start()]) is None
                         for k in range(i, i + n - 1)):
                     continue
                 alias = self._choice(folded, tokens, i, form, kind, aliases, where)
+                if alias is None and kind == "initial":
+                    continue  # "P de Jong": no initial, try the shorter forms
                 if alias is not None:
                     start, end = tokens[i].start(), tokens[i + n - 1].end()
                     if index is not None:
@@ -289,7 +364,7 @@ class NameReplacer:
                     if "(" in folded[tokens[i].end():tokens[i + n - 1].start()] and \
                             text[end:end + 1] == ")":
                         end += 1  # "Sanne Everaerts (wethouder)" as a whole
-                    pieces += [text[done:start], alias]
+                    pieces += [text[done:start], alias + suffix]
                     done = end
                 i += n - 1
                 break
@@ -405,7 +480,8 @@ def anonymize(case, salt, *, keep_text=False):
     Raises
     ------
     ValueError
-        Without a salt or with one that can be guessed (`check_salt`), or (astronomically
+        Without a salt or with one that can be guessed (`check_salt`; the case's name and
+        municipality count as guessable words), or (astronomically
         rarely) when two persons would share a pseudonym.
 
     Examples
@@ -421,7 +497,7 @@ def anonymize(case, salt, *, keep_text=False):
     >>> "case.summary" in anon.meta["dropped"]
     True
     """
-    check_salt(salt)
+    check_salt(salt, salt_words(case))
     ids = person_ids(case)
     others = set(case.actors["id"]) - set(ids)
     mapping = {i: pseudonym(i, salt, "P-") for i in ids}
