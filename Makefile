@@ -23,14 +23,16 @@ $(KERNELS): $(STAMP) $(wildcard relnet/network/_kernels/*.py)
 # Jupyter refuses to run as root unless told; containers often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# JupyterLab on the notebooks, opened on 00 (the paired scripts live in notebooks/scripts/).
 lab: $(KERNELS)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
+	$(BIN)/jupyter lab --notebook-dir=notebooks \
+		--LabApp.default_url=/lab/tree/00_start_here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
-# Code-free presentation for trainers: the explorer notebooks in Voila, code hidden, at
-# http://127.0.0.1:8866. voila.json (read from this folder) sets the port, relnet's template and
-# shuts down the kernel of a page that was left after a minute, so memory stays bounded.
+# Presentation mode for trainers: one app (a Dutch start page, then the chapters, one case and
+# one kernel per browser tab) at http://127.0.0.1:8866. voila.json (read from this folder) sets
+# the port, relnet's template and shuts down the kernel of a tab that was closed, after a minute.
 present: $(KERNELS)
-	$(BIN)/voila notebooks
+	$(BIN)/voila notebooks/presentatie.ipynb
 
 # The suite in parallel, a test file per worker (the browser tests share one Voila server).
 test: $(KERNELS) lint

@@ -22,8 +22,9 @@ def test_notebook_is_stripped_and_paired(path):
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None, path.name
-    script = path.with_suffix(".py")
-    assert script.exists(), f"{script.name} is missing: run jupytext --sync {path.name}"
+    # paired into notebooks/scripts/ (jupytext.toml), so that JupyterLab lists it once
+    script = path.parent / "scripts" / path.with_suffix(".py").name
+    assert script.exists(), f"scripts/{script.name} is missing: run jupytext --sync {path.name}"
     from_script = jupytext.read(script)
     from_notebook = jupytext.read(path)
     assert [c.source for c in from_script.cells] == [c.source for c in from_notebook.cells]

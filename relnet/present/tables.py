@@ -150,15 +150,16 @@ def display_table(frame, lang=None, digits=3, index=False, index_section=None):
         out[_header(name, lang) if name else ""] = values
     for column in frame.columns:
         values = frame[column].tolist()
-        # in a column with fractions, 0 and 1 get their decimals too (1,000 by 0,936);
-        # counts (33 actors) stay whole
+        # in a column with fractions every number gets its decimals (1,000 by 0,936; 3,00
+        # by 2,33); counts (33 actors, a row or column of COUNT_KEYS) stay whole
         numbers_ = [v for v, c in zip(values, counted)
                     if isinstance(v, float) and not math.isnan(v) and not c]
         fractions = any(not v.is_integer() for v in numbers_)
         out[_header(column, lang)] = [
             display_value(_whole(v) if (count or column in COUNT_KEYS or not fractions) else v,
                           column, lang, digits,
-                          fractions and not count and isinstance(v, float) and abs(v) <= 1)
+                          fractions and not count and column not in COUNT_KEYS
+                          and isinstance(v, float))
             for v, count in zip(values, counted)]
     return pd.DataFrame(out, dtype=object)
 

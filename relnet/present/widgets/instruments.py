@@ -23,9 +23,9 @@ from ._base import (
     SLIDER,
     Explorer,
     cases_of,
-    figure_axes,
     first_case,
     note_html,
+    on_projector,
     png,
     set_waves,
     source_note,
@@ -175,20 +175,27 @@ def partner_explorer(case, lang=None):
             "".join(f"<p><b>{html.escape(k)}:</b> {html.escape(str(v))}</p>" for k, v in facts)
             + f"<p><small>{html.escape(source_note(lang, 'kraljic'))}</small></p>")
         ax = plot.partner_matrix_plot(edited, wave=wave, threshold=threshold, lang=lang,
-                                      matrix=matrix, highlight=partner, ax=figure_axes(6.4))
+                                      matrix=matrix, highlight=partner, ax=ex.axes(6.4))
         ex.views["figure"].value = png(ax)
         shown = matrix[["name", "influence", "dependency", "quadrant", "move",
                         "target_quadrant", "target_strategy", "note", "bundle",
-                        "betweenness", "cut_point", "mismatch"]]
+                        "betweenness", "cut_point"]]
         ex.views["table"].value = html_table(shown, lang=lang, digits=2)
         ex.views["notes"].value = _opportunity(2, lang)
 
     c = controls
     readouts = {name: w.HTML() for name in ("influence", "dependency", "threshold")}
-    rows = [w.HBox([c["partner"], c["move"]]),
-            *[w.HBox([c[name], readouts[name]]) for name in readouts],
-            w.HBox([views["figure"], views["summary"]]), views["notes"],
-            views["table"]]
+    sliders = [w.HBox([c[name], readouts[name]]) for name in readouts]
+    if on_projector():  # the whole matrix on the first screen, the controls beside it
+        for name in readouts:
+            c[name].layout = w.Layout(width="360px")
+        c["partner"].layout = w.Layout(width="470px")
+        rows = [w.HBox([views["figure"], w.VBox([c["partner"], c["move"], *sliders,
+                                                 views["summary"]])]),
+                views["notes"], views["table"]]
+    else:
+        rows = [w.HBox([c["partner"], c["move"]]), *sliders,
+                w.HBox([views["figure"], views["summary"]]), views["notes"], views["table"]]
     return Explorer(controls, views, rows, update, lang)
 
 
@@ -213,14 +220,16 @@ def _case_figure_explorer(cases, start, lang, draw, sections, height=5.6):
     def update(ex):
         the_case = cases[ex.controls["case"].value]
         ex.describe({"case": "case"})
-        ex.views["figure"].value = png(draw(the_case, ex.lang, figure_axes(height)))
+        ex.views["figure"].value = png(draw(the_case, ex.lang, ex.axes(height)))
         for name, section in sections.items():
             ex.views[name].value = section(the_case, ex.lang)
 
     names = list(sections)
     rows = [controls["case"], w.HBox([views["figure"], views[names[0]]]),
             w.HBox([views[n] for n in names[1:]])]
-    return Explorer(controls, views, rows, update, lang)
+    ex = Explorer(controls, views, rows, update, lang)
+    ex.case = lambda: cases[ex.controls["case"].value]  # the case shown (for tables below)
+    return ex
 
 
 @renamed(case="start")
@@ -376,12 +385,14 @@ def lessons_explorer(cases=None, start=None, lang=None):
         others = [c for c in cases.values() if c is not the_case]
         kind = ex.controls["kind"].value
         ax = plot.lesson_plot(the_case, others, wave=wave, kind=kind, lang=lang,
-                              ax=figure_axes(6.6, polar=kind == "radar"))
+                              ax=ex.axes(6.6, polar=kind == "radar"))
         ex.views["figure"].value = png(ax)
         bench = lesson_benchmark(the_case, others, wave=wave)
         bench.insert(1, "title", [LESSONS[n].title(lang) for n in bench["lesson"]])
-        columns = ["title", "n", "mean", "ci_low", "ci_high", "bench_mean", "p_adjusted",
-                   "differs", "indicator", "indicator_value", "indicator_bench"]
+        bench["others_range"] = spans(bench["others_min"], bench["others_max"], lang)
+        columns = ["title", "n", "mean", "ci_low", "ci_high", "bench_mean", "others_range",
+                   "icc", "p_adjusted", "differs", "indicator", "indicator_value",
+                   "indicator_bench"]
         fictional = bool(bench["fictional_benchmark"].iloc[0]) if len(others) else False
         caption = i18n.t("ui.benchmark", lang) + (
             f" ({i18n.t('figure.other_cases_fictional', lang)})" if fictional else "")
@@ -399,7 +410,9 @@ def lessons_explorer(cases=None, start=None, lang=None):
     rows = [w.HBox([c["case"], c["wave"], c["kind"]]),
             w.HBox([views["figure"], w.VBox([c["lesson"], views["lesson"]])]),
             views["table"], views["notes"]]
-    return Explorer(controls, views, rows, update, lang)
+    ex = Explorer(controls, views, rows, update, lang)
+    ex.case = lambda: cases[ex.controls["case"].value]  # the case shown (for tables below)
+    return ex
 
 
 # --------------------------------------------------------------------------- waves
@@ -460,7 +473,7 @@ def waves_explorer(cases=None, start=None, lang=None):
             return
         changes = wave_changes(the_case, a, b)
         ex.views["figure"].value = png(plot.wave_plot(the_case, a, b, lang=lang,
-                                                      ax=figure_axes(5.4)))
+                                                      ax=ex.axes(5.4)))
         counts = changes.counts()
         counts.index = [i18n.t(f"report.{k}", lang) for k in counts.index]
         ex.views["counts"].value = f"<h4>{html.escape(i18n.t('ui.changes', lang))}</h4>" + \

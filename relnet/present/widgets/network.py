@@ -2,6 +2,8 @@
 
 import html
 import io
+import re
+import unicodedata
 
 import ipywidgets as w
 import numpy as np
@@ -36,12 +38,13 @@ from ._base import (
     figure_axes,
     first_case,
     note_html,
+    on_projector,
     png,
     set_waves,
     source_note,
 )
 
-__all__ = ["network_explorer", "case_browser", "sigma_view"]
+__all__ = ["network_explorer", "case_browser", "sigma_view", "find_actors"]
 
 CARD_METRICS = ("degree", "betweenness", "closeness", "constraint", "community")
 
@@ -177,6 +180,59 @@ def sigma_view(case, wave=None, types=None, color_by="kind", size_by="degree",
     return view
 
 
+def _folded(text):
+    """Lower case without accents: "Café Één" -> "cafe een"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", str(text).casefold())
+                   if not unicodedata.combining(c))
+
+
+@shared
+def find_actors(names, query, limit=8):
+    """The actors whose name fits what a person typed: case and accents do not matter, and
+    each typed word may be the start of a word in the name ("wijkteam n" finds "Wijkteam
+    Noord") or, failing that, any part of it.
+
+    Parameters
+    ----------
+    names : dict
+        Actor id -> name.
+    query : str
+        What was typed.
+    limit : int
+        At most this many actors.
+
+    Returns
+    -------
+    list of str
+        Actor ids, best first: the exact name, then names whose words start with the typed
+        words (shorter names first), then names that contain them.
+
+    Examples
+    --------
+    >>> names = {"wn": "Wijkteam Noord", "wz": "Wijkteam Zuid", "c": "Café de Brug"}
+    >>> find_actors(names, "wijkteam n"), find_actors(names, "CAFE"), find_actors(names, "xyz")
+    (['wn'], ['c'], [])
+    """
+    words = re.findall(r"\w+", _folded(query))
+    if not words:
+        return []
+    whole = " ".join(words)
+    ranked = []
+    for actor, name in names.items():
+        folded = _folded(name)
+        parts = re.findall(r"\w+", folded)
+        if " ".join(parts) == whole:
+            rank = 0
+        elif all(any(p.startswith(t) for p in parts) for t in words):
+            rank = 1
+        elif all(t in folded for t in words):
+            rank = 2
+        else:
+            continue
+        ranked.append((rank, len(str(name)), str(name), actor))
+    return [actor for *_, actor in sorted(ranked)][:limit]
+
+
 @renamed(case="start", labels="n_labels", size="size_by")
 @shared
 def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="degree"):
@@ -229,22 +285,29 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
         "types": w.SelectMultiple(options=[], rows=4),
         "color": w.Dropdown(options=[]),
         "size": w.Dropdown(options=[(size_by, size_by)], value=size_by),  # labelled later
-        "search": w.Combobox(options=[], ensure_option=True, value=""),
+        "search": w.Combobox(options=[], ensure_option=False, value="",
+                             layout=w.Layout(width="380px")),
         "remove": w.SelectMultiple(options=[], rows=5, layout=w.Layout(width="320px")),
         "confirmed": w.Checkbox(value=False, indent=False),
     }
     municipal_button = w.Button(icon="scissors", layout=w.Layout(width="auto"))
     reset_button = w.Button(icon="undo", layout=w.Layout(width="auto"))
-    views = {"map": w.Box(layout=w.Layout(width=IMAGE_WIDTH, height="540px")),
+    projector = on_projector()  # the presentation app: the map and card fit 1280x720
+    map_height = 390 if projector else 520
+    views = {"map": w.Box(layout=w.Layout(width="680px" if projector else IMAGE_WIDTH,
+                                          height=f"{map_height + 20}px")),
              "figure": w.Image(format="png", layout=w.Layout(width=IMAGE_WIDTH)),
-             "card": w.HTML(layout=w.Layout(width="440px")), "metrics": w.HTML(),
+             "card": w.HTML(layout=w.Layout(width="380px" if projector else "440px")),
+             "search_message": w.HTML(), "suggestions": w.HBox(
+                 layout=w.Layout(flex_flow="row wrap", max_width="400px")),
+             "metrics": w.HTML(),
              "indicators": w.HTML(), "trust": w.HTML(), "districts": w.HTML(),
              "notes": w.HTML(), "hint": w.HTML()}
     views["legend"] = w.HTML()
     tabs = w.Tab(children=[w.VBox([w.HTML(HIDE_SIGMA_CHROME), views["hint"], views["map"],
                                    views["legend"]]), views["figure"]],
-                 layout=w.Layout(width="800px"))
-    state = {"static": None, "sigma": None}
+                 layout=w.Layout(width="710px" if projector else "800px"))
+    state = {"static": None, "sigma": None, "selected": None}
     bar = DownloadBar([
         ("svg", "download_svg", lambda: _figure_file(ex, "svg")),
         ("png", "download_png", lambda: _figure_file(ex, "png")),
@@ -280,32 +343,21 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
         options = sorted(((shorten(names[a]), a) for a in present), key=lambda x: x[0].lower())
         if list(ex.controls["remove"].options) != options:
             ex.controls["remove"].options = options
-        ex.controls["search"].options = [n for n, _ in options]
         ex.controls["search"].placeholder = i18n.t("ui.search_placeholder", lang)
         removed = [a for a in removed if a in present]
         municipal_button.description = i18n.t("ui.remove_municipal", lang)
         reset_button.description = i18n.t("ui.reset", lang)
         tabs.set_title(0, i18n.t("ui.interactive", lang))
         tabs.set_title(1, i18n.t("ui.static", lang))
-        views["hint"].value = f"<small>{html.escape(i18n.t('ui.map_hint', lang))}</small>"
-        selected = dict(options).get(ex.controls["search"].value)
+        views["hint"].value = (f"<small class='relnet-explain'>"
+                               f"{html.escape(i18n.t('ui.map_hint', lang))}</small>")
+        search(ex, move_map=False)  # the search's message and choice in this wave
         big = len(present) > AGGREGATE_ABOVE
-        if not big:
-            sigma = sigma_view(the_case, wave, types, ex.controls["color"].value,
-                               ex.controls["size"].value, removed, confirmed, lang, selected)
-            sigma.observe(lambda change: _card(ex, change["new"], selection(ex), state["sigma"]),
-                          names="selected_node")
-            state["sigma"] = sigma
-            views["map"].children = [sigma]
-            views["legend"].value = sigma.legend_html
-        else:
-            state["sigma"] = None
-            views["map"].children = []
-            views["legend"].value = ""
+        draw_map(ex, big)
         state["static"] = None
         if tabs.selected_index == 1 or big:
             draw_static(ex)
-        _card(ex, selected, selection(ex), state["sigma"])
+        _card(ex, state["selected"], selection(ex), state["sigma"])
         full = network_metrics(the_case, wave=wave, types=types, confirmed_only=confirmed)
         if confirmed:
             profile = relational_profile(the_case, wave=wave, types=types,
@@ -384,6 +436,66 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
         ex.views["figure"].value = png(_print_map(ex, n_labels))
         state["static"] = True
 
+    def draw_map(ex, big=False):
+        """The interactive map of the selection, the chosen actor lit up (sigma.js reads the
+        selected actor when it draws, so a new choice from Python draws the map again)."""
+        if big:
+            state["sigma"] = None
+            views["map"].children = []
+            views["legend"].value = ""
+            return
+        the_case, wave, types, removed, confirmed = selection(ex)
+        present = set(snapshot(the_case, wave, types, confirmed).arrays.ids)
+        removed = [a for a in removed if a in present]
+        sigma = sigma_view(the_case, wave, types, ex.controls["color"].value,
+                           ex.controls["size"].value, removed, confirmed, ex.lang,
+                           state["selected"], height=map_height)
+        sigma.observe(lambda change: clicked(change["new"]), names="selected_node")
+        state["sigma"] = sigma
+        views["map"].children = [sigma]
+        views["legend"].value = sigma.legend_html
+
+    def clicked(actor):
+        state["selected"] = actor
+        _card(ex, actor, selection(ex), state["sigma"])
+
+    def search(ex, move_map=True):
+        """What was typed: the best actor in the chosen wave on the card and the map, the
+        other candidates as suggestions, a message when nothing fits or the actor is not
+        in this wave."""
+        lang = ex.lang
+        the_case, wave, types, _, confirmed = selection(ex)
+        query = ex.controls["search"].value or ""
+        names = dict(zip(the_case.actors["id"], the_case.actors["name"]))
+        present = set(snapshot(the_case, wave, types, confirmed).arrays.ids)
+        found = find_actors(names, query)
+        shown = [a for a in found if a in present]
+        message = ""
+        if query.strip() and not found:
+            message = i18n.t("app.search_none", lang, query=query.strip())
+        elif found and not shown:
+            message = i18n.t("app.search_not_in_wave", lang, name=shorten(names[found[0]]),
+                             wave=wave if wave is not None else "–")
+        views["search_message"].value = (
+            f"<p class='relnet-search-message'>{html.escape(message)}</p>" if message else "")
+        # the browser's suggestions: what fits what was typed, or every actor of this wave
+        ex.controls["search"].options = [shorten(names[a]) for a in shown] if query.strip() \
+            else sorted((shorten(names[a]) for a in present), key=str.lower)
+        buttons = []
+        for actor in shown[1:6]:
+            name = shorten(names[actor])
+            button = w.Button(description=name, layout=w.Layout(width="auto"))
+            button.add_class("relnet-suggestion")
+            button.on_click(lambda _, name=name: setattr(ex.controls["search"], "value", name))
+            buttons.append(button)
+        views["suggestions"].children = buttons
+        before = state["selected"]
+        if query.strip() or state["selected"] not in present:
+            state["selected"] = shown[0] if shown else None
+        if move_map:
+            if state["selected"] != before and state["sigma"] is not None:
+                draw_map(ex)
+            _card(ex, state["selected"], selection(ex), state["sigma"])
     def on_tab(change):
         if change["new"] == 1 and state["static"] is None:
             draw_static(ex)
@@ -405,13 +517,15 @@ def network_explorer(cases=None, start=None, lang=None, n_labels=12, size_by="de
     # the map on the first screen; tie types and the what-if right under it
     rows = [
         w.HBox([c["case"], c["wave"], c["color"], c["size"]]),
-        w.HBox([tabs, w.VBox([c["search"], views["card"]])]),
+        w.HBox([tabs, w.VBox([c["search"], views["search_message"], views["suggestions"],
+                              views["card"]])]),
         w.HBox([c["types"], w.VBox([c["remove"], w.HBox([municipal_button, reset_button])]),
                 c["confirmed"]]),
         w.HBox([views["metrics"], views["indicators"]]),
         w.HBox([views["trust"], views["districts"]]), views["notes"], bar,
     ]
-    ex = Explorer(controls, views, rows, update, lang)
+    ex = Explorer(controls, views, rows, update, lang, quiet=("search",))
+    ex.controls["search"].observe(lambda change: search(ex), names="value")
     ex.buttons = {"remove_municipal": municipal_button, "reset": reset_button}
     ex.tabs = tabs
     ex.downloads = bar
@@ -448,6 +562,8 @@ def _card(ex, actor, selection, sigma):
     if not actor or actor not in set(the_case.actors["id"]):
         hint = html.escape(i18n.t('ui.card_hint', lang))
         ex.views["card"].value = f"<p><small>{hint}</small></p>"
+        if sigma is not None and sigma.selected_node is not None:
+            sigma.selected_node = None
         return
     row = the_case.actors.set_index("id").loc[actor]
     metrics = actor_metrics(the_case, wave=wave, types=types, confirmed_only=confirmed)
@@ -495,16 +611,18 @@ def _shown(ex):
     return shown, wave, types, [ids.get(a, a) for a in removed], confirmed
 
 
-def _print_map(ex, n_labels=12):
-    """The map for print (matplotlib) of the selection, persons pseudonymised."""
+def _print_map(ex, n_labels=12, ax=None):
+    """The map for print (matplotlib) of the selection, persons pseudonymised; on the
+    explorer's Axes unless `ax` is given (downloads are drawn at print size)."""
     shown, wave, types, removed, confirmed = _shown(ex)
     return plot.network_plot(shown, wave=wave, types=types, color_by=ex.controls["color"].value,
                              size_by=ex.controls["size"].value, lang=ex.lang, n_labels=n_labels,
-                             removed=removed, confirmed_only=confirmed, ax=figure_axes(6.0))
+                             removed=removed, confirmed_only=confirmed,
+                             ax=ax if ax is not None else ex.axes(6.0))
 
 
 def _figure_file(ex, fmt):
-    ax = _print_map(ex)
+    ax = _print_map(ex, ax=figure_axes(6.0))
     buffer = io.BytesIO()
     with plot.style():
         ax.figure.savefig(buffer, format=fmt, dpi=300, bbox_inches="tight")

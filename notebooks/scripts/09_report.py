@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: ipynb,scripts//py:percent
 #     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
@@ -13,8 +13,8 @@
 # # 09 · Het rapport
 #
 # Kies een casus en een meting: hieronder staan de belangrijkste bevindingen. Met de knop
-# *Rapport (HTML)* maakt u het rapport en verschijnt een link om het te downloaden (het opent in
-# elke browser en print op A4); *Tabellen (Excel)* doet hetzelfde voor de tabellen. Personen
+# *Rapport (HTML)* maakt u het rapport en begint de download meteen (het opent in elke browser
+# en print op A4); *Tabellen (Excel)* doet hetzelfde voor de tabellen. Personen
 # staan er gepseudonimiseerd in, tenzij u *Met namen van personen* aanvinkt.
 
 # %%
@@ -35,14 +35,14 @@ widgets.report_explorer(start="Haverdonk")
 #
 # Personen zijn gepseudonimiseerd, tenzij `names = True`.
 
-# %% tags=["parameters"]
+# %% tags=["parameters", "analyst"]
 case_path = None  # a case folder, .xlsx or .zip; None = the shipped Haverdonk case
 lang = "nl"
 names = False
 wave = None
 output = None  # also write the standard HTML report here
 
-# %%
+# %% tags=["analyst"]
 import relnet
 from relnet.present.words import pseudonymised
 
@@ -50,38 +50,39 @@ relnet.set_language(lang)
 case = relnet.load_example("haverdonk") if case_path is None else relnet.read_case(case_path)
 shown = case if names else pseudonymised(case)
 
-# %% [markdown]
+# %% [markdown] tags=["analyst"]
 # ## Het netwerk
 #
-# *Schrijf hier uw interpretatie.*
+# *Schrijf hier uw interpretatie.* (Dit deel van het notebook is voor JupyterLab: de
+# presentatie toont het niet.)
 
-# %%
+# %% tags=["analyst"]
 relnet.plot.network_plot(shown, wave=wave, size_by="betweenness");
 
-# %%
+# %% tags=["analyst"]
 profile = relnet.relational_profile(shown, wave=wave)
 relnet.show(profile[["indicator", "value", "n", "note", "params"]])
 
-# %% [markdown]
+# %% [markdown] tags=["analyst"]
 # ## De partnermatrix en de doelen
 
-# %%
+# %% tags=["analyst"]
 relnet.plot.partner_matrix_plot(shown, wave=wave);
 
-# %%
+# %% tags=["analyst"]
 relnet.plot.goal_tree_plot(shown);
 
-# %% [markdown]
+# %% [markdown] tags=["analyst"]
 # ## Sturing en zelfevaluatie
 
-# %%
+# %% tags=["analyst"]
 findings = relnet.role_conflicts(shown)
 findings["body"] = shown.actors.set_index("id")["name"].reindex(findings["body"]).to_numpy()
 relnet.show(findings[["body", "severity", "message", "params"]])
 
-# %%
+# %% tags=["analyst"]
 relnet.plot.lesson_plot(shown, wave=wave);
 
-# %%
+# %% tags=["analyst"]
 if output:
     relnet.write_report(case, output, names=names, wave=wave, overwrite=True)

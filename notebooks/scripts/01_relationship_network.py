@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: ipynb,scripts//py:percent
 #     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
@@ -18,9 +18,12 @@
 # gemeentelijke actoren weg* zien wat de partners zelf bij elkaar houden (wat-als).
 
 # %%
+from IPython.display import display
+
 from relnet import widgets
 
-widgets.network_explorer(start="Haverdonk")
+explorer = widgets.network_explorer(start="Haverdonk")
+display(explorer)
 
 # %% [markdown]
 # ## Wat de maten zeggen
@@ -28,19 +31,20 @@ widgets.network_explorer(start="Haverdonk")
 # relnet meet op het *samengevoegde ongerichte netwerk*: elke actor in de meting is een knoop;
 # twee actoren zijn verbonden als een relatie hen verbindt. De maten reproduceren
 # gepubliceerde waarden (Freeman, Burt, Brandes); de definities en bronnen staan in de
-# documentatie van relnet.
+# documentatie van relnet. De tabellen hieronder gaan over de casus en de meting die de verkenner
+# toont (voer de cellen opnieuw uit na een andere keuze).
 
 # %%
 import relnet
 
-case = relnet.load_example("haverdonk")
-relnet.show(relnet.network_metrics(case, wave=2015))
+case, wave = explorer.selection()[:2]
+relnet.show(relnet.network_metrics(case, wave=wave))
 
 # %% [markdown]
 # Actoren met de grootste tussenpositie (*betweenness*): wie verbindt wie?
 
 # %%
-actors = relnet.actor_metrics(case)
+actors = relnet.actor_metrics(case, wave=wave)
 names = case.actors.set_index("id")["name"]
 top = actors.nlargest(8, "betweenness")[["degree", "betweenness", "constraint"]]
 top.insert(0, "name", names.reindex(top.index).to_numpy())
@@ -56,14 +60,15 @@ relnet.show(top.reset_index(drop=True))
 # ontbreekt. De definities (versie 3) staan in de documentatie van relnet.
 
 # %%
-profile = relnet.relational_profile(case, wave=2015)[["indicator", "value"]].merge(
-    relnet.relational_profile(case, wave=2017)[["indicator", "value", "n", "se", "note",
+first, last = case.waves[0], case.waves[-1]
+profile = relnet.relational_profile(case, wave=first)[["indicator", "value"]].merge(
+    relnet.relational_profile(case, wave=last)[["indicator", "value", "n", "se", "note",
                                                 "params"]],
     on="indicator", suffixes=("_a", "_b"))
-relnet.show(profile.rename(columns={"value_a": "2015", "value_b": "2017"}))
+relnet.show(profile.rename(columns={"value_a": str(first), "value_b": str(last)}))
 
 # %% [markdown]
 # De kaart voor print (ook te downloaden in de verkenner):
 
 # %%
-relnet.plot.network_plot(case, wave=2015, lang="nl");
+relnet.plot.network_plot(case, wave=wave, lang="nl");

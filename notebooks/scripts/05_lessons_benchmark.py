@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: ipynb,scripts//py:percent
 #     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
@@ -18,9 +18,12 @@
 # Holm-correctie over de tien lessen overeind blijft. De andere casussen zijn hier fictief.
 
 # %%
+from IPython.display import display
+
 from relnet import widgets
 
-widgets.lessons_explorer(start="Haverdonk")
+explorer = widgets.lessons_explorer(start="Haverdonk")
+display(explorer)
 
 # %% [markdown]
 # ## De scores per les
@@ -28,7 +31,7 @@ widgets.lessons_explorer(start="Haverdonk")
 # %%
 import relnet
 
-case = relnet.load_example("haverdonk")
-scores = relnet.lesson_scores(case)
+case = explorer.case()  # the case and wave the explorer shows
+scores = relnet.lesson_scores(case, wave=explorer.controls["wave"].value)
 scores.insert(1, "title", [relnet.LESSONS[n].title() for n in scores["lesson"]])
 relnet.show(scores, digits=2)

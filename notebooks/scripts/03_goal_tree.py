@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: ipynb,scripts//py:percent
 #     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
@@ -18,18 +18,22 @@
 # vanuit de doelen (naar een artikel over doelenboomsessies in het sociaal domein).
 
 # %%
+from IPython.display import display
+
 from relnet import widgets
 
-widgets.goal_explorer(start="Welderhoven")
+explorer = widgets.goal_explorer(start="Welderhoven")
+display(explorer)
 
 # %% [markdown]
 # ## Inzet en partners per doel
 #
 # Per doel de taken en uren (van het doel en de doelen eronder), de wettelijke uren en de
-# partners; de laatste rij zijn de taken die geen doel dienen.
+# partners; de laatste rij zijn de taken die geen doel dienen. De tabel gaat over de casus die de
+# verkenner toont.
 
 # %%
 import relnet
 
-case = relnet.load_example("welderhoven")
+case = explorer.case()
 relnet.show(relnet.goal_priorities(case).drop(columns=["goal", "vision"]))

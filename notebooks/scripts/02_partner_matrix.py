@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: ipynb,scripts//py:percent
 #     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
@@ -31,16 +31,18 @@ widgets.partner_explorer(case)
 # %% [markdown]
 # ## De tabel achter de figuur
 #
-# *Strategie na de beweging* is wat de partner nodig heeft waar hij heen gaat, zodat strategie
-# en beweging elkaar nooit tegenspreken. Naast de scores staat de plaats van de partner in het
-# netwerk: een *snijpunt* houdt delen van het netwerk bij elkaar; *beeld en structuur
-# verschillen* als de ingeschatte afhankelijkheid niet past bij die plaats. De namen van de
-# kwadranten en hun strategieën zijn die van relnet, naar Kraljic (1983).
+# *Strategie na de voorgestelde beweging* is wat de partner nodig heeft waar hij heen gaat, zodat
+# strategie en beweging elkaar nooit tegenspreken. Een beweging is een voorstel om te
+# bespreken, geen besluit. Een verbonden partij (een gemeenschappelijke regeling, een GGD)
+# stuurt de gemeente via haar rollen als eigenaar en opdrachtgever, niet via de markt. Naast de
+# scores staat de plaats van de partner in het netwerk: een *snijpunt* houdt delen van het
+# netwerk bij elkaar. De namen van de kwadranten en hun strategieën zijn die van relnet, naar
+# Kraljic (1983).
 
 # %%
 matrix = relnet.partner_matrix(case)
-relnet.show(matrix[["name", "quadrant", "move", "action", "target_strategy", "cut_point",
-                    "mismatch"]])
+relnet.show(matrix[["name", "quadrant", "move", "action", "target_strategy", "affiliated",
+                    "cut_point"]])
 
 # %% [markdown]
 # Partners die samen verder gaan (bundels):

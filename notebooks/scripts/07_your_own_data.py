@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: ipynb,scripts//py:percent
 #     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
@@ -14,7 +14,9 @@
 #
 # Sleep uw eigen casus hieronder (een Excel-werkmap of een zip van een casusmap). relnet
 # noemt elk probleem met bestand, rij, kolom en wat wel mag; is de casus geldig, dan ziet u het
-# relationele profiel en de partnermatrix en kunt u een rapport downloaden. Er wordt niets
+# relationele profiel en de partnermatrix en kunt u een rapport downloaden. Een lege werkmap of
+# een casus zonder relaties wordt geweigerd, met een zin die zegt wat ontbreekt. Met de knop
+# *Leeg sjabloon (Excel)* downloadt u een lege werkmap om in te vullen. Er wordt niets
 # opgeslagen.
 
 # %%

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: ipynb,scripts//py:percent
 #     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
@@ -21,12 +21,15 @@
 # daarvan de ander ook noemde (*bevestigd*). Met het vinkje ziet u alleen de bevestigde relaties.
 
 # %%
+import os
 import tempfile
 from pathlib import Path
 
 import relnet
 from relnet import survey, widgets
 
+# the demonstration's own key for the questionnaires' markers: no key file is made for you
+os.environ.setdefault("RELNET_SURVEY_KEY", "relnet-demonstratie")
 case = relnet.load_example("haverdonk")
 work = Path(tempfile.mkdtemp())
 sent = survey.make_questionnaires(case, work / "verstuurd", wave=2017, lang="nl")
@@ -38,17 +41,22 @@ widgets.survey_explorer(collected)
 # %% [markdown]
 # ## De vragenlijsten
 #
-# relnet maakt één Excel-werkmap per respondent: elke organisatie die in de meting bestaat en
-# gevraagd wordt (standaard elke actor die geen persoon is). Het blad *vragenlijst* heeft een rij
-# per andere actor; het blad *toelichting* legt elke vraag uit. Excel controleert de antwoorden
-# al tijdens het typen (ja/nee, 1 tot en met 4) en de kolommen id en naam zijn beveiligd. De
-# vragenlijst noemt organisaties, nooit de persoon die hem invult: een organisatie antwoordt
-# namens zichzelf. De eerste rijen van de vragenlijst van de gemeente:
+# relnet maakt één Excel-werkmap per respondent, genoemd naar de organisatie: elke organisatie
+# die in de meting bestaat en gevraagd wordt (standaard elke actor die geen persoon is). Het
+# eerste blad, *vragenlijst*, begint met een kopblok (voor wie de lijst is, tot wanneer, bij wie
+# u terecht kunt); daaronder staat een rij per andere actor, en onderaan staan vrije rijen
+# waarin de respondent partners invult die in de lijst ontbreken. Personen staan alleen in de
+# lijst als hun rol openbaar is (een wethouder, een leidinggevende); andere personen niet. Het
+# blad *toelichting* legt elke vraag uit. Excel controleert de antwoorden al tijdens het typen
+# (ja/nee, 1 tot en met 4) en de kolommen id en naam zijn beveiligd. De vragenlijst noemt
+# organisaties, nooit de persoon die hem invult: een organisatie antwoordt namens zichzelf. De
+# eerste rijen van de vragenlijst van de gemeente, onder het kopblok:
 
 # %%
 import pandas as pd
 
-first = pd.read_excel(sent[0], sheet_name="vragenlijst", dtype=str).drop(columns="id").head(6)
+first = pd.read_excel(sent[0], sheet_name="vragenlijst", header=survey.HEADER_ROW - 1,
+                      dtype=str, engine="openpyxl").drop(columns="id").head(6)
 relnet.show(first.fillna(""))
 
 # %% [markdown]
@@ -98,9 +106,9 @@ relnet.show(network[["trust", "value", "n_ratings", "raters", "respondents", "as
 # %%
 import openpyxl
 
-book = openpyxl.load_workbook(work / "terug" / "wt_zuid.xlsx")
-book["vragenlijst"]["C2"] = "misschien"
-book.save(work / "terug" / "wt_zuid.xlsx")
+book = openpyxl.load_workbook(work / "terug" / "Wijkteam Zuid.xlsx")
+book["vragenlijst"][f"C{survey.HEADER_ROW + 1}"] = "misschien"  # the first answer cell
+book.save(work / "terug" / "Wijkteam Zuid.xlsx")
 try:
     survey.collect(case, work / "terug", wave=2017)
 except relnet.CaseError as error:

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: ipynb,scripts//py:percent
 #     notebook_metadata_filter: -jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
@@ -18,9 +18,12 @@
 # eigenaar horen niet bij dezelfde portefeuillehouder. In Brakkenveen (fictief) gaat dat mis.
 
 # %%
+from IPython.display import display
+
 from relnet import widgets
 
-widgets.roles_explorer(start="Brakkenveen")
+explorer = widgets.roles_explorer(start="Brakkenveen")
+display(explorer)
 
 # %% [markdown]
 # ## De bevindingen als tabel
@@ -28,7 +31,7 @@ widgets.roles_explorer(start="Brakkenveen")
 # %%
 import relnet
 
-case = relnet.load_example("brakkenveen")
+case = explorer.case()  # the case the explorer shows
 findings = relnet.role_conflicts(case)
 findings["body"] = case.actors.set_index("id")["name"].reindex(findings["body"]).to_numpy()
 relnet.show(findings[["body", "severity", "message", "params"]])
