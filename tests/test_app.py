@@ -39,6 +39,7 @@ def drop(explorer, name, data):
     explorer.upload.value = ({**XLSX_FILE, "name": name, "content": memoryview(data)},)
 
 
+@pytest.mark.slow
 def test_the_app_walks_every_chapter_with_the_chosen_case(app):
     assert app.chapter == "start" and app.buttons["previous"].disabled
     start = app.body.children[0]
@@ -136,6 +137,7 @@ def test_the_template_is_a_dutch_empty_case_that_the_own_data_chapter_refuses(tm
     assert missing_for_analysis(relnet.load_example("haverdonk")) == ""
 
 
+@pytest.mark.slow
 def test_own_data_refuses_an_empty_case_and_adopts_a_valid_one(tmp_path):
     app = PresentationApp(start="Haverdonk", lang="nl", warm=False)
     app.show("own_data")

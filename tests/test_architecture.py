@@ -134,6 +134,7 @@ def test_import_relnet_loads_no_heavy_package():
     assert done.stdout.split() == []
 
 
+@pytest.mark.slow
 def test_public_names_and_submodules_are_reachable():
     import subprocess
     import sys

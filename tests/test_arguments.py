@@ -30,6 +30,7 @@ def counted(call):
     return dict(_memo.COUNTS)
 
 
+@pytest.mark.slow
 def test_a_report_checks_its_case_once(typed_case):
     """Before 0.2.0 a report checked and fingerprinted the case about 95 times."""
     counts = counted(lambda: relnet.build_report(typed_case, lang="nl", others=[]))

@@ -60,6 +60,7 @@ def test_cli_convert_bad_case_writes_nothing(tmp_path, capsys):
     assert not (tmp_path / "out.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_console_script_runs(tmp_path):
     exe = os.path.join(os.path.dirname(sys.executable), "relnet")
     done = subprocess.run([exe, "--lang", "en", "validate", str(tmp_path / "missing")], capture_output=True,
@@ -236,6 +237,7 @@ def test_cli_arguments_and_options_in_any_order(tmp_path, capsys):
 # ------------------------------------------------------------------ output paths and the salt
 
 
+@pytest.mark.slow
 def test_output_paths_that_cannot_be_written(tmp_path, capsys, monkeypatch):
     folder = tmp_path / "bestaat"
     folder.mkdir()
@@ -371,6 +373,7 @@ def test_an_emoji_on_a_cp1252_console_does_not_cut_the_problem_list(tmp_path, mo
     assert "3 problems" in shown and "\\U0001f600" in shown and "'nobody'" in shown
 
 
+@pytest.mark.slow
 def test_a_report_to_an_emoji_name_on_a_cp1252_console(tmp_path, monkeypatch):
     text = _cp1252_console(monkeypatch)
     out = tmp_path / "r\U0001f600.html"
@@ -386,6 +389,7 @@ def test_convert_to_a_zip_writes_a_zip_and_to_a_csv_is_refused(tmp_path, capsys)
     assert code == 2 and "not as '.csv'" in text and not (tmp_path / "x.csv").exists()
 
 
+@pytest.mark.slow
 def test_an_export_folder_named_after_a_shipped_case_does_not_hide_it(tmp_path, capsys,
                                                                         monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -396,6 +400,7 @@ def test_an_export_folder_named_after_a_shipped_case_does_not_hide_it(tmp_path, 
     assert "Haverdonk" in (tmp_path / "r.html").read_text()
 
 
+@pytest.mark.slow
 def test_a_full_disk_during_convert_overwrite_is_a_message_not_a_traceback(tmp_path):
     target = tmp_path / "h.xlsx"
     relnet.write_case(relnet.load_example("haverdonk"), target)
@@ -473,6 +478,7 @@ def test_survey_make_takes_deadline_contact_and_key_and_collect_says_what_it_fou
     assert not (tmp_path / "c").exists()
 
 
+@pytest.mark.slow
 def test_survey_collect_lists_unchanged_returns_and_skipped_files(tmp_path, capsys,
                                                                   monkeypatch):
     import shutil

@@ -120,6 +120,7 @@ def test_data_dictionary_documents_every_column():
     assert "fictional" in text and "illustrat" in text
 
 
+@pytest.mark.slow
 def test_brinkeloo_is_built_from_the_sources_and_its_report_says_so():
     """The source-based case: its Dutch report shows the commissioner/owner conflict, the
     bundling of youth work as one move, the tasks without a goal, and no contradiction between

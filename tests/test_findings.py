@@ -102,6 +102,7 @@ def test_holdout_governance_rules_fire(holdout):
         nl["no_administrative_commissioner"]
 
 
+@pytest.mark.slow
 def test_holdout_affiliated_bodies_are_steered_through_roles(holdout):
     case = relnet.read_case(holdout)
     matrix = relnet.partner_matrix(case).set_index("actor")
@@ -121,6 +122,7 @@ def test_holdout_affiliated_bodies_are_steered_through_roles(holdout):
     assert "stuur via uw rollen als eigenaar en opdrachtgever" in report
 
 
+@pytest.mark.slow
 def test_holdout_bundle_with_a_phased_out_member_is_a_located_warning(holdout):
     problems = relnet.validate(holdout)
     assert [(p.file, p.row, p.column, p.severity, p.key) for p in problems] == [
@@ -288,6 +290,7 @@ def test_one_superlative_per_kind_and_no_non_differences(tmp_path):
     assert not any("p = 0,000" in s for s in sentences)
 
 
+@pytest.mark.slow
 def test_shipped_reports_state_no_non_difference_and_no_repeated_superlative():
     for name in relnet.list_cases()["name"]:
         sentences = relnet.key_findings(relnet.load_example(name), lang="nl")
@@ -349,6 +352,7 @@ def haverdonk_report():
     return relnet.build_report(relnet.load_example("haverdonk"), lang="nl")
 
 
+@pytest.mark.slow
 def test_every_figure_and_table_has_a_reading_guide(haverdonk_report):
     import re
 
@@ -366,6 +370,7 @@ def test_every_figure_and_table_has_a_reading_guide(haverdonk_report):
         assert "Hoe lees je dit" in after
 
 
+@pytest.mark.slow
 def test_report_names_the_sources_and_has_a_glossary(haverdonk_report):
     for publisher in ("Think Public", "Bureau HHM", "Rijnconsult", "Kraljic (1983)",
                       "Varda &amp; Retrum"):
@@ -378,6 +383,7 @@ def test_report_names_the_sources_and_has_a_glossary(haverdonk_report):
     assert "relnets eigen vertaling van een les" in haverdonk_report  # indicators are own
 
 
+@pytest.mark.slow
 def test_report_provenance_reproduces(haverdonk_report, tmp_path):
     import hashlib
 
@@ -407,6 +413,7 @@ def test_report_provenance_reproduces(haverdonk_report, tmp_path):
     assert not from_files and len(memory) == 64
 
 
+@pytest.mark.slow
 def test_report_counts_have_no_decimals(haverdonk_report):
     import re
 
@@ -419,6 +426,7 @@ def test_report_counts_have_no_decimals(haverdonk_report):
     assert "0,0 uur" not in page and ">0,0<" not in page
 
 
+@pytest.mark.slow
 def test_report_vision_and_benchmark_wording(haverdonk_report):
     case = relnet.load_example("haverdonk")
     root = case.goals[case.goals["parent"].isna()].iloc[0]
@@ -427,6 +435,7 @@ def test_report_vision_and_benchmark_wording(haverdonk_report):
     assert "spreiding andere casussen" in haverdonk_report
 
 
+@pytest.mark.slow
 def test_trust_table_names_lowest_and_highest(haverdonk_report):
     assert "met het laagste en de 3 met het hoogste ontvangen vertrouwen" in haverdonk_report
     tv = relnet.trust_value(relnet.load_example("haverdonk"))

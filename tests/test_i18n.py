@@ -212,6 +212,7 @@ def explorers(case):
         yield f"verkenner {label}", explorer
 
 
+@pytest.mark.slow
 def test_explorers_speak_dutch(dutch_case):
     names = case_names(dutch_case)
     found = []
@@ -227,6 +228,7 @@ def test_the_case_browser_and_the_upload_explorer_speak_dutch(tmp_path):
     assert not found, "\n".join(found)
 
 
+@pytest.mark.slow
 def test_figures_speak_dutch(dutch_case):
     names = case_names(dutch_case)
     plot = relnet.plot
@@ -260,12 +262,14 @@ def test_tables_speak_dutch(dutch_case):
     assert not found, "\n".join(found)
 
 
+@pytest.mark.slow
 def test_the_report_speaks_dutch(dutch_case):
     page = relnet.build_report(dutch_case, lang="nl")
     found = findings(visible(page), "rapport", case_names(dutch_case))
     assert not found, "\n".join(dict.fromkeys(found))
 
 
+@pytest.mark.slow
 def test_the_english_report_has_no_identifiers(dutch_case):
     page = visible(relnet.build_report(dutch_case, lang="en"))
     for name in case_names(dutch_case):

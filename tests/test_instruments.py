@@ -397,6 +397,7 @@ def test_goal_priorities_by_hand(tmp_path):
     assert unserved["id"].tolist() == ["t4", "t5"]
 
 
+@pytest.mark.slow
 def test_a_10000_deep_goal_chain_takes_linear_time():
     import time
 

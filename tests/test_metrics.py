@@ -324,6 +324,7 @@ def test_communities_on_the_reference_networks():
         check_communities(name, *communities_of(G))
 
 
+@pytest.mark.slow
 def test_communities_on_random_graphs():
     differences = [check_communities(name, *communities_of(G))
                    for name, G in random_graphs()]
@@ -353,6 +354,7 @@ print(relnet.actor_metrics(case, exact=False)["community"].to_json())
 """
 
 
+@pytest.mark.slow
 def test_the_same_input_gives_the_same_communities():
     from relnet.network._cache import clear_cache
 
@@ -403,6 +405,7 @@ def _random_graphs(count):
         yield G
 
 
+@pytest.mark.slow
 def test_modularity_of_decimal_weights_is_networkx_s_for_relnet_s_partition():
     # The reported modularity is networkx's modularity of relnet's own (Leiden) partition to
     # the last bits, whatever order decimal weights are summed in; the partition itself is

@@ -79,6 +79,7 @@ def test_persons_by_kind_are_pseudonymised_without_a_person_column(case_dir, tmp
     assert not set(anon.actors["name"]) & {"Fatima Yilmaz", "Joost Bakker", "Els Vos"}
 
 
+@pytest.mark.slow
 def test_names_inside_free_text_are_replaced_in_the_report():
     case = relnet.load_example("brakkenveen")
     person = case.actors.loc[case.actors["person"], "name"].iloc[0]  # "Voornaam Achternaam (...)"
@@ -145,6 +146,7 @@ def _texts(case):
 
 
 @pytest.mark.parametrize("written", sorted(SLIPPING) + sorted(TITLED))
+@pytest.mark.slow
 def test_every_written_form_of_a_name_is_replaced(case_dir, written):
     import unicodedata
 
@@ -258,6 +260,7 @@ REVIEW_PEOPLE = [("Esra Terlouw", "Persoon 01"), ("Piet de Jong", "Persoon 02"),
                                                             "Persoon 05"),
     ("Er\u00adg huis en de Jongens", "Er\u00adg huis en de Jongens"),  # nothing to replace
 ])
+@pytest.mark.slow
 def test_names_written_as_the_review_found_them_are_replaced(text, expected):
     from relnet.network.privacy import NameReplacer
 

@@ -53,6 +53,7 @@ def reports(tmp_path_factory):
 
 @pytest.mark.parametrize("name,lang", [run if run[0] == "haverdonk" else
                                       pytest.param(*run, marks=pytest.mark.slow) for run in RUNS])
+@pytest.mark.slow
 def test_report_sections_figures_and_privacy(reports, name, lang):
     page = reports[name]
     assert page.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in page
@@ -87,6 +88,7 @@ def test_report_sections_figures_and_privacy(reports, name, lang):
     assert sizes and min(sizes) >= 8
 
 
+@pytest.mark.slow
 def test_key_findings_name_the_conflict_and_the_uncovered_goal_early(tmp_path):
     """A Dutch report of a case with a role conflict and a goal without a partner names both
     in its first quarter."""
@@ -116,6 +118,7 @@ def test_report_numbers_are_dutch(reports):
     assert "True" not in page and "False" not in page
 
 
+@pytest.mark.slow
 def test_report_with_names(tmp_path):
     path = tmp_path / "named.html"
     assert main(["--lang", "en", "report", "brakkenveen", "-o", str(path), "--names"]) == 0
@@ -124,6 +127,7 @@ def test_report_with_names(tmp_path):
     assert "shows the names of persons" in text
 
 
+@pytest.mark.slow
 def test_report_of_an_xlsx_case_in_dutch(tmp_path):
     relnet.write_case(relnet.load_example("welderhoven"), tmp_path / "w.xlsx")
     assert main(["--lang", "en", "report", str(tmp_path / "w.xlsx"), "-o", str(tmp_path / "w.html"),
@@ -272,6 +276,7 @@ def test_citation_names_the_version_and_the_data_dictionary():
 
 @pytest.mark.parametrize("name", ["brakkenveen",
                                   pytest.param("brinkeloo", marks=pytest.mark.slow)])
+@pytest.mark.slow
 def test_no_placeholder_is_left_unfilled(name, tmp_path):
     """Notes and findings are keys with parameters: the report and every exported table
     fill them in (a selection of columns keeps `params` or loses the numbers)."""

@@ -71,6 +71,7 @@ def test_very_large_valid_cases_stay_bounded():
     assert "Ingekort: de eerste 30 van 500 rijen." in page
 
 
+@pytest.mark.slow
 def test_a_long_name_is_shortened_and_a_huge_one_refused():
     case = relnet.load_example("lindermeer")
     case.actors.loc[0, "name"] = "Gemeente " + "heel " * 1500  # 7,509 characters

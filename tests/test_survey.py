@@ -181,6 +181,7 @@ def survey_ties(case):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.slow
 def test_round_trip_gives_exactly_what_was_filled_in(answered, haverdonk, lang):
     before = fingerprint(haverdonk)
     folder, paths = answered(lang)
@@ -249,6 +250,7 @@ def test_confirmed_graph_and_wave_changes(answered, haverdonk):
     assert changes[("gem", "wt_noord")] == "added"
 
 
+@pytest.mark.slow
 def test_a_collected_case_is_written_and_read_back(answered, haverdonk, tmp_path):
     folder, _ = answered()
     result = survey.collect(haverdonk, folder, wave=WAVE)
@@ -259,6 +261,7 @@ def test_a_collected_case_is_written_and_read_back(answered, haverdonk, tmp_path
     assert survey_ties(back)["directed"].tolist() == [e[3] for e in EXPECTED]
 
 
+@pytest.mark.slow
 def test_a_collected_case_is_written_to_a_workbook_and_read_back(answered, haverdonk,
                                                                   tmp_path):
     folder, _ = answered()
@@ -358,6 +361,7 @@ def test_the_response_counts_as_the_case_says(haverdonk, tmp_path):
     assert "2015, 2017" in found.text("nl")
 
 
+@pytest.mark.slow
 def test_what_if_and_merge_keep_the_response_consistent(answered, haverdonk, tmp_path):
     """Removing actors (a what-if) takes them out of the response; merging two actors
     renames them there as in the tables; the result stays a valid case."""
@@ -381,6 +385,7 @@ def test_what_if_and_merge_keep_the_response_consistent(answered, haverdonk, tmp
     assert result.meta["response"][WAVE]["asked"] == asked  # the original is untouched
 
 
+@pytest.mark.slow
 def test_anonymize_renames_persons_in_the_response(answered, haverdonk):
     folder, _ = answered()
     result = survey.collect(haverdonk, folder, wave=WAVE)
@@ -824,6 +829,7 @@ def where(p):
 
 
 @pytest.mark.parametrize("bad", BAD, ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.slow
 def test_bad_input_is_located_and_nothing_is_written(returned, haverdonk, tmp_path, bad):
     expected = bad(returned, haverdonk)
     before = snapshot(tmp_path)
@@ -844,6 +850,7 @@ def test_two_questionnaires_of_one_respondent_name_both_files(returned, haverdon
     assert file_of(haverdonk, "gem") in problem.text("en")
 
 
+@pytest.mark.slow
 def test_every_problem_of_every_file_at_once(returned, haverdonk, tmp_path):
     expected = [e for bad in BAD for e in bad(returned, haverdonk)]
     before = snapshot(tmp_path)

@@ -373,6 +373,7 @@ def test_questionnaires_of_reserved_names_are_collected(tmp_path):
 # --------------------------------------------------------------------------- per wave
 
 
+@pytest.mark.slow
 def test_two_waves_keep_both_responses(proefdorp, tmp_path):
     first = survey.make_questionnaires(proefdorp, tmp_path / "2015", wave=2015)
     fill(book_of(first, "gem"), {"wt": {"collaboration": "ja"}})

@@ -194,6 +194,7 @@ def test_lessons_explorer(cases):
     assert "(fictief)" in ex.views["table"].value
 
 
+@pytest.mark.slow
 def test_waves_explorer_never_compares_a_wave_with_itself(cases):
     ex = widgets.waves_explorer(cases, start="Haverdonk")
     assert "Wijkteam Noord" in ex.views["actors"].value and "erbij" in ex.views["actors"].value
@@ -238,6 +239,7 @@ def test_case_browser_filters():
     assert body_rows() == int(((n >= 40) & (n <= 60)).sum())
 
 
+@pytest.mark.slow
 def test_upload_explorer_reports_problems_then_offers_a_report(tmp_path):
     import openpyxl
 

@@ -188,6 +188,7 @@ def test_a_case_workbook_saved_by_libreoffice_reads_back_the_same(tmp_path):
     _same(first, relnet.read_case(_libreoffice_save_as_xlsx(tmp_path / "a.xlsx", tmp_path)))
 
 
+@pytest.mark.slow
 def test_a_500_column_actors_table_is_written_so_that_relnet_reads_it_back(tmp_path):
     from conftest import write_case_files
 

@@ -139,8 +139,8 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
         ax.set_yticks(range(0, 11, 2))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
                   frameon=False)
-        ax.text(0.0, -0.14, i18n.t("figure.kraljic", lang), transform=ax.transAxes,
-                ha="left", va="top", fontsize=10, color="#333333")
+        credit = ax.text(0.0, -0.14, i18n.t("figure.kraljic", lang), transform=ax.transAxes,
+                         ha="left", va="top", fontsize=10, color="#333333")
         if title:
             ax.set_title(title)
         if names:  # last, once everything else has its place
@@ -155,9 +155,9 @@ def partner_matrix_plot(case, *, wave=None, threshold=5, matrix=None, moves=True
                     if text.get_text() == name:
                         text.set_fontweight("bold")
             missing = len(m) - placed
-            if missing > 0:
-                ax.text(1.0, -0.14, i18n.plural("figure.not_labelled", missing, lang),
-                        transform=ax.transAxes, ha="right", va="top", fontsize=10)
+            if missing > 0:  # on the credit's line, so the two never overlap
+                credit.set_text(credit.get_text() + " · " +
+                                i18n.plural("figure.not_labelled", missing, lang))
     return ax
 
 
@@ -171,7 +171,8 @@ def _quadrants(ax, threshold, lang):
                                lw=0, zorder=0))
         right, top = x0 >= threshold, y0 >= threshold
         ax.text(x1 - 0.15 if right else x0 + 0.15, y1 - 0.15 if top else y0 + 0.15,
-                i18n.t(f"quadrant.{key}", lang).upper(), ha="right" if right else "left",
+                wrap(i18n.t(f"quadrant.{key}", lang).upper(), 12),
+                ha="right" if right else "left",
                 va="top" if top else "bottom", fontsize=10, color="#333333",
                 fontweight="bold", zorder=1)
     ax.axhline(threshold, color="#555555", lw=0.8)

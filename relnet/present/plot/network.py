@@ -26,6 +26,9 @@ from ._style import (
 
 __all__ = ["network_plot", "COLOR_BY"]
 
+RASTER_LINES = 3000  # more lines than this are drawn as an image in vector output
+RASTER_MARKERS = 1000
+
 COLOR_BY = ("kind", "domain", "community")
 _SIZE_MIN, _SIZE_MAX = 40, 420
 
@@ -153,15 +156,19 @@ def _actors(ax, case, snap, metrics, wave, types, color_by, size_by, n_labels, r
     links = keep[arrays.u] & keep[arrays.v]
     segments = np.stack([xy_all[arrays.u[links]], xy_all[arrays.v[links]]], axis=1) \
         if links.any() else np.zeros((0, 2, 2))
+    # thousands of lines as an image inside the SVG (text stays text): a dense network's
+    # report stays a few MB instead of tens
     ax.add_collection(LineCollection(segments, colors=GREY, alpha=0.5, zorder=1,
-                                     linewidths=0.4 + 0.3 * arrays.weight[links]))
+                                     linewidths=0.4 + 0.3 * arrays.weight[links],
+                                     rasterized=len(segments) > RASTER_LINES))
     xy = xy_all[keep]
     municipal = actors["kind"].isin(MUNICIPAL_KINDS).to_numpy(dtype=bool)
     colours = np.array(colours, dtype=object)
     for mask, shape, edge in ((~municipal, "o", "white"), (municipal, "s", "black")):
         if mask.any():
             ax.scatter(xy[mask, 0], xy[mask, 1], s=sizes[mask], c=list(colours[mask]),
-                       marker=shape, edgecolors=edge, linewidths=0.8, zorder=2, **kwargs)
+                       marker=shape, edgecolors=edge, linewidths=0.8, zorder=2,
+                       **{"rasterized": len(xy) > RASTER_MARKERS, **kwargs})
     if len(xy):
         pad = 0.08 * max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]), 1e-9)
         ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)

@@ -141,10 +141,13 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
             names.append(i18n.t("figure.differs", lang))
         handles.append(Line2D([], [], ls="", marker="s", color="#EEEEEE", markersize=12))
         names.append(i18n.t("figure.outside_scale", lang))
-        ax.legend(handles, names, loc="upper left", bbox_to_anchor=(0.0, -0.1), ncol=2,
-                  frameon=False)
+        # above the lessons, within the axes' width: on a projector the legend is on the
+        # first screen with the figure, and never wider than it
+        ax.legend(handles, names, loc="lower left", bbox_to_anchor=(0.0, 1.0),
+                  ncol=min(3, len(handles)), frameon=False, borderaxespad=0.3,
+                  columnspacing=1.0, handletextpad=0.4)
         if title:
-            ax.set_title(title)
+            ax.set_title(title, pad=34)
     return ax
 
 

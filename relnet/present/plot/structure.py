@@ -75,7 +75,10 @@ def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwarg
     by_goal = priorities.set_index("goal", drop=False)
     column_width = 1.0
     box_w, box_h = 0.9, 0.78
-    chars = max(12, int(7.0 / depth * 12.5))
+    # characters per line that fit a box at 10 pt: the box's share of the axes' real width
+    # (an explorer or the projector app draws the tree smaller than the report)
+    width_pt = ax.figure.get_figwidth() * ax.get_position().width * 72
+    chars = max(8, int(width_pt * box_w / depth / (10 * 0.6)))
     with style():
         for parent, child in sub.edges:
             (r0, d0), (r1, d1) = pos[parent], pos[child]
@@ -103,7 +106,9 @@ def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwarg
                 else i18n.t("goals.no_partner", lang)
             if has_tasks and goal in by_goal.index and by_goal.loc[goal, "activities"]:
                 note += " · " + _hours(by_goal.loc[goal, "effort"], lang)
-            ax.text(cx, cy - 0.24, note, ha="center", va="center", fontsize=10, zorder=3,
+            # the bold line of numbers on one line within its box: smaller type if need be
+            size = max(9.5, min(10.0, width_pt * box_w / depth / (0.6 * len(note))))
+            ax.text(cx, cy - 0.24, note, ha="center", va="center", fontsize=size, zorder=3,
                     color="#333333" if covered else OKABE_ITO[5], fontweight="bold",
                     bbox=None if covered else dict(facecolor="white", edgecolor="none",
                                                    pad=0.5))
@@ -138,7 +143,8 @@ def goal_tree_plot(case, *, effort=True, lang=None, ax=None, title=None, **kwarg
         if title:
             ax.set_title(title)
         elif vision:  # the source's central step: the main goal with its vision
-            ax.set_title(wrap(i18n.t("figure.vision", lang, vision=vision), 95, 400),
+            ax.set_title(wrap(i18n.t("figure.vision", lang, vision=vision),
+                              max(30, int(width_pt / 5.6)), 400),
                          loc="left", fontsize=10, style="italic")
     return ax
 
