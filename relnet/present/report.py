@@ -217,13 +217,6 @@ def _date(day, lang):
     return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
 
 
-def _join(names, lang, limit=6):
-    names = [shorten(n, 60) for n in names]
-    shown = ", ".join(names[:limit])
-    return shown + (" " + i18n.t("common.and_more", lang, n=len(names) - limit)
-                    if len(names) > limit else "")
-
-
 def _findings(case, wave, others, lang):
     """The key findings as sentences, strongest first (`relnet.findings`, worded)."""
     return finding_sentences(findings(case, others, wave=wave), lang)
