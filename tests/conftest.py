@@ -125,3 +125,58 @@ def _close_figures_and_seed():
     yield
     import matplotlib.pyplot as plt
     plt.close("all")
+
+
+# --------------------------------------------------------------------- Voila and Chromium
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def voila_server(target, log_name, ready):
+    """A generator for a module fixture: `voila target` from the repository's root (so that
+    voila.json applies) on a free port, logged to build/<log_name>; yields the base URL once
+    `ready(port)` answers (it raises OSError until then), stops the server afterwards."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    port = free_port()
+    exe = shutil.which("voila", path=os.path.dirname(sys.executable))
+    (ROOT / "build").mkdir(exist_ok=True)
+    log = open(ROOT / "build" / log_name, "w")
+    proc = subprocess.Popen([exe, target, f"--port={port}"], cwd=ROOT, stdout=log,
+                            stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            ready(port)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("Voila did not start within 60 s")
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+def chromium_browser(executable):
+    """A generator for a module fixture: Debian's Chromium through Playwright, closed after."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -13,13 +13,10 @@ import os
 import re
 import shutil
 import socket
-import subprocess
-import sys
-import time
 
 import openpyxl
 import pytest
-from conftest import ROOT
+from conftest import ROOT, chromium_browser, voila_server
 
 import relnet
 from relnet import i18n
@@ -216,41 +213,16 @@ READY = """() => {
 @pytest.fixture(scope="module")
 def present():
     """`make present`'s command on a free port."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    exe = shutil.which("voila", path=os.path.dirname(sys.executable))
-    (ROOT / "build").mkdir(exist_ok=True)
-    log = open(ROOT / "build" / "voila-app-test.log", "w")
-    proc = subprocess.Popen([exe, "notebooks/presentatie.ipynb", f"--port={port}"], cwd=ROOT,
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:  # listening (a GET of the page would start a kernel)
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=2).close()
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("Voila did not start within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    def listening(port):  # a GET of the page would start a kernel
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+    yield from (url + "/" for url in voila_server("notebooks/presentatie.ipynb",
+                                                  "voila-app-test.log", listening))
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield launched
-        launched.close()
+    yield from chromium_browser(CHROMIUM)
 
 
 def open_app(chromium, url, zoom=1.0):

@@ -13,16 +13,13 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, chromium_browser, voila_server
 
 pytestmark = pytest.mark.browser
 
@@ -61,48 +58,18 @@ LEFT = []  # kernel ids of the pages the tests opened and left
 KNOWN = ("Cannot read properties of undefined (reading 'then')",)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def voila():
-    port = free_port()
-    exe = shutil.which("voila", path=os.path.dirname(sys.executable))
-    (ROOT / "build").mkdir(exist_ok=True)
-    log = open(ROOT / "build" / "voila-test.log", "w")
-    # from the root, as `make present`: voila.json applies; only the port differs
-    proc = subprocess.Popen([exe, "notebooks", f"--port={port}"], cwd=ROOT, stdout=log,
-                            stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("Voila did not start within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    # the notebooks folder, as `make present` served it before the app; a GET of the file
+    # list tells that it is ready
+    yield from voila_server("notebooks", "voila-test.log",
+                            lambda port: urllib.request.urlopen(f"http://127.0.0.1:{port}",
+                                                                timeout=2))
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield chromium
-        chromium.close()
+    yield from chromium_browser(CHROMIUM)
 
 
 class Page:
