@@ -81,6 +81,19 @@ def test_one_stray_windows_byte_in_a_utf8_file(case_dir):
     assert relnet.read_case(case_dir(actors=clean)).actors["name"].iloc[-1] == "Zoë"
 
 
+def test_a_repeated_column_name_with_control_characters(case_dir):
+    """Two header cells that are the same control character: the repeat and each cell with
+    a control character are located problems (found by hypothesis; it was a crash)."""
+    lines = MINIMAL_ACTORS.splitlines()
+    header = lines[0].split(",")
+    header[0] = header[1] = "\x1b"
+    data = "\n".join([",".join(header), *lines[1:]]) + "\n"
+    problems = relnet.validate(case_dir(actors=data))
+    keys = {(p.row, p.key) for p in problems}
+    assert (1, "duplicate_header") in keys
+    assert all(p.file == "actors.csv" for p in problems)
+
+
 def test_control_characters_in_a_name(case_dir, tmp_path, capsys):
     folder = case_dir(actors=MINIMAL_ACTORS + "x,Naam\x07met bel,overig\n")
     (problem,) = relnet.validate(folder)

@@ -326,25 +326,26 @@ def table_of_grid(label, table, grid, hints=None):
     body.columns = names
     body = body[filled.iloc[:, :named].any(axis=1).to_numpy()]  # Excel keeps empty rows
     if hints["control"] or hints["long"]:
-        problems += _cell_problems(label, body, dict(zip(names, header)))
+        problems += _cell_problems(label, body, header)
     if problems:
         raise CaseError(problems)
     return RawTable(label, body.astype(object), dict(zip(names, header)))
 
 
 def _cell_problems(label, body, headers):
-    """Cells that are too long or hold control characters: one problem per cell."""
+    """Cells that are too long or hold control characters: one problem per cell (columns
+    taken by position: a repeated column name is a problem of its own, not a crash)."""
     problems = []
-    for column in body.columns:
-        cells = body[column]
+    for position, written in enumerate(headers):
+        cells = body.iloc[:, position]
         lengths = cells.str.len()
         for row in cells.index[(lengths > LIMITS["cell_chars"]).to_numpy()]:
-            problems.append(problem(label, int(row), headers[column], None, "cell_too_long",
+            problems.append(problem(label, int(row), written, None, "cell_too_long",
                                     "limits", limit=f"{LIMITS['cell_chars']:,}"))
         bad = cells.str.contains(_CONTROL.pattern, regex=True)
         for row in cells.index[bad.to_numpy()]:
             code = _CONTROL.search(cells[row]).group()
-            problems.append(problem(label, int(row), headers[column], None,
+            problems.append(problem(label, int(row), written, None,
                                     "not_xml_character" if NOT_XML.match(code)
                                     else "control_character", "no_control",
                                     code=f"U+{ord(code):04X}"))
