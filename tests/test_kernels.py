@@ -99,3 +99,37 @@ def test_fast_pagerank_raises_networkx_convergence_error():
     arrays = snap(relnet.load_example("haverdonk")).arrays
     with pytest.raises(nx.PowerIterationFailedConvergence):
         pagerank(arrays, max_iter=1)
+
+
+def _networkx_without(snap, actor):
+    """The reference of the wave jackknife: networkx's network metrics of the graph without
+    `actor` (its ties gone, each community kept as in the whole network)."""
+    G = snap.G.copy()
+    G.remove_node(actor)
+    ties = snap.ties[(snap.ties["source"] != actor).to_numpy()
+                     & (snap.ties["target"] != actor).to_numpy()]
+    communities = [c - {actor} for c in snap.communities if c - {actor}]
+    return network_metrics_of_graph(G, communities=communities, ties=ties)
+
+
+@pytest.mark.parametrize("name", ["awkward0", "directed", "haverdonk", "lindermeer"])
+def test_leave_one_out_metrics_equal_networkx(name):
+    """The wave jackknife measures the network once per actor left out
+    (`waves._metrics_without`, igraph and numpy); every value equals networkx's, for every
+    actor: isolates, leaves, hubs, a star's centre, a clique member."""
+    from relnet.network.waves import _metrics_without, _reciprocity_without
+
+    case = relnet.load_example(name) if name in relnet.list_cases()["name"].tolist() \
+        else GRAPHS[name]()
+    snap = snapshot(case)
+    reciprocity = _reciprocity_without(snap.ties)
+    checked = 0
+    for actor in snap.arrays.ids:
+        fast = _metrics_without(snap, actor, reciprocity)
+        expected = _networkx_without(snap, actor)
+        assert set(fast) == set(expected.index)
+        for metric, value in expected.items():
+            assert fast[metric] == pytest.approx(value, nan_ok=True, rel=1e-9, abs=1e-12), \
+                (name, actor, metric)
+        checked += 1
+    assert checked == snap.arrays.n > 30

@@ -277,7 +277,7 @@ def test_lesson_plot_marks_fictional_benchmark_and_differences(cases):
     ax = plot.lesson_plot(haverdonk, others, lang="nl")
     assert "andere casussen (fictief)" in texts(ax)
     markers = [c for c in ax.collections if c.get_offsets().ndim == 2
-               and len(c.get_offsets()) and c.get_paths()
+               and len(c.get_offsets()) and c.get_paths() and len(c.get_facecolor())
                and np.allclose(c.get_facecolor()[0][:3],
                                plt.matplotlib.colors.to_rgb(plot.OKABE_ITO[5]))]
     differing = int(bench["differs"].sum())

@@ -66,6 +66,20 @@ def _cached(name):
     return read_case(example_path(name))
 
 
+@cache
+def _meta(name):
+    from .read import _parse_yaml
+
+    path = example_path(name) / "case.yaml"
+    return _parse_yaml(path.read_bytes(), str(path))
+
+
+def example_meta(name):
+    """The ``case.yaml`` of a shipped case as a dict (a copy), without reading its tables:
+    to pick cases by their description, e.g. the others to compare a case with."""
+    return dict(_meta(name))
+
+
 def load_example(name):
     """A shipped case as a `Case` (a fresh copy each call, so edits do not leak).
 

@@ -10,6 +10,7 @@ and the conversion to a typed `Case` afterwards. The rules are listed for people
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .case import parse_waves
@@ -180,15 +181,16 @@ class Rule:
     def check_series(self, cells):
         """Check a column: (parsed values, ok mask). Each distinct text is parsed once, so
         a 750,000-row table with a few distinct types or weights costs a few calls."""
-        parsed, ok = {}, {}
-        for text in pd.unique(cells):
+        codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+        parsed = np.empty(len(distinct), dtype=object)
+        ok = np.ones(len(distinct), dtype=bool)
+        for i, text in enumerate(distinct):
             try:
-                parsed[text] = self.check(text)
-                ok[text] = True
+                parsed[i] = self.check(text)
             except RuleError:
-                parsed[text] = None
-                ok[text] = False
-        return cells.map(parsed), cells.map(ok).astype(bool)
+                parsed[i], ok[i] = None, False
+        return (pd.Series(parsed[codes], index=cells.index, dtype=object),
+                pd.Series(ok[codes], index=cells.index, dtype=bool))
 
 
 def table_rules(table, actor_ids, goal_ids, waves):

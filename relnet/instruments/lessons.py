@@ -59,14 +59,14 @@ def lessons_for_wave(case, wave=None):
 
 def _summary(scores):
     """n, mean, sd, ci_low, ci_high of a lesson's scores (interval from 3 answers on)."""
-    from scipy import stats  # loaded on first use: importing relnet stays light
+    from scipy.special import stdtrit  # first use only: scipy.stats would cost a second
 
     n = len(scores)
     mean = float(np.mean(scores)) if n else math.nan
     sd = float(np.std(scores, ddof=1)) if n >= 2 else math.nan
     if n < MIN_INTERVAL:
         return n, mean, sd, math.nan, math.nan
-    half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
+    half = stdtrit(n - 1, 0.975) * sd / math.sqrt(n)  # the t quantile
     return n, mean, sd, mean - half, mean + half
 
 
@@ -129,7 +129,7 @@ def kish_n(n, cluster_size, icc):
 def _welch_p(a, b, n_a, n_b):
     """Two-sided p of Welch's t-test with the effective sample sizes n_a and n_b in place of
     the counts (both variances from the observed answers); NaN where it is undefined."""
-    from scipy import stats  # loaded on first use: importing relnet stays light
+    from scipy.special import stdtr  # first use only: scipy.stats would cost a second
 
     if n_a <= 1 or n_b <= 1 or len(a) < 2 or len(b) < 2:
         return math.nan
@@ -138,7 +138,7 @@ def _welch_p(a, b, n_a, n_b):
         return math.nan
     t = (np.mean(a) - np.mean(b)) / math.sqrt(va + vb)
     df = (va + vb) ** 2 / (va ** 2 / (n_a - 1) + vb ** 2 / (n_b - 1))
-    return float(2 * stats.t.sf(abs(t), df))
+    return float(2 * stdtr(df, -abs(t)))  # the t distribution's two tails
 
 
 def _scores(answers, lesson):

@@ -9,6 +9,7 @@ import pandas as pd
 from ..data.arguments import analysis
 from ..data.case import Case
 from ._cache import snapshot
+from ._kernels.centrality import network_metrics_structure
 from .graph import collapsed_edges, present_actors, wave_ties
 from .indicators import (
     JACKKNIFE_LIMIT,
@@ -19,7 +20,7 @@ from .indicators import (
     relational_profile,
     reporting,
 )
-from .metrics import network_metrics, network_metrics_of_graph
+from .metrics import network_metrics
 
 __all__ = ["wave_changes", "WaveChanges", "compare", "profile_row", "comparable"]
 
@@ -99,19 +100,33 @@ def comparable(rate_a, rate_b):
     return min(rate_a, rate_b) >= 0.65 and abs(rate_a - rate_b) <= 0.10 + 1e-12
 
 
-def _metrics_without(snap, actor):
-    """The network metrics of a snapshot without one actor and its ties (networkx, each
-    community kept as in the whole network)."""
-    G = snap.G.copy()
-    G.remove_node(actor)
-    ties = snap.ties[(snap.ties["source"] != actor).to_numpy()
-                     & (snap.ties["target"] != actor).to_numpy()]
-    communities = [c - {actor} for c in snap.communities if c - {actor}]
-    return network_metrics_of_graph(G, communities=communities, ties=ties)
+def _reciprocity_without(ties):
+    """actor -> the reciprocity of the directed ties without that actor (as `_reciprocity`
+    on the ties table with the actor's ties removed): each directed pair counted once, and
+    its reverse, which has the same two actors, is gone exactly when the pair is."""
+    directed = ties.loc[ties["directed"].astype(bool).to_numpy(), ["source", "target"]]
+    pairs = pd.MultiIndex.from_frame(directed).unique()
+    source, target = pairs.get_level_values(0), pairs.get_level_values(1)
+    mutual = pd.MultiIndex.from_arrays([target, source]).isin(pairs)
+
+    def without(actor):
+        keep = (source != actor) & (target != actor)
+        count = int(keep.sum())
+        return float(mutual[keep].sum() / count) if count else math.nan
+    return without
 
 
-# network metrics are recomputed in networkx for every actor dropped: their se only up to
-# this many actors present in both waves (the indicators' up to JACKKNIFE_LIMIT)
+def _metrics_without(snap, actor, reciprocity):
+    """The network metrics of a snapshot without one actor and its ties (each community
+    kept as in the whole network); the tests check them against networkx's
+    `network_metrics_of_graph` of the same smaller graph."""
+    k = snap.arrays.ids.index(actor)
+    return network_metrics_structure(snap.arrays.without_node(k),
+                                     np.delete(snap.membership, k), reciprocity(actor))
+
+
+# network metrics are recomputed for every actor dropped (betweenness is quadratic): their
+# se only up to this many actors present in both waves (the indicators' up to JACKKNIFE_LIMIT)
 METRICS_JACKKNIFE_LIMIT = 150
 
 
@@ -128,15 +143,16 @@ def _jackknife_changes(case, a, b):
     coded = [_encode(snap.actors, snap.ties, municipal_mask(snap.actors), reporting(case, w))
              for snap, w in zip(snaps, (a, b))]
     with_metrics = len(both) <= METRICS_JACKKNIFE_LIMIT
+    reciprocity = [_reciprocity_without(snap.ties) for snap in snaps] if with_metrics else []
     changes = {}
     for actor in both:
         values = []
-        for snap, index, code in zip(snaps, ids, coded):
+        for w, (snap, index, code) in enumerate(zip(snaps, ids, coded)):
             present = np.ones(len(index), dtype=bool)
             present[index.get_loc(actor)] = False
             found = {name: v[0] for name, v in _values(code, present).items()}
             if with_metrics:
-                found.update(_metrics_without(snap, actor))
+                found.update(_metrics_without(snap, actor, reciprocity[w]))
             values.append(found)
         for name in values[1]:
             changes.setdefault(name, []).append(values[1][name] - values[0][name])

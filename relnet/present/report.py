@@ -24,7 +24,7 @@ import pandas as pd
 from .. import i18n
 from ..data._atomic import atomic_write, check_target
 from ..data.arguments import analysis
-from ..data.examples import example_names, load_example
+from ..data.examples import example_meta, example_names, load_example
 from ..data.provenance import input_checksum
 from ..data.read import read_case
 from ..instruments.findings import findings
@@ -209,7 +209,7 @@ def _default_others(case):
     if not case.meta.get("fictional"):
         return []
     return [load_example(n) for n in example_names()
-            if load_example(n).meta.get("name") != case.meta.get("name")]
+            if example_meta(n).get("name") != case.meta.get("name")]
 
 
 def _date(day, lang):
@@ -254,9 +254,8 @@ def key_findings(case, *, lang=None, names=False, wave=None, others=None):
     True
     """
     others = _default_others(case) if others is None else list(others)
-    if not names:
+    if not names:  # the others give numbers only (the benchmark), never a person's name
         case = pseudonymised(case, lang)
-        others = [pseudonymised(o, lang) for o in others]
     return _findings(case, wave, others, lang)
 
 
@@ -290,7 +289,6 @@ def build_report(case, *, lang=None, names=False, wave=None, others=None):
     original = case
     others = _default_others(case) if others is None else [o for o in others if o is not case]
     case = case if names else pseudonymised(case, lang)
-    others_shown = others if names else [pseudonymised(o, lang) for o in others]
     meta = case.meta
     title = shorten(meta.get("name", ""), 200)
     wave_text = wave if wave is not None else "–"
@@ -311,7 +309,7 @@ def build_report(case, *, lang=None, names=False, wave=None, others=None):
         + ("" if names else html.escape(" " + privacy_note(case, lang)).rstrip())
         + "</div></div>")
 
-    findings = _findings(case, wave, others_shown, lang)
+    findings = _findings(case, wave, others, lang)  # the others give numbers only
     items = "".join(f"<li>{html.escape(f, quote=False)}</li>" for f in findings) or \
         f"<li>{html.escape(i18n.t('report.no_findings', lang))}</li>"
     parts.append(_section(i18n.t("report.findings", lang),
@@ -341,7 +339,7 @@ def build_report(case, *, lang=None, names=False, wave=None, others=None):
     parts.append(_partners_section(case, wave, lang, number))
     parts.append(_goals_section(case, lang, number))
     parts.append(_governance_section(case, lang, number))
-    parts.append(_lessons_section(case, wave, others_shown, lang, number, title,
+    parts.append(_lessons_section(case, wave, others, lang, number, title,
                                   __version__))
     parts.append(_trust_section(case, wave, lang, number))
 

@@ -1,21 +1,22 @@
-"""The statistical figures, drawn with seaborn: the self-assessment (intervals and radar),
-change between waves, indicators across cases, and PARTNER trust and value."""
+"""The statistical figures: the self-assessment (intervals and radar), change between waves,
+indicators across cases, and PARTNER trust and value.
+
+The figures of the report draw the intervals their tables report with matplotlib itself;
+seaborn (which loads scipy.stats, over a second in a new process) draws the strip plot of
+`indicator_plot` and is imported only there."""
 
 import math
 
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.lines import Line2D
 
 from ... import i18n
 from ..._docs import shared
 from ...data.arguments import analysis
 from ...instruments.lessons import (
-    MIN_INTERVAL,
     lesson_benchmark,
     lesson_scores,
-    lessons_for_wave,
     other_cases,
 )
 from ...network.evidence import profile_evidence
@@ -30,19 +31,6 @@ from ._style import GREY, OKABE_ITO, WIDTH, new_axes, number_formatter, style
 __all__ = ["lesson_plot", "wave_plot", "indicator_plot", "profile_plot", "trust_value_plot"]
 
 OWN, BENCH, MARK = OKABE_ITO[4], OKABE_ITO[0], OKABE_ITO[5]
-
-
-def _t_interval(scores):
-    """The 95% t-interval of a mean, as seaborn's errorbar callable (none below 3)."""
-    from scipy import stats
-
-    scores = np.asarray(scores, dtype=float)
-    n = len(scores)
-    if n < MIN_INTERVAL:
-        return math.nan, math.nan
-    mean, sd = scores.mean(), scores.std(ddof=1)
-    half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
-    return mean - half, mean + half
 
 
 def _lesson_label(n, lang, count=None):
@@ -68,7 +56,7 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
         For ``kind="radar"`` a polar Axes.
     <<title>>
     **kwargs
-        Passed to `seaborn.pointplot` (interval) or `Axes.plot` (radar).
+        Passed to `Axes.errorbar` (interval) or `Axes.plot` (radar).
 
     Returns
     -------
@@ -101,23 +89,23 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
     own_label = i18n.t("figure.this_case", lang)
     bench_label = i18n.t("figure.other_cases_fictional" if fictional else
                          "figure.other_cases", lang)
-    frames = [lessons_for_wave(case, wave).assign(group=own_label)]
-    if others:
-        frames += [lessons_for_wave(o).assign(group=bench_label) for o in others]
-    answers = pd.concat(frames, ignore_index=True).dropna(subset=["lesson", "score"])
-    answers["label"] = [_lesson_label(int(n), lang, counts.get(int(n))) for n in
-                        answers["lesson"]]
     order = [_lesson_label(n, lang, counts.get(n)) for n in range(1, 11)]
+    series = [(own_label, scores, "", OWN, "o")]
+    if bench is not None:
+        series.append((bench_label, bench, "bench_", BENCH, "s"))
     ax = new_axes(ax, figsize=(WIDTH, 6.2))
     with style():
-        palette = {own_label: OWN, bench_label: BENCH}
-        sns.pointplot(data=answers, x="score", y="label", hue="group", order=order,
-                      hue_order=[g for g in (own_label, bench_label) if g in palette and
-                                 (g == own_label or others)],
-                      errorbar=_t_interval, dodge=0.4 if others else False,
-                      linestyle="none", markers=["o", "s"][:1 + bool(others)],
-                      palette=palette, capsize=0.15, err_kws={"linewidth": 1.6}, ax=ax,
-                      **kwargs)
+        # the intervals of the tables (`lesson_scores`, `lesson_benchmark`), drawn as they
+        # are; a lesson without one (fewer than 3 answers) shows its mean only
+        for k, (label, table, prefix, colour, marker) in enumerate(series):
+            mean = table[f"{prefix}mean"].to_numpy(dtype=float)
+            below = mean - table[f"{prefix}ci_low"].to_numpy(dtype=float)
+            above = table[f"{prefix}ci_high"].to_numpy(dtype=float) - mean
+            y = np.arange(10) + (0.2 * (2 * k - 1) if len(series) > 1 else 0.0)
+            ax.errorbar(mean, y, xerr=[below, above], fmt=marker, color=colour,
+                        markersize=7, elinewidth=1.6, capsize=4, label=label, **kwargs)
+        ax.set_yticks(range(10), order)
+        ax.set_ylim(9.5, -0.5)
         low = min(0.5, float(np.nanmin(np.r_[scores["ci_low"], 1.0])) - 0.1)
         high = max(5.5, float(np.nanmax(np.r_[scores["ci_high"], 5.0])) + 0.1)
         if bench is not None:
@@ -191,7 +179,7 @@ def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None
         Metrics and indicators to show (default: the shares, 0-1).
     <<lang, ax, title>>
     **kwargs
-        Passed to `seaborn.scatterplot`.
+        Passed to `Axes.scatter`.
 
     Returns
     -------
@@ -213,22 +201,20 @@ def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None
     rows = rows or [m for m in INDICATORS if m != "administrator_reach"] + [
         "density", "clustering", "degree_centralization"]
     table = metrics.loc[rows]
-    long = pd.concat([pd.DataFrame({"row": rows, "value": table["a"].to_numpy(),
-                                    "wave": str(a)}),
-                      pd.DataFrame({"row": rows, "value": table["b"].to_numpy(),
-                                    "wave": str(b)})], ignore_index=True)
     labels = [wrap(i18n.label("indicator", r, lang) if r in INDICATORS
                    else i18n.label("metric", r, lang), 34) for r in rows]
-    long["label"] = [labels[rows.index(r)] for r in long["row"]]
     ax = new_axes(ax, figsize=(WIDTH, 1.2 + 0.48 * len(rows)))
     with style():
         for i, (va, vb) in enumerate(zip(table["a"], table["b"])):
             if not (math.isnan(va) or math.isnan(vb)):
                 ax.annotate("", xy=(vb, i), xytext=(va, i),
                             arrowprops=dict(arrowstyle="-|>", color=GREY, lw=1.4))
-        sns.scatterplot(data=long, x="value", y="label", hue="wave", style="wave",
-                        palette=[OKABE_ITO[0], OKABE_ITO[4]], markers=["o", "s"], s=80,
-                        zorder=3, ax=ax, **kwargs)
+        for wave, column, colour, marker in ((a, "a", OKABE_ITO[0], "o"),
+                                             (b, "b", OKABE_ITO[4], "s")):
+            ax.scatter(table[column].to_numpy(dtype=float), np.arange(len(rows)), s=80,
+                       color=colour, marker=marker, edgecolor="white", zorder=3,
+                       label=str(wave), **kwargs)
+        ax.set_yticks(range(len(rows)), labels)
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(-0.02, 1.02)
         ax.xaxis.set_major_formatter(number_formatter(lang))
@@ -271,6 +257,8 @@ def indicator_plot(cases, *, lang=None, ax=None, title=None, **kwargs):
     long = table.melt(id_vars=["case"], value_vars=rows, var_name="row", value_name="value")
     long["label"] = [wrap(i18n.label("indicator", r, lang), 30) for r in long["row"]]
     long["case"] = [shorten(c, 40) for c in long["case"]]
+    import seaborn as sns  # first use only: with scipy.stats it costs a second and more
+
     ax = new_axes(ax, figsize=(WIDTH, 1.2 + 0.55 * len(rows)))
     with style():
         sns.stripplot(data=long, x="value", y="label", hue="case", dodge=False, size=9,
@@ -362,7 +350,7 @@ def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwarg
     ----------
     <<case, wave, lang, ax, title>>
     **kwargs
-        Passed to `seaborn.scatterplot`.
+        Passed to `Axes.scatter`.
 
     Returns
     -------
@@ -380,20 +368,30 @@ def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwarg
     rated["ratings"] = rated["n_ratings"]
     ax = new_axes(ax, figsize=(WIDTH, 5.6))
     with style():
-        sns.scatterplot(data=rated, x="trust", y="value", size="ratings", sizes=(40, 260),
-                        color=OKABE_ITO[4], edgecolor="white", ax=ax, **kwargs)
+        counts = rated["n_ratings"].to_numpy(dtype=float)
+        fewest, most = (counts.min(), counts.max()) if len(counts) else (1.0, 1.0)
+        span = most - fewest
+        # the area of a dot grows with its number of ratings, from 40 to 260 pt^2
+        area = (lambda n: 40 + 220 * (n - fewest) / span) if span else (lambda n: 150 + 0 * n)
+        ax.scatter(rated["trust"].to_numpy(dtype=float),
+                   rated["value"].to_numpy(dtype=float), s=area(counts),
+                   color=OKABE_ITO[4], edgecolor="white", **kwargs)
         ax.set_xlim(0.9, 4.1)
         ax.set_ylim(0.9, 4.1)
         ax.xaxis.set_major_formatter(number_formatter(lang))
         ax.yaxis.set_major_formatter(number_formatter(lang))
         ax.set_xlabel(i18n.t("figure.trust", lang))
         ax.set_ylabel(i18n.t("figure.value_partner", lang))
-        legend = ax.get_legend()
-        if legend is not None:
-            legend.set_title(i18n.t("figure.ratings", lang))
-            legend.set_bbox_to_anchor((1.0, 1.0))
-            legend.set_loc("upper left")
-            legend.set_frame_on(False)
+        if len(counts):
+            sizes = sorted(set(counts.astype(int).tolist()))
+            shown = sizes if len(sizes) <= 4 else sorted(
+                {sizes[0], sizes[len(sizes) // 3], sizes[2 * len(sizes) // 3], sizes[-1]})
+            handles = [Line2D([], [], ls="", marker="o", color=OKABE_ITO[4],
+                              markeredgecolor="white", markersize=math.sqrt(area(n)))
+                       for n in shown]
+            ax.legend(handles, [i18n.number(n, lang) for n in shown],
+                      title=i18n.t("figure.ratings", lang), loc="upper left",
+                      bbox_to_anchor=(1.0, 1.0), frameon=False)
         note = trust_note(tv, lang)
         if note:
             ax.text(0.0, -0.14, note, transform=ax.transAxes, ha="left", va="top",
