@@ -145,6 +145,7 @@ def _encode(actors, ties, municipal, respondents):
         "facil": np.isin(typ, list(FACILITATING_TYPES)),
         "fwd": rel & directed & (s == a), "bwd": rel & directed & (s == b),
         "rep_a": rel & (rep == a), "rep_b": rel & (rep == b),
+        "components": {},  # connected components by set of pairs (`_values`)
     }
 
 
@@ -225,9 +226,20 @@ def _values(c, present, ties_kept=None, answered=None):
         from scipy.sparse import csr_array
         from scipy.sparse.csgraph import connected_components
 
+        # the components of a set of pairs; the permutation baseline asks for the same
+        # whole graph in every permutation (only the roles move), so they are kept in the
+        # encoding, by the set of pairs
+        components = c["components"]
+
         def connected_pairs(keep):
-            graph = csr_array((np.ones(int(keep.sum())), (pa[keep], pb[keep])), shape=(n, n))
-            _, labels = connected_components(graph, directed=False)
+            key = keep.tobytes()
+            labels = components.get(key)
+            if labels is None:
+                graph = csr_array((np.ones(int(keep.sum())), (pa[keep], pb[keep])),
+                                  shape=(n, n))
+                labels = connected_components(graph, directed=False)[1]
+                if len(components) < 4:
+                    components[key] = labels
             counts = np.bincount(labels[others], minlength=labels.max() + 1)
             return int((counts * (counts - 1) // 2).sum())
 

@@ -5,8 +5,10 @@ call underneath, the Axes returned.
 - `network_plot`: the relationship network (static map, for print);
 - `partner_matrix_plot`: the partner strategy matrix with moves and bundles;
 - `goal_tree_plot`: the goal tree with coverage and effort; `roles_plot`: governance roles;
-- `lesson_plot`, `wave_plot`, `indicator_plot`, `trust_value_plot`: the statistical figures,
-  drawn with seaborn.
+- `lesson_plot`, `wave_plot`, `profile_plot`, `trust_value_plot`: the statistical figures
+  of the report, drawn with matplotlib from the intervals their tables give;
+  `indicator_plot`: several cases side by side, a seaborn strip plot (seaborn is loaded
+  only there: with scipy.stats it adds over a second to a new process).
 
 Every text is in the chosen language (``lang=None``: the default, see
 `relnet.set_language`), numbers in its format, colours from the Okabe-Ito palette.
