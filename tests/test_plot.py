@@ -357,3 +357,32 @@ def test_profile_plot_draws_each_value_before_its_chance_band():
                             zip(shares["null_low"].dropna(), shares["null_high"].dropna()))
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert "de gemeente als verbinder" in labels and not any("bestuurders" in t for t in labels)
+
+
+def test_the_size_legend_names_three_different_values():
+    """A betweenness legend of 0, 0,001 and 0,69 was written 0,00 / 0,00 / 0,69: as few
+    decimals as keep the values apart, counts without decimals (a count's median rounded)."""
+    from relnet.present.plot.network import _size_handles
+
+    def shown(values):
+        return [h.get_label() for h in _size_handles(np.array(values, dtype=float),
+                                                       "betweenness", "nl")]
+
+    assert shown([0, 0, 0.0007, 0.001, 0.69]) == ["0,000", "0,001", "0,690"]
+    assert shown([0.1, 0.25, 0.5]) == ["0,10", "0,25", "0,50"]
+    assert shown([1, 2, 3, 7]) == ["1", "2", "7"]  # median 2,5 of a count: 2
+    assert shown([0, 0.00001, 0.00002, 0.9]) == ["0,0000", "0,9000"]  # never twice the same
+    assert shown([3, 3, 3]) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size_by", ["betweenness", "pagerank", "degree"])
+def test_size_legends_of_the_shipped_cases_never_repeat_a_value(cases, size_by):
+    for case in cases.values():
+        for wave in case.waves or [None]:
+            ax = plot.network_plot(case, wave=wave, size_by=size_by, lang="nl")
+            legends = ax.figure.findobj(plt.matplotlib.legend.Legend)
+            for legend in legends:
+                labels = [t.get_text() for t in legend.get_texts()]
+                assert len(labels) == len(set(labels)), (case.name, wave, labels)
+            plt.close("all")

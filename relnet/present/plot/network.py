@@ -64,15 +64,28 @@ def _size_handles(values, size_by, lang):
     """Three markers that say what a size means (smallest, middle, largest value)."""
     if not len(values) or np.nanmax(values) == np.nanmin(values):
         return []
-    picks = np.unique(np.round([np.nanmin(values), np.nanmedian(values), np.nanmax(values)],
-                               6))
+    picks = np.round([np.nanmin(values), np.nanmedian(values), np.nanmax(values)], 6)
+    whole = np.allclose(values[~np.isnan(values)], np.round(values[~np.isnan(values)]))
+    picks = np.unique(np.round(picks) if whole else picks)  # a count's median is a count
     span = values.max() - values.min()
-    handles = []
-    for value in picks:
+    # counts without decimals; shares with as few decimals as keep the three apart (a
+    # median betweenness of 0,001 is not written 0,00 next to a minimum of 0)
+    if whole:
+        labels = [i18n.number(int(v), lang) for v in picks]
+    else:
+        for digits in (2, 3, 4):
+            labels = [i18n.number(v, lang, digits) for v in picks]
+            if len(set(labels)) == len(labels):
+                break
+    handles, seen = [], set()
+    for value, label in zip(picks, labels):
+        if label in seen:
+            continue
+        seen.add(label)
         area = _SIZE_MIN + (_SIZE_MAX - _SIZE_MIN) * (value - values.min()) / span
         handles.append(Line2D([], [], marker="o", ls="", color="#BBBBBB",
                               markeredgecolor="#555555", markersize=np.sqrt(area),
-                              label=i18n.number(value, lang, 2)))
+                              label=label))
     return handles
 
 
