@@ -134,3 +134,20 @@ def test_in_place_edits_give_what_a_fresh_read_gives(tmp_path, edits):
                                       relnet.relational_profile(fresh))
         pd.testing.assert_frame_equal(relnet.partner_matrix(case),
                                       relnet.partner_matrix(fresh))
+
+
+def test_meta_keys_of_any_type_do_not_break_the_cache():
+    """meta with a number as key (2015), keys of mixed types inside a value, None as key or
+    a set as value: an analysis still runs (the fingerprint sorted the keys and raised
+    TypeError), and 2015 and "2015" are different content."""
+    from relnet.data._fingerprint import fingerprint
+
+    case = relnet.load_example("haverdonk")
+    expected = relnet.network_metrics(case)
+    for extra in ({2015: "x"}, {"x": {1: "a", "b": 2}}, {None: 1, "y": {3, "a"}}):
+        edited = case.copy()
+        edited.meta.update(extra)
+        pd.testing.assert_series_equal(relnet.network_metrics(edited), expected)
+    number, text = case.copy(), case.copy()
+    number.meta[2015], text.meta["2015"] = "x", "x"
+    assert fingerprint(number) != fingerprint(text)

@@ -262,6 +262,25 @@ def test_tables_speak_dutch(dutch_case):
     assert not found, "\n".join(found)
 
 
+def test_results_of_several_tables_are_shown_in_dutch(dutch_case):
+    """relnet.show of trust_value and wave_changes (each holds several tables): every table
+    under a Dutch caption, keys worded (a response band, "metric"/"indicator"), counts whole."""
+    names = case_names(dutch_case)
+    results = {"vertrouwen": relnet.trust_value(dutch_case)}
+    if len(dutch_case.waves) >= 2:
+        results["metingen"] = relnet.wave_changes(dutch_case, dutch_case.waves[0],
+                                                  dutch_case.waves[-1])
+    found = []
+    for name, result in results.items():
+        shown = relnet.show(result, lang="nl")._repr_html_()
+        found += findings(visible(shown), f"resultaat {name}", names)
+        assert shown.count("<caption>") == (2 if name == "vertrouwen" else 3), name
+    assert not found, "\n".join(found)
+    network = relnet.show(results["vertrouwen"], lang="nl")._repr_html_().replace("\n", "")
+    respondents = int(results["vertrouwen"].network["respondents"])  # a float in the Series
+    assert f"<td>respondenten</td><td>{respondents}</td>" in network
+
+
 @pytest.mark.slow
 def test_the_report_speaks_dutch(dutch_case):
     page = relnet.build_report(dutch_case, lang="nl")

@@ -39,6 +39,17 @@ def table_digest(frame):
     return _hash(frame)
 
 
+def _plain(value):
+    """meta as JSON can take it whatever its keys: a key is written as its repr (so 2015 and
+    "2015" stay apart and keys of mixed types can be sorted), containers recursively."""
+    if isinstance(value, dict):
+        return {repr(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    return value
+
+
 def fingerprint(case):
     """The content hash of a case: every table (all columns) and `meta`.
 
@@ -50,11 +61,14 @@ def fingerprint(case):
     >>> b.ties.loc[0, "weight"] = b.ties.loc[0, "weight"] + 1
     >>> fingerprint(a) == fingerprint(b)
     False
+    >>> b.meta[2015], b.meta["2015"] = "a key that is a number", "a key that is text"
+    >>> len(fingerprint(b))
+    40
     """
     from .case import TABLES
 
     digest = hashlib.sha1()
     for table in TABLES:
         digest.update(table_digest(getattr(case, table)).encode())
-    digest.update(json.dumps(case.meta, sort_keys=True, default=repr).encode())
+    digest.update(json.dumps(_plain(case.meta), sort_keys=True, default=repr).encode())
     return digest.hexdigest()

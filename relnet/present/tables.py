@@ -6,9 +6,11 @@ turns a result into what a person reads ("strategisch partner", "omhoog + rechts
 the explorers and the exports all use it, so a table reads the same everywhere.
 """
 
+import dataclasses
 import html
 import math
 import numbers
+import re
 
 import numpy as np
 import pandas as pd
@@ -170,6 +172,7 @@ COUNT_KEYS = frozenset({
     "n_actors", "n_ties", "components", "degree", "in_degree", "out_degree", "core_number",
     "n", "bench_n", "others_cases", "n_ratings", "activities", "partners", "partners_total",
     "partners_external", "effort", "statutory_effort", "added", "lost", "kept", "unknown",
+    "raters", "respondents", "asked",
 })
 
 
@@ -272,6 +275,37 @@ class _Shown:
         return "relnet table"
 
 
+def _result_parts(result, lang=None):
+    """(catalogue key, table) of an analysis result that holds several tables
+    (`relnet.TrustValue`, `relnet.WaveChanges`): each shown under its own caption."""
+    if not dataclasses.is_dataclass(result) or isinstance(result, type):
+        return []
+    owner = re.sub(r"(?<!^)(?=[A-Z])", "_", type(result).__name__).lower()
+    tables = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)
+              if isinstance(getattr(result, f.name), (pd.DataFrame, pd.Series))}
+    names = {}  # a reader sees actors by name, not by id
+    for part in tables.values():
+        if isinstance(part, pd.DataFrame) and "name" in part:
+            ids = part["id"] if "id" in part else part.index if part.index.name == "id" \
+                else None
+            if ids is not None:
+                names.update(zip(ids, part["name"]))
+    parts = []
+    for field, part in tables.items():
+        if isinstance(part, pd.DataFrame) and names:
+            if part.index.name == "id" and "name" in part:
+                part = part.reset_index(drop=True)
+            part = part.drop(columns=["id"] if "name" in part and "id" in part else [])
+            part = part.assign(**{c: part[c].map(lambda i: names.get(i, i))
+                                  for c in ("u", "v") if c in part})
+        if isinstance(part, pd.DataFrame) and "kind" in part and part.index.name == "metric":
+            # WaveChanges.metrics: a row is a network measure or an indicator
+            part = part.assign(kind=[i18n.t(f"kind_of_row.{k}", lang) if isinstance(k, str) else k
+                                     for k in part["kind"]])
+        parts.append((f"{owner}_{field}", part))
+    return parts
+
+
 @shared
 def show(table, lang=None, digits=3, index=None, index_section=None, caption=None,
          max_rows=50):
@@ -280,10 +314,11 @@ def show(table, lang=None, digits=3, index=None, index_section=None, caption=Non
 
     Parameters
     ----------
-    table : DataFrame or Series
+    table : DataFrame, Series, TrustValue or WaveChanges
         A table as an analysis returns it. A Series is shown as one column ``value`` with
         its index (named ``metric`` when it has no name and `index_section` is None or
-        ``"metric"``).
+        ``"metric"``). A result of several tables (`relnet.trust_value`,
+        `relnet.wave_changes`) is shown table by table, each under a caption.
     <<lang, digits>>
     index : bool, optional
         Show the index as the first column; None: for a Series, or when the index has a
@@ -313,7 +348,16 @@ def show(table, lang=None, digits=3, index=None, index_section=None, caption=Non
     >>> "dichtheid (density)" in shown._repr_html_()
     True
     """
+    parts = _result_parts(table, lang)
+    if parts:
+        return _Shown("".join(show(part, lang=lang, digits=digits, max_rows=max_rows,
+                                   caption=i18n.t(f"result_part.{key}", lang))._repr_html_()
+                              for key, part in parts))
     if isinstance(table, pd.Series):
+        if table.dtype == object:  # a summary of numbers and keys ("response_band": "low")
+            table = pd.Series([display_value(v, k, lang) if isinstance(v, str) else v
+                               for k, v in table.items()], index=table.index,
+                              name=table.name, dtype=object)
         table = table.to_frame(name="value")
         if table.index.name is None:
             table.index.name = "metric" if index_section in (None, "metric") else None
