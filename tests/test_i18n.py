@@ -355,3 +355,13 @@ def test_contested_words_name_one_concept(word):
                 for key, value in catalogue.get(section, {}).items()
                 if isinstance(value, dict) and word in str(value.get("nl", "")).lower()}
     assert len(concepts) <= 1, concepts
+
+
+def test_show_says_what_it_takes():
+    import pandas as pd
+
+    with pytest.raises(TypeError, match="show takes a table"):
+        relnet.show(relnet.load_example("haverdonk"))
+    # a Series of keys only (pandas 3 makes it a str Series) is worded too
+    shown = relnet.show(pd.Series({"response_band": "high"}), lang="nl")._repr_html_()
+    assert "80% of meer" in shown and ">high<" not in shown

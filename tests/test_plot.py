@@ -386,3 +386,47 @@ def test_size_legends_of_the_shipped_cases_never_repeat_a_value(cases, size_by):
                 labels = [t.get_text() for t in legend.get_texts()]
                 assert len(labels) == len(set(labels)), (case.name, wave, labels)
             plt.close("all")
+
+
+def test_options_given_replace_the_figures_own(cases):
+    """**kwargs reach matplotlib and win over relnet's settings (color, marker, sizes,
+    aliases such as ms); legend=False, as seaborn took it, leaves the legend out."""
+    case = cases["haverdonk"]
+    ax = plot.lesson_plot(case, color="red", ms=10)
+    lines = [line for line in ax.lines if line.get_marker() == "o"]
+    assert lines and all(line.get_color() == "red" and line.get_markersize() == 10
+                         for line in lines)
+    ax = plot.wave_plot(case, marker="x", color="black", legend=False)
+    assert ax.get_legend() is None
+    assert all(np.allclose(c.get_facecolor()[0][:3], 0) for c in ax.collections)
+    ax = plot.trust_value_plot(case, s=200, ec="black", legend=False)
+    assert ax.get_legend() is None and set(ax.collections[0].get_sizes()) == {200}
+    assert plot.lesson_plot(case, legend=False).get_legend() is None
+    plt.close("all")
+
+
+def test_a_lesson_that_differs_keeps_the_lessons_readable(cases):
+    """With a "differs" marker the legend has four entries: side by side they pushed the
+    lessons into a sliver of the figure (10% of its width); one per line they do not."""
+    case = cases["haverdonk"]
+    lessons = case.lessons.copy()
+    lessons.loc[((lessons["wave"] == 2017) & (lessons["lesson"] == 1)).to_numpy(), "score"] = 4.0
+    others = [c for c in cases.values() if c is not case]
+    edited = case.copy(lessons=lessons)
+    assert relnet.lesson_benchmark(edited, others)["differs"].any()
+    ax = plot.lesson_plot(edited, others, lang="nl")
+    ax.figure.canvas.draw()
+    assert ax.get_position().width > 0.5
+    plt.close("all")
+
+
+def test_size_legend_of_odd_values():
+    from relnet.present.plot.network import _size_handles
+
+    def shown(values):
+        return [h.get_label() for h in _size_handles(np.array(values, dtype=float),
+                                                       "betweenness", "nl")]
+
+    assert shown([np.nan, np.nan]) == [] and shown([]) == []
+    assert shown([0, 1, np.inf]) == ["0", "1"]  # what is not finite is left out
+    assert shown([1e-9, 2e-9, 5e-9]) == ["0,0000"]  # not a count: shares too small to tell

@@ -57,6 +57,12 @@ def _text_tables(case):
             problems.append(problem(label, None, None, type(frame).__name__, "not_table",
                                     "a_table"))
             continue
+        written = [str(c) for c in frame.columns]  # 1 and "1" are one column in a file
+        repeated = sorted({c for c in written if written.count(c) > 1})
+        if repeated:  # said once; the first of each is checked, so references still work
+            problems += [problem(label, None, c, None, "duplicate_header", "each_column_once")
+                         for c in repeated]
+            frame = frame.loc[:, ~pd.Index(written).duplicated()]
         if not len(frame) and name != "actors":
             continue
         text = _text_frame(frame)

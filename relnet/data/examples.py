@@ -1,5 +1,6 @@
 """The shipped illustrative cases (all fictional): where they are, a table of them, loading one."""
 
+import copy
 from functools import cache
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def _meta(name):
 def example_meta(name):
     """The ``case.yaml`` of a shipped case as a dict (a copy), without reading its tables:
     to pick cases by their description, e.g. the others to compare a case with."""
-    return dict(_meta(name))
+    return copy.deepcopy(_meta(name))
 
 
 def load_example(name):

@@ -185,8 +185,8 @@ class Rule:
         parsed = np.empty(len(distinct), dtype=object)
         ok = np.ones(len(distinct), dtype=bool)
         for i, text in enumerate(distinct):
-            try:
-                parsed[i] = self.check(text)
+            try:  # a missing cell (NaN, None, NA) is an empty one, never the text "nan"
+                parsed[i] = self.check("" if pd.isna(text) else text)
             except RuleError:
                 parsed[i], ok[i] = None, False
         return (pd.Series(parsed[codes], index=cells.index, dtype=object),

@@ -278,7 +278,8 @@ class _Shown:
 def _result_parts(result, lang=None):
     """(catalogue key, table) of an analysis result that holds several tables
     (`relnet.TrustValue`, `relnet.WaveChanges`): each shown under its own caption."""
-    if not dataclasses.is_dataclass(result) or isinstance(result, type):
+    if type(result).__name__ not in ("TrustValue", "WaveChanges") \
+            or not dataclasses.is_dataclass(result):
         return []
     owner = re.sub(r"(?<!^)(?=[A-Z])", "_", type(result).__name__).lower()
     tables = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)
@@ -353,8 +354,11 @@ def show(table, lang=None, digits=3, index=None, index_section=None, caption=Non
         return _Shown("".join(show(part, lang=lang, digits=digits, max_rows=max_rows,
                                    caption=i18n.t(f"result_part.{key}", lang))._repr_html_()
                               for key, part in parts))
+    if not isinstance(table, (pd.DataFrame, pd.Series)):
+        raise TypeError(f"show takes a table (DataFrame or Series) or the result of "
+                        f"trust_value or wave_changes, not {type(table).__name__}")
     if isinstance(table, pd.Series):
-        if table.dtype == object:  # a summary of numbers and keys ("response_band": "low")
+        if not pd.api.types.is_numeric_dtype(table):  # keys among numbers ("low")
             table = pd.Series([display_value(v, k, lang) if isinstance(v, str) else v
                                for k, v in table.items()], index=table.index,
                               name=table.name, dtype=object)

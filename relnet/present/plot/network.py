@@ -62,10 +62,12 @@ def _sizes(values):
 
 def _size_handles(values, size_by, lang):
     """Three markers that say what a size means (smallest, middle, largest value)."""
-    if not len(values) or np.nanmax(values) == np.nanmin(values):
+    values = np.asarray(values, dtype=float)
+    values = values[np.isfinite(values)]
+    if not len(values) or values.max() == values.min():
         return []
-    picks = np.round([np.nanmin(values), np.nanmedian(values), np.nanmax(values)], 6)
-    whole = np.allclose(values[~np.isnan(values)], np.round(values[~np.isnan(values)]))
+    picks = np.array([values.min(), np.median(values), values.max()])
+    whole = bool(np.array_equal(values, np.round(values)))
     picks = np.unique(np.round(picks) if whole else picks)  # a count's median is a count
     span = values.max() - values.min()
     # counts without decimals; shares with as few decimals as keep the three apart (a

@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
 
 from ... import i18n
 from ..._docs import shared
@@ -31,6 +32,22 @@ from ._style import GREY, OKABE_ITO, WIDTH, new_axes, number_formatter, style
 __all__ = ["lesson_plot", "wave_plot", "indicator_plot", "profile_plot", "trust_value_plot"]
 
 OWN, BENCH, MARK = OKABE_ITO[4], OKABE_ITO[0], OKABE_ITO[5]
+
+
+def _no_aliases(kwargs, name, alias):
+    """The caller's keyword arguments, an alias (``ms`` for ``markersize``) given as the
+    full name, so that they replace the figure's own settings instead of clashing."""
+    kwargs = dict(kwargs)
+    kwargs.pop("legend", None)  # seaborn's option: see `_legend_wanted`
+    if alias in kwargs:
+        kwargs[name] = kwargs.pop(alias)
+    return kwargs
+
+
+def _legend_wanted(ax, kwargs):
+    """``legend=False`` (as seaborn took it) removes the legend."""
+    if kwargs.get("legend", True) is False and ax.get_legend() is not None:
+        ax.get_legend().remove()
 
 
 def _lesson_label(n, lang, count=None):
@@ -102,8 +119,9 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
             below = mean - table[f"{prefix}ci_low"].to_numpy(dtype=float)
             above = table[f"{prefix}ci_high"].to_numpy(dtype=float) - mean
             y = np.arange(10) + (0.2 * (2 * k - 1) if len(series) > 1 else 0.0)
-            ax.errorbar(mean, y, xerr=[below, above], fmt=marker, color=colour,
-                        markersize=7, elinewidth=1.6, capsize=4, label=label, **kwargs)
+            ax.errorbar(mean, y, xerr=[below, above], **{
+                "fmt": marker, "color": colour, "markersize": 7, "elinewidth": 1.6,
+                "capsize": 4, "label": label, **_no_aliases(kwargs, "markersize", "ms")})
         ax.set_yticks(range(10), order)
         ax.set_ylim(9.5, -0.5)
         low = min(0.5, float(np.nanmin(np.r_[scores["ci_low"], 1.0])) - 0.1)
@@ -130,12 +148,14 @@ def lesson_plot(case, others=(), *, wave=None, kind="interval", lang=None, ax=No
         handles.append(Line2D([], [], ls="", marker="s", color="#EEEEEE", markersize=12))
         names.append(i18n.t("figure.outside_scale", lang))
         # above the lessons, within the axes' width: on a projector the legend is on the
-        # first screen with the figure, and never wider than it
+        # first screen with the figure, and never wider than it (with the long "differs"
+        # entry one per line: side by side they squeezed the lessons to a sliver)
         ax.legend(handles, names, loc="lower left", bbox_to_anchor=(0.0, 1.0),
-                  ncol=min(3, len(handles)), frameon=False, borderaxespad=0.3,
-                  columnspacing=1.0, handletextpad=0.4)
+                  ncol=1 if len(handles) > 3 else len(handles), frameon=False,
+                  borderaxespad=0.3, columnspacing=1.0, handletextpad=0.4)
         if title:
             ax.set_title(title, pad=34)
+    _legend_wanted(ax, kwargs)
     return ax
 
 
@@ -211,9 +231,12 @@ def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None
                             arrowprops=dict(arrowstyle="-|>", color=GREY, lw=1.4))
         for wave, column, colour, marker in ((a, "a", OKABE_ITO[0], "o"),
                                              (b, "b", OKABE_ITO[4], "s")):
-            ax.scatter(table[column].to_numpy(dtype=float), np.arange(len(rows)), s=80,
-                       color=colour, marker=marker, edgecolor="white", zorder=3,
-                       label=str(wave), **kwargs)
+            given = _no_aliases(kwargs, "edgecolor", "ec")
+            edge = {"edgecolor": "white"} if MarkerStyle(given.get("marker", marker)).is_filled() \
+                else {}  # a white edge around a filled marker only ("x" has none)
+            ax.scatter(table[column].to_numpy(dtype=float), np.arange(len(rows)), **{
+                "s": 80, "color": colour, "marker": marker, **edge, "zorder": 3,
+                "label": str(wave), **given})
         ax.set_yticks(range(len(rows)), labels)
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(-0.02, 1.02)
@@ -225,6 +248,7 @@ def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None
                   bbox_to_anchor=(1.0, 1.0), frameon=False)
         if title:
             ax.set_title(title)
+    _legend_wanted(ax, kwargs)
     return ax
 
 
@@ -374,8 +398,9 @@ def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwarg
         # the area of a dot grows with its number of ratings, from 40 to 260 pt^2
         area = (lambda n: 40 + 220 * (n - fewest) / span) if span else (lambda n: 150 + 0 * n)
         ax.scatter(rated["trust"].to_numpy(dtype=float),
-                   rated["value"].to_numpy(dtype=float), s=area(counts),
-                   color=OKABE_ITO[4], edgecolor="white", **kwargs)
+                   rated["value"].to_numpy(dtype=float), **{
+                       "s": area(counts), "color": OKABE_ITO[4], "edgecolor": "white",
+                       **_no_aliases(kwargs, "edgecolor", "ec")})
         ax.set_xlim(0.9, 4.1)
         ax.set_ylim(0.9, 4.1)
         ax.xaxis.set_major_formatter(number_formatter(lang))
@@ -398,4 +423,5 @@ def trust_value_plot(case, *, wave=None, lang=None, ax=None, title=None, **kwarg
                     fontsize=10, color="#333333")
         if title:
             ax.set_title(title)
+    _legend_wanted(ax, kwargs)
     return ax
