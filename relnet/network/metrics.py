@@ -160,13 +160,18 @@ def _freeman(values, n, denominator):
     return float((values.max() - values).sum() / denominator)
 
 
-def _reciprocity(ties):
+def directed_pairs(ties):
+    """The ordered pairs (source, target) of the directed ties, each once, and for each
+    whether its reverse is one too: (sources, targets, mutual)."""
     directed = ties.loc[ties["directed"].astype(bool).to_numpy(), ["source", "target"]]
     pairs = pd.MultiIndex.from_frame(directed).unique()
-    if not len(pairs):
-        return math.nan
-    reverse = pd.MultiIndex.from_arrays([pairs.get_level_values(1), pairs.get_level_values(0)])
-    return float(reverse.isin(pairs).sum() / len(pairs))
+    source, target = pairs.get_level_values(0), pairs.get_level_values(1)
+    return source, target, pd.MultiIndex.from_arrays([target, source]).isin(pairs)
+
+
+def _reciprocity(ties):
+    _, _, mutual = directed_pairs(ties)
+    return float(mutual.sum() / len(mutual)) if len(mutual) else math.nan
 
 
 def network_metrics_of_graph(G, communities=None, ties=None):

@@ -20,7 +20,7 @@ from .indicators import (
     relational_profile,
     reporting,
 )
-from .metrics import network_metrics
+from .metrics import directed_pairs, network_metrics
 
 __all__ = ["wave_changes", "WaveChanges", "compare", "profile_row", "comparable"]
 
@@ -104,10 +104,7 @@ def _reciprocity_without(ties):
     """actor -> the reciprocity of the directed ties without that actor (as `_reciprocity`
     on the ties table with the actor's ties removed): each directed pair counted once, and
     its reverse, which has the same two actors, is gone exactly when the pair is."""
-    directed = ties.loc[ties["directed"].astype(bool).to_numpy(), ["source", "target"]]
-    pairs = pd.MultiIndex.from_frame(directed).unique()
-    source, target = pairs.get_level_values(0), pairs.get_level_values(1)
-    mutual = pd.MultiIndex.from_arrays([target, source]).isin(pairs)
+    source, target, mutual = directed_pairs(ties)
 
     def without(actor):
         keep = (source != actor) & (target != actor)
