@@ -10,7 +10,6 @@ import dataclasses
 import html
 import math
 import numbers
-import re
 
 import numpy as np
 import pandas as pd
@@ -278,10 +277,14 @@ class _Shown:
 def _result_parts(result, lang=None):
     """(catalogue key, table) of an analysis result that holds several tables
     (`relnet.TrustValue`, `relnet.WaveChanges`): each shown under its own caption."""
-    if type(result).__name__ not in ("TrustValue", "WaveChanges") \
-            or not dataclasses.is_dataclass(result):
+    if isinstance(result, (pd.DataFrame, pd.Series)):
         return []
-    owner = re.sub(r"(?<!^)(?=[A-Z])", "_", type(result).__name__).lower()
+    from ..network.quality import TrustValue
+    from ..network.waves import WaveChanges
+
+    owner = {TrustValue: "trust_value", WaveChanges: "wave_changes"}.get(type(result))
+    if owner is None:
+        return []
     tables = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)
               if isinstance(getattr(result, f.name), (pd.DataFrame, pd.Series))}
     names = {}  # a reader sees actors by name, not by id

@@ -229,9 +229,9 @@ def wave_plot(case, a=None, b=None, *, rows=None, lang=None, ax=None, title=None
             if not (math.isnan(va) or math.isnan(vb)):
                 ax.annotate("", xy=(vb, i), xytext=(va, i),
                             arrowprops=dict(arrowstyle="-|>", color=GREY, lw=1.4))
+        given = _no_aliases(kwargs, "edgecolor", "ec")
         for wave, column, colour, marker in ((a, "a", OKABE_ITO[0], "o"),
                                              (b, "b", OKABE_ITO[4], "s")):
-            given = _no_aliases(kwargs, "edgecolor", "ec")
             edge = {"edgecolor": "white"} if MarkerStyle(given.get("marker", marker)).is_filled() \
                 else {}  # a white edge around a filled marker only ("x" has none)
             ax.scatter(table[column].to_numpy(dtype=float), np.arange(len(rows)), **{
