@@ -149,24 +149,21 @@ def _survey_collect(args, lang):
 def _say_collection(found, lang):
     """What the analyst must look at after collecting: added partners and proposed merges,
     unchanged returns, "weet niet" answers and the files not read."""
-    if len(found.added):
-        _say("collect_added", lang, n=i18n.number(len(found.added), lang))
-        for row in found.added.itertuples(index=False):
-            print(f"  - {row.name} ({row.added_by})")
-    if len(found.merges):
-        _say("collect_merges", lang, n=i18n.number(len(found.merges), lang))
-        for row in found.merges.itertuples(index=False):
-            print(f"  - {row.name_a} = {row.name_b}? ({i18n.number(row.score, lang, 0)})")
-    if len(found.unchanged):
-        _say("collect_unchanged", lang, n=i18n.number(len(found.unchanged), lang))
-        for row in found.unchanged.itertuples(index=False):
-            print(f"  - {Path(str(row.file)).name}")
-    if len(found.unknown):
-        _say("collect_unknown", lang, n=i18n.number(len(found.unknown), lang))
-    if found.skipped:
-        _say("collect_skipped", lang, n=i18n.number(len(found.skipped), lang))
-        for name in found.skipped:
-            print(f"  - {Path(str(name)).name}")
+    def listing(key, items, line=None):
+        """The count of `items` in a sentence, then one line each (`line`, if given)."""
+        if len(items):
+            _say(key, lang, n=i18n.number(len(items), lang))
+            for item in items if line else ():
+                print(f"  - {line(item)}")
+
+    listing("collect_added", list(found.added.itertuples(index=False)),
+            lambda row: f"{row.name} ({row.added_by})")
+    listing("collect_merges", list(found.merges.itertuples(index=False)),
+            lambda row: f"{row.name_a} = {row.name_b}? ({i18n.number(row.score, lang, 0)})")
+    listing("collect_unchanged", list(found.unchanged.itertuples(index=False)),
+            lambda row: Path(str(row.file)).name)
+    listing("collect_unknown", found.unknown)
+    listing("collect_skipped", list(found.skipped), lambda name: Path(str(name)).name)
 
 
 class _SaltRefused(Exception):
