@@ -27,6 +27,16 @@ welz,Welzijn,welfare_org
 """
 
 
+def goal_chain(n):
+    """A goals table of `n` goals in one line: g0 the main goal, each next one below the last
+    (labels "Doel 0", "Doel 1", ...)."""
+    import pandas as pd
+
+    return pd.DataFrame({"id": [f"g{i}" for i in range(n)],
+                         "label": [f"Doel {i}" for i in range(n)],
+                         "parent": [None] + [f"g{i}" for i in range(n - 1)]})
+
+
 def write_case_files(folder, meta=MINIMAL_META, encoding="utf-8", **tables):
     """Write a case folder from text; tables are given as CSV text (dedented)."""
     folder = Path(folder)

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import write_case_files
+from conftest import goal_chain, write_case_files
 from scipy import stats
 
 import relnet
@@ -403,9 +403,7 @@ def test_a_10000_deep_goal_chain_takes_linear_time():
 
     case = relnet.load_example("haverdonk")
     n = 10_000
-    goals = pd.DataFrame({"id": [f"g{i}" for i in range(n)],
-                          "label": [f"Doel {i}" for i in range(n)],
-                          "parent": [None] + [f"g{i}" for i in range(n - 1)]})
+    goals = goal_chain(n)
     tasks = case.activities.iloc[:2].assign(goal=["g9999", "g5000"], effort=[10.0, 5.0])
     links = case.goal_links.iloc[:2].assign(goal=["g9999", "g0"], contribution=[4.0, 2.0])
     deep = case.copy(goals=goals, activities=tasks, goal_links=links)

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import snapshot, write_case_files
+from conftest import goal_chain, snapshot, write_case_files
 
 import relnet
 from relnet.cli import main
@@ -349,9 +349,7 @@ def test_a_comparable_change_is_a_finding_only_beyond_two_standard_errors():
 def test_a_report_of_a_10000_deep_goal_chain():
     case = relnet.load_example("haverdonk")
     n = 10_000
-    goals = pd.DataFrame({"id": [f"g{i}" for i in range(n)],
-                          "label": [f"Doel {i}" for i in range(n)],
-                          "parent": [None] + [f"g{i}" for i in range(n - 1)]})
+    goals = goal_chain(n)
     deep = case.copy(goals=goals, goal_links=case.goal_links.iloc[0:0],
                      activities=case.activities.iloc[0:0])
     page = build_report(deep, lang="nl")  # took over 300 s
